@@ -1,0 +1,165 @@
+package dev.mosaic.dsl;
+
+import dev.mosaic.dsl.ast.Expr;
+import dev.mosaic.dsl.ast.Item;
+import dev.mosaic.dsl.ast.LimitDecl;
+import dev.mosaic.dsl.ast.RuleDecl;
+import dev.mosaic.dsl.ast.Script;
+import dev.mosaic.dsl.ast.Span;
+import dev.mosaic.dsl.grammar.MosaicParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/** Builds AST records from a parse tree that had no syntax errors. */
+final class AstBuilder {
+  private final String file;
+
+  AstBuilder(String file) {
+    this.file = file;
+  }
+
+  Script script(MosaicParser.ScriptContext ctx) {
+    int version =
+        ctx.versionDecl() == null ? 0 : Integer.parseInt(ctx.versionDecl().INT().getText());
+    List<Item> items = new ArrayList<>();
+    for (MosaicParser.ItemContext item : ctx.item()) {
+      items.add(item(item));
+    }
+    return new Script(file, version, items, span(ctx));
+  }
+
+  private Item item(MosaicParser.ItemContext ctx) {
+    if (ctx.tenantDecl() != null) {
+      MosaicParser.TenantDeclContext t = ctx.tenantDecl();
+      List<LimitDecl> limits = new ArrayList<>();
+      for (MosaicParser.LimitDeclContext l : t.limitDecl()) {
+        limits.add(
+            new LimitDecl(
+                l.name.getText(),
+                parseLong(l.INT().getText()),
+                l.unit == null ? "" : l.unit.getText(),
+                span(l)));
+      }
+      return new Item.Tenant(unquote(t.STRING().getText()), limits, span(t));
+    }
+    if (ctx.componentDecl() != null) {
+      MosaicParser.ComponentDeclContext c = ctx.componentDecl();
+      boolean digest = c.source.getType() == MosaicParser.DIGEST;
+      String source = digest ? c.source.getText() : unquote(c.source.getText());
+      return new Item.Component(c.name.getText(), source, digest, span(c), span(c.name));
+    }
+    if (ctx.bindDecl() != null) {
+      MosaicParser.BindDeclContext b = ctx.bindDecl();
+      return new Item.Bind(
+          b.importer.getText(),
+          b.module.getText(),
+          b.field.getText(),
+          b.exporter.getText(),
+          b.export.getText(),
+          span(b),
+          span(b.importer),
+          span(b.exporter));
+    }
+    if (ctx.policyDecl() != null) {
+      List<RuleDecl> rules = new ArrayList<>();
+      for (MosaicParser.RuleDeclContext r : ctx.policyDecl().ruleDecl()) {
+        rules.add(
+            new RuleDecl(
+                r.effect.getType() == MosaicParser.ALLOW,
+                r.target.getText(),
+                r.capability.getText(),
+                r.STRING().stream().map(s -> unquote(s.getText())).toList(),
+                span(r),
+                span(r.target),
+                span(r.capability)));
+      }
+      return new Item.Policy(rules, span(ctx.policyDecl()));
+    }
+    if (ctx.exportDecl() != null) {
+      MosaicParser.ExportDeclContext e = ctx.exportDecl();
+      return new Item.Export(e.component.getText(), e.function.getText(), span(e));
+    }
+    return statement(ctx.statement());
+  }
+
+  private Item statement(MosaicParser.StatementContext ctx) {
+    return switch (ctx) {
+      case MosaicParser.PrintStmtContext p -> new Item.Print(expr(p.expr()), span(p));
+      case MosaicParser.LetStmtContext l ->
+          new Item.Let(l.IDENT().getText(), expr(l.expr()), span(l));
+      case MosaicParser.ExprStmtContext e -> new Item.Eval(expr(e.expr()), span(e));
+      default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
+    };
+  }
+
+  private Expr expr(MosaicParser.ExprContext ctx) {
+    return switch (ctx) {
+      case MosaicParser.CallExprContext c ->
+          new Expr.Call(
+              c.component.getText(),
+              c.function.getText(),
+              c.expr().stream().map(this::expr).toList(),
+              span(c),
+              span(c.component));
+      case MosaicParser.IntExprContext i -> {
+        long v = parseLong(i.INT().getText());
+        yield new Expr.IntLit(i.MINUS() != null ? -v : v, span(i));
+      }
+      case MosaicParser.StringExprContext s ->
+          new Expr.StringLit(unquote(s.STRING().getText()), span(s));
+      case MosaicParser.NameExprContext n -> new Expr.Name(n.IDENT().getText(), span(n));
+      default -> throw new IllegalStateException("unknown expression " + ctx.getClass());
+    };
+  }
+
+  private static long parseLong(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  static String unquote(String literal) {
+    StringBuilder out = new StringBuilder(literal.length());
+    for (int i = 1; i < literal.length() - 1; i++) {
+      char c = literal.charAt(i);
+      if (c == '\\' && i + 1 < literal.length() - 1) {
+        char n = literal.charAt(++i);
+        out.append(
+            switch (n) {
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              case 'r' -> '\r';
+              default -> n;
+            });
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static Span span(ParserRuleContext ctx) {
+    Token start = ctx.getStart();
+    Token stop = ctx.getStop();
+    int length = 1;
+    if (stop != null
+        && stop.getLine() == start.getLine()
+        && stop.getStopIndex() >= start.getStartIndex()) {
+      length = stop.getStopIndex() - start.getStartIndex() + 1;
+    } else if (start.getText() != null) {
+      length = Math.max(1, start.getText().length());
+    }
+    return new Span(start.getLine(), start.getCharPositionInLine() + 1, length);
+  }
+
+  private static Span span(Token token) {
+    return new Span(
+        token.getLine(),
+        token.getCharPositionInLine() + 1,
+        Math.max(1, token.getText() == null ? 1 : token.getText().length()));
+  }
+}

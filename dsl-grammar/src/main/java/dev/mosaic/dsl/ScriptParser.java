@@ -1,0 +1,112 @@
+package dev.mosaic.dsl;
+
+import dev.mosaic.dsl.ast.Script;
+import dev.mosaic.dsl.ast.Span;
+import dev.mosaic.dsl.grammar.MosaicLexer;
+import dev.mosaic.dsl.grammar.MosaicParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Parses Mosaic source into an AST. The default console listeners are removed; input size and the
+ * number of reported errors are capped so hostile input cannot exhaust the host.
+ */
+public final class ScriptParser {
+  /** Largest script accepted, in characters. */
+  public static final int MAX_CHARS = 1 << 20;
+
+  /** Errors reported before parsing gives up. */
+  public static final int MAX_ERRORS = 25;
+
+  private ScriptParser() {}
+
+  public static ParseResult parse(String file, String source) {
+    if (source.length() > MAX_CHARS) {
+      return new ParseResult(
+          null,
+          List.of(
+              new SyntaxError(
+                  SyntaxError.TOO_LARGE,
+                  "script is " + source.length() + " characters, over the limit of " + MAX_CHARS,
+                  new Span(1, 1, 1))));
+    }
+    List<SyntaxError> errors = new ArrayList<>();
+    Collector collector = new Collector(errors);
+    MosaicLexer lexer = new MosaicLexer(CharStreams.fromString(source, file));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(collector);
+    MosaicParser parser = new MosaicParser(new CommonTokenStream(lexer));
+    parser.removeErrorListeners();
+    parser.addErrorListener(collector);
+    MosaicParser.ScriptContext tree;
+    try {
+      tree = parser.script();
+    } catch (ParseCancellationException | StackOverflowError e) {
+      errors.add(
+          new SyntaxError(
+              SyntaxError.TOO_DEEP, "script nests too deeply to parse", new Span(1, 1, 1)));
+      return new ParseResult(null, errors);
+    }
+    if (!errors.isEmpty()) {
+      return new ParseResult(null, errors);
+    }
+    Script script = new AstBuilder(file).script(tree);
+    return new ParseResult(script, List.of());
+  }
+
+  /** Turns ANTLR's reports into coded errors and stops after {@link #MAX_ERRORS}. */
+  private static final class Collector extends BaseErrorListener {
+    private final List<SyntaxError> errors;
+
+    Collector(List<SyntaxError> errors) {
+      this.errors = errors;
+    }
+
+    @Override
+    public void syntaxError(
+        Recognizer<?, ?> recognizer,
+        Object offendingSymbol,
+        int line,
+        int charPositionInLine,
+        String msg,
+        RecognitionException e) {
+      int length = 1;
+      String code = SyntaxError.BAD_TOKEN;
+      String message;
+      if (offendingSymbol instanceof Token token) {
+        code = SyntaxError.UNEXPECTED;
+        if (token.getType() == Token.EOF
+            && recognizer instanceof org.antlr.v4.runtime.Parser parser
+            && parser.getTokenStream().LT(-1) != null) {
+          // Point just past the last real token, not at a line after the end of the file.
+          Token last = parser.getTokenStream().LT(-1);
+          line = last.getLine();
+          charPositionInLine =
+              last.getCharPositionInLine() + (last.getText() == null ? 0 : last.getText().length());
+        }
+        if (token.getType() != Token.EOF && token.getText() != null) {
+          length = Math.max(1, token.getText().length());
+        }
+        message = MessageText.parserMessage(msg, token);
+      } else {
+        message = MessageText.lexerMessage(msg);
+      }
+      if (errors.size() >= MAX_ERRORS) {
+        errors.add(
+            new SyntaxError(
+                SyntaxError.TOO_MANY,
+                "too many syntax errors, stopped after " + MAX_ERRORS,
+                new Span(line, charPositionInLine + 1, 1)));
+        throw new ParseCancellationException("too many errors");
+      }
+      errors.add(new SyntaxError(code, message, new Span(line, charPositionInLine + 1, length)));
+    }
+  }
+}

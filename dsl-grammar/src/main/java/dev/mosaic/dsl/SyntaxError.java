@@ -1,0 +1,27 @@
+package dev.mosaic.dsl;
+
+import dev.mosaic.dsl.ast.Span;
+
+/**
+ * A syntax problem found while parsing, with a stable code in the E1xxx band.
+ *
+ * @param code stable error code
+ * @param message one-line message
+ * @param span where it is
+ */
+public record SyntaxError(String code, String message, Span span) {
+  /** The input does not follow the grammar. */
+  public static final String UNEXPECTED = "E1001";
+
+  /** A character that starts no token. */
+  public static final String BAD_TOKEN = "E1002";
+
+  /** The script is larger than the parser accepts. */
+  public static final String TOO_LARGE = "E1003";
+
+  /** Nesting deeper than the parser accepts. */
+  public static final String TOO_DEEP = "E1004";
+
+  /** Too many errors; parsing stopped. */
+  public static final String TOO_MANY = "E1005";
+}

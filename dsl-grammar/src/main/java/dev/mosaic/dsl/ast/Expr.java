@@ -1,0 +1,24 @@
+package dev.mosaic.dsl.ast;
+
+import java.util.List;
+
+/** Expressions in script statements. */
+public sealed interface Expr extends Node {
+
+  /** {@code component.function(args)}. */
+  record Call(String component, String function, List<Expr> args, Span span, Span componentSpan)
+      implements Expr {
+    public Call {
+      args = List.copyOf(args);
+    }
+  }
+
+  /** An integer literal. */
+  record IntLit(long value, Span span) implements Expr {}
+
+  /** A string literal, unescaped. */
+  record StringLit(String value, Span span) implements Expr {}
+
+  /** A reference to a {@code let} binding. */
+  record Name(String name, Span span) implements Expr {}
+}

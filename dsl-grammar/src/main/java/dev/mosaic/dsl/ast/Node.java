@@ -1,0 +1,6 @@
+package dev.mosaic.dsl.ast;
+
+/** Every AST node knows where it came from. */
+public sealed interface Node permits Script, Item, Expr, LimitDecl, RuleDecl {
+  Span span();
+}

@@ -1,0 +1,2 @@
+/** Secret backends and signature verifiers. */
+package dev.mosaic.hsm;

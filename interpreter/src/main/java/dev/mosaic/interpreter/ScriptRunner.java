@@ -1,0 +1,79 @@
+package dev.mosaic.interpreter;
+
+import dev.mosaic.dsl.ast.Expr;
+import dev.mosaic.dsl.ast.Item;
+import dev.mosaic.host.Composition;
+import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Runs a script's statements against an instantiated composition. */
+final class ScriptRunner {
+  private final Composition composition;
+  private final Consumer<String> out;
+  private final String file;
+  private final Map<String, Object> variables = new HashMap<>();
+
+  ScriptRunner(Composition composition, Consumer<String> out, String file) {
+    this.composition = composition;
+    this.out = out;
+    this.file = file;
+  }
+
+  /** Runs statements in order; returns the value of the last one, or {@code null}. */
+  Object run(List<Item> statements) {
+    Object last = null;
+    for (Item item : statements) {
+      last =
+          switch (item) {
+            case Item.Print p -> {
+              Object v = eval(p.expr());
+              out.accept(show(v));
+              yield v;
+            }
+            case Item.Let l -> {
+              Object v = eval(l.expr());
+              variables.put(l.name(), v);
+              yield v;
+            }
+            case Item.Eval e -> eval(e.expr());
+            default -> null;
+          };
+    }
+    return last;
+  }
+
+  private Object eval(Expr expr) {
+    return switch (expr) {
+      case Expr.IntLit i -> i.value();
+      case Expr.StringLit s -> s.value();
+      case Expr.Name n -> {
+        if (!variables.containsKey(n.name())) {
+          throw new MosaicException(
+              new Diagnostic(
+                  LangCodes.UNKNOWN_NAME,
+                  "unknown name `" + n.name() + "`",
+                  new SourceLocation(file, n.span().line(), n.span().column(), n.span().length()),
+                  Suggest.help(n.name(), variables.keySet())));
+        }
+        yield variables.get(n.name());
+      }
+      case Expr.Call c -> {
+        List<Object> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+          args.add(eval(a));
+        }
+        yield composition.call(c.component(), c.function(), args);
+      }
+    };
+  }
+
+  static String show(Object v) {
+    return v == null ? "()" : v.toString();
+  }
+}

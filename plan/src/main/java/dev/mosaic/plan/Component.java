@@ -1,0 +1,23 @@
+package dev.mosaic.plan;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A wasm module in a plan, named by the SHA-256 digest of its bytes.
+ *
+ * @param id name unique within the plan
+ * @param digest {@code sha256:<64 lowercase hex>}
+ * @param imports functions the module imports, capability imports included
+ * @param exports functions the module exports
+ */
+public record Component(
+    String id, String digest, List<FunctionDecl> imports, List<FunctionDecl> exports) {
+
+  public Component {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(digest, "digest");
+    imports = List.copyOf(imports);
+    exports = List.copyOf(exports);
+  }
+}

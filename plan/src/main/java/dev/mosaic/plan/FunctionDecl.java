@@ -1,0 +1,23 @@
+package dev.mosaic.plan;
+
+import java.util.Objects;
+
+/**
+ * An imported or exported function. For exports {@code module} is empty.
+ *
+ * @param module import module name ({@link Capabilities#MODULE} for host capabilities)
+ * @param name field name
+ * @param type the core wasm function type
+ */
+public record FunctionDecl(String module, String name, FuncType type) {
+  public FunctionDecl {
+    Objects.requireNonNull(module, "module");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+  }
+
+  /** True when this import names a host capability rather than another component. */
+  public boolean isCapability() {
+    return Capabilities.MODULE.equals(module);
+  }
+}

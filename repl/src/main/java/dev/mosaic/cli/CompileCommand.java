@@ -1,0 +1,72 @@
+package dev.mosaic.cli;
+
+import dev.mosaic.interpreter.CompileResult;
+import dev.mosaic.interpreter.Mosaic;
+import dev.mosaic.plan.ExitCodes;
+import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.PlanCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mosaic compile FILE -o plan.cbor}. */
+@Command(
+    name = "compile",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compile a script to a plan (canonical CBOR) and print its digest. Component files are"
+            + " added to the tenant's blob store.")
+final class CompileCommand implements Callable<Integer>, Failures.SourceAware {
+  @Parameters(paramLabel = "FILE", description = "The .mosaic script to compile.")
+  Path file;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "PLAN",
+      description = "Where to write the plan (default: FILE with .cbor).")
+  Path output;
+
+  @Mixin StoreOptions store;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private String source;
+
+  @Override
+  public Integer call() {
+    try (Mosaic mosaic = store.builder().build()) {
+      CompileResult compiled = mosaic.compile(file);
+      source = compiled.source();
+      if (!compiled.ok()) {
+        throw new MosaicException(compiled.diagnostics());
+      }
+      byte[] bytes = mosaic.encode(compiled.plan());
+      Path target = output != null ? output : defaultOutput(file);
+      try {
+        Files.write(target, bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      spec.commandLine().getOut().println(PlanCodec.digestOf(bytes) + "  " + target);
+      return ExitCodes.OK;
+    }
+  }
+
+  private static Path defaultOutput(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".cbor");
+  }
+
+  @Override
+  public String source() {
+    return source;
+  }
+}

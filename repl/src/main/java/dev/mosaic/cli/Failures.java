@@ -1,0 +1,43 @@
+package dev.mosaic.cli;
+
+import dev.mosaic.interpreter.DiagnosticRenderer;
+import dev.mosaic.plan.ExitCodes;
+import dev.mosaic.plan.MosaicException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+
+/**
+ * Turns exceptions from commands into coded messages on stderr and an exit code; a Java stack trace
+ * is shown only when {@code MOSAIC_DEBUG} is set.
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(
+      Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cli.getErr();
+    if (ex instanceof MosaicException m) {
+      String source = cli.getCommand() instanceof SourceAware s ? s.source() : null;
+      err.print(DiagnosticRenderer.renderAll(m.diagnostics(), source));
+      err.flush();
+      return m.exitCode();
+    }
+    if (ex instanceof UncheckedIOException io) {
+      err.println("error[E0002]: i/o failure: " + io.getCause().getMessage());
+      return ExitCodes.MISSING;
+    }
+    err.println("error[E0001]: internal error: " + ex);
+    if (System.getenv("MOSAIC_DEBUG") != null) {
+      ex.printStackTrace(err);
+    } else {
+      err.println("   = help: set MOSAIC_DEBUG=1 for details and report it as a bug");
+    }
+    err.flush();
+    return ExitCodes.GUEST_FAILED;
+  }
+
+  /** A command that knows the source text its diagnostics point into. */
+  interface SourceAware {
+    String source();
+  }
+}

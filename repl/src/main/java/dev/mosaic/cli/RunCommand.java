@@ -1,0 +1,49 @@
+package dev.mosaic.cli;
+
+import dev.mosaic.interpreter.CompileResult;
+import dev.mosaic.interpreter.Mosaic;
+import dev.mosaic.plan.ExitCodes;
+import dev.mosaic.plan.MosaicException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mosaic run FILE}. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Compile a script, validate its plan, run it and print what it prints.")
+final class RunCommand implements Callable<Integer>, Failures.SourceAware {
+  @Parameters(paramLabel = "FILE", description = "The .mosaic script to run.")
+  Path file;
+
+  @Mixin StoreOptions store;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private String source;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Mosaic mosaic = store.builder().output(out::println).guestLog(out::println).build()) {
+      CompileResult compiled = mosaic.compile(file);
+      source = compiled.source();
+      if (!compiled.ok()) {
+        throw new MosaicException(compiled.diagnostics());
+      }
+      mosaic.run(compiled);
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Override
+  public String source() {
+    return source;
+  }
+}

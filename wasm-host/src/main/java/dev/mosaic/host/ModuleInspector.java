@@ -1,0 +1,119 @@
+package dev.mosaic.host;
+
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.mosaic.plan.FuncType;
+import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.MosaicException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the function imports and exports of a wasm binary with Chicory's parser, without running
+ * it. The compiler uses this to record a component's interface in the plan.
+ */
+public final class ModuleInspector {
+  /** The bytes are not a valid wasm module. */
+  public static final String INVALID_MODULE = "E4103";
+
+  private ModuleInspector() {}
+
+  /**
+   * The module's function imports and exports.
+   *
+   * @throws MosaicException E4103 when the bytes are not a wasm module
+   */
+  public static ModuleInterface inspect(String name, byte[] bytes) {
+    WasmModule module;
+    try {
+      module = Parser.parse(bytes);
+    } catch (RuntimeException e) {
+      throw new MosaicException(
+          INVALID_MODULE,
+          "`" + name + "` is not a valid wasm module: " + String.valueOf(e.getMessage()));
+    }
+    List<FunctionDecl> imports = new ArrayList<>();
+    int importedFunctions = 0;
+    for (int i = 0; i < module.importSection().importCount(); i++) {
+      Import imp = module.importSection().getImport(i);
+      if (imp instanceof FunctionImport f) {
+        imports.add(
+            new FunctionDecl(
+                imp.module(), imp.name(), type(module.typeSection().getType(f.typeIndex()))));
+        importedFunctions++;
+      }
+    }
+    List<FunctionDecl> exports = new ArrayList<>();
+    for (int i = 0; i < module.exportSection().exportCount(); i++) {
+      Export e = module.exportSection().getExport(i);
+      if (e.exportType() != ExternalType.FUNCTION) {
+        continue;
+      }
+      FunctionType t;
+      if (e.index() < importedFunctions) {
+        FunctionImport f = (FunctionImport) functionImport(module, e.index());
+        t = module.typeSection().getType(f.typeIndex());
+      } else {
+        t =
+            module
+                .functionSection()
+                .getFunctionType(e.index() - importedFunctions, module.typeSection());
+      }
+      exports.add(new FunctionDecl("", e.name(), type(t)));
+    }
+    return new ModuleInterface(imports, exports);
+  }
+
+  private static Import functionImport(WasmModule module, int functionIndex) {
+    int seen = 0;
+    for (int i = 0; i < module.importSection().importCount(); i++) {
+      Import imp = module.importSection().getImport(i);
+      if (imp instanceof FunctionImport) {
+        if (seen++ == functionIndex) {
+          return imp;
+        }
+      }
+    }
+    throw new IllegalStateException("function index out of range");
+  }
+
+  private static FuncType type(FunctionType t) {
+    return new FuncType(
+        t.params().stream().map(ModuleInspector::name).toList(),
+        t.returns().stream().map(ModuleInspector::name).toList());
+  }
+
+  private static String name(ValType v) {
+    if (v.equals(ValType.I32)) {
+      return "i32";
+    } else if (v.equals(ValType.I64)) {
+      return "i64";
+    } else if (v.equals(ValType.F32)) {
+      return "f32";
+    } else if (v.equals(ValType.F64)) {
+      return "f64";
+    } else if (v.equals(ValType.V128)) {
+      return "v128";
+    }
+    return "ref";
+  }
+
+  /**
+   * Function imports and exports of a module.
+   *
+   * @param imports function imports in declaration order
+   * @param exports function exports in declaration order
+   */
+  public record ModuleInterface(List<FunctionDecl> imports, List<FunctionDecl> exports) {
+    public ModuleInterface {
+      imports = List.copyOf(imports);
+      exports = List.copyOf(exports);
+    }
+  }
+}

@@ -21,7 +21,12 @@ public final class ExitCodes {
       return INPUT_REJECTED;
     }
     return switch (code.charAt(1)) {
-      case '4' -> code.startsWith("E40") ? MISSING : DENIED;
+      case '4' ->
+          switch (code.charAt(2)) {
+            case '0' -> MISSING;
+            case '1' -> DENIED;
+            default -> INPUT_REJECTED;
+          };
       case '7' -> DENIED;
       case '9' -> GUEST_FAILED;
       default -> INPUT_REJECTED;

@@ -15,7 +15,7 @@ public final class PlanCodes {
   // E4xxx: blobs and signatures (E40xx: missing, exit 66)
   public static final String BLOB_MISSING = "E4001";
   public static final String BLOB_DIGEST_MISMATCH = "E4101";
-  public static final String BLOB_TOO_LARGE = "E4102";
+  public static final String BLOB_TOO_LARGE = "E4202";
 
   // E5xxx: graph
   public static final String CYCLE = "E5001";

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class ModuleInspector {
   /** The bytes are not a valid wasm module. */
-  public static final String INVALID_MODULE = "E4103";
+  public static final String INVALID_MODULE = "E4201";
 
   private ModuleInspector() {}
 

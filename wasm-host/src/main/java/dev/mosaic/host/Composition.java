@@ -119,7 +119,7 @@ public final class Composition implements AutoCloseable {
         watchdog.schedule(() -> context.close(true), limit, TimeUnit.MILLISECONDS);
     try {
       Value result = exports.get(component).getMember(function).execute(wasmArgs);
-      if (result == null || result.isNull()) {
+      if (decl.type().results().isEmpty() || result == null || result.isNull()) {
         return null;
       }
       if (result.fitsInLong()) {

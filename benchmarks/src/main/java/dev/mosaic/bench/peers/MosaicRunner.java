@@ -1,0 +1,93 @@
+package dev.mosaic.bench.peers;
+
+import dev.mosaic.host.Composition;
+import dev.mosaic.host.ModuleInspector;
+import dev.mosaic.host.WasmHost;
+import dev.mosaic.plan.Component;
+import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.PlanValidator;
+import dev.mosaic.plan.PolicyRule;
+import dev.mosaic.plan.SystemLimits;
+import dev.mosaic.plan.TenantLimits;
+import dev.mosaic.plan.ValidatedPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Mosaic as a user runs it: the workload becomes a one-component plan, is validated, instantiated
+ * on the shared GraalWasm engine (optimizing runtime) and called through {@link Composition}.
+ */
+final class MosaicRunner implements PeerRuntime {
+  private final WasmHost host = WasmHost.builder().guestLog(line -> {}).build();
+  private final FileBlobStore store;
+  private final List<Composition> open = new ArrayList<>();
+
+  MosaicRunner() throws Exception {
+    store = new FileBlobStore(Files.createTempDirectory("mosaic-peers"));
+  }
+
+  @Override
+  public String name() {
+    return "mosaic";
+  }
+
+  /** Workloads whose imports Mosaic can grant; host calls need a capability to call. */
+  boolean supports(Workload w) {
+    return w != Workload.HOSTCALLS;
+  }
+
+  @Override
+  public LongSupplier prepare(Workload w) {
+    byte[] wasm = w.wasm();
+    String digest = store.put("bench", wasm);
+    var shape = ModuleInspector.inspect(w.file, wasm);
+    Plan plan =
+        new Plan(
+            Plan.FORMAT_VERSION,
+            "bench",
+            List.of(new Component(w.file, digest, shape.imports(), shape.exports())),
+            List.of(),
+            PeerPolicy.rules(w.file),
+            new TenantLimits(10, 1L << 30, 600_000),
+            List.of());
+    ValidatedPlan validated = new PlanValidator(SystemLimits.DEFAULT, store).validate(plan);
+    Composition c = host.instantiate(validated);
+    open.add(c);
+    if (w == Workload.CRC32) {
+      c.call(w.file, "fill", List.of(Workload.CRC_SEED, Workload.CRC_LEN));
+    }
+    List<Object> args = new ArrayList<>();
+    for (int a : w.args) {
+      args.add(a);
+    }
+    return () -> ((Number) c.call(w.file, w.export, args)).longValue() & 0xFFFF_FFFFL;
+  }
+
+  @Override
+  public void close() {
+    open.forEach(Composition::close);
+    host.close();
+    deleteQuietly(store.root());
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (var files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temp directory left behind is harmless
+    }
+  }
+
+  /** Policy for the workloads: nothing is granted unless a workload needs it. */
+  static final class PeerPolicy {
+    private PeerPolicy() {}
+
+    static List<PolicyRule> rules(String component) {
+      return List.of();
+    }
+  }
+}

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
       "Without --call, every entry point that takes no arguments is called and printed as"
           + " `component.function = result`; entry points that need arguments are listed on"
           + " stderr.",
-      "With --call, the named entry point is called with ARGS and its result printed. Numbers"
-          + " are passed as numbers; put `--` before negative ones."
+      "With --call, the named entry point is called with ARGS and its result printed; integers"
+          + " and decimals are passed as numbers."
     })
 final class ExecCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file (canonical CBOR).")

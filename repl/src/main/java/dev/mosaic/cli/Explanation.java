@@ -84,7 +84,7 @@ public record Explanation(boolean allowed, String text) {
           .append(component)
           .append("` does not import `")
           .append(capability)
-          .append("`, so the rule is not used at run time\n");
+          .append("`, so this is never asked at run time\n");
     }
     return new Explanation(decision.allowed(), s.toString());
   }

@@ -106,8 +106,6 @@ final class Session implements AutoCloseable {
       return;
     }
     if (composition == null) {
-      out.println("statements wait until the plan validates; fix the error above");
-      out.flush();
       return;
     }
     try {
@@ -138,6 +136,8 @@ final class Session implements AutoCloseable {
     } catch (MosaicException e) {
       planError = e;
       report(source, e.diagnostics());
+      out.println("the declarations are kept; statements run once the plan validates");
+      out.flush();
     }
   }
 

@@ -26,7 +26,6 @@ public final class Repl implements AutoCloseable {
   static final String PROMPT = "mosaic> ";
   static final String CONTINUATION = "   ...> ";
 
-  private final Terminal terminal;
   private final PrintWriter out;
   private final Mosaic mosaic;
   private final Session session;
@@ -40,7 +39,6 @@ public final class Repl implements AutoCloseable {
    * @param baseDir directory typed component paths resolve against
    */
   public Repl(Terminal terminal, Mosaic.Builder mosaic, Path history, Path baseDir) {
-    this.terminal = terminal;
     this.out = terminal.writer();
     this.mosaic = mosaic.output(out::println).guestLog(out::println).build();
     this.session = new Session(this.mosaic, out, baseDir);
@@ -164,10 +162,5 @@ public final class Repl implements AutoCloseable {
     session.close();
     mosaic.close();
     out.flush();
-  }
-
-  /** The terminal this REPL reads, for callers that close it. */
-  Terminal terminal() {
-    return terminal;
   }
 }

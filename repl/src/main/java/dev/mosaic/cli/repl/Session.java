@@ -191,12 +191,6 @@ final class Session implements AutoCloseable {
         p, new RuleOrigins.InScript(t.text(), t::locate), component, capability, parameter);
   }
 
-  /** Where rules of the current plan were declared. */
-  RuleOrigins origins() {
-    Transcript t = transcript;
-    return new RuleOrigins.InScript(t.text(), t::locate);
-  }
-
   @Override
   public void close() {
     stop();

@@ -64,8 +64,8 @@ class ReplTest {
     String out =
         type(HELLO, "policy {", "  allow hello log", "}", "hello.greet(", "1, 2)", ":plan");
     // A dumb terminal does not redraw, so the continuation prompt is not drawn there (the tmux
-    // check sees it); what shows is that eight lines were read as four inputs (five prompts with
-    // the last).
+    // check sees it); what shows is that seven lines were read as four inputs: five prompts,
+    // counting the one that meets the end of input.
     assertThat(out.split(Repl.PROMPT, -1)).hasSize(6);
     assertThat(out).contains("[hello] hello, world\n3\n");
     assertThat(out).contains("policy (1 rules, deny by default)\n  allow hello log\n");

@@ -33,7 +33,7 @@ public record Environment(
   /** The real process: the system terminal, and stream kinds probed through JLine. */
   public static Environment system() {
     return new Environment(
-        () -> TerminalBuilder.builder().system(true).name("mosaic").build(),
+        Environment::systemTerminal,
         System.out,
         isTerminal(SystemStream.Output),
         isTerminal(SystemStream.Error));
@@ -44,11 +44,13 @@ public record Environment(
    * not treated as terminals, so nothing interactive (progress bars) is written to them.
    */
   static Environment detached() {
-    return new Environment(
-        () -> TerminalBuilder.builder().system(true).name("mosaic").build(),
-        System.out,
-        false,
-        false);
+    return new Environment(Environment::systemTerminal, System.out, false, false);
+  }
+
+  // dumb(true): when stdin is not a terminal (input piped in), read it through a dumb terminal
+  // quietly instead of logging a warning.
+  private static Terminal systemTerminal() throws IOException {
+    return TerminalBuilder.builder().system(true).dumb(true).name("mosaic").build();
   }
 
   // The FFM provider needs native access (the launcher grants it); the others are fallbacks.

@@ -67,6 +67,7 @@ public final class Repl implements AutoCloseable {
       } catch (UserInterruptException e) {
         continue;
       } catch (EndOfFileException e) {
+        out.println();
         break;
       }
       if (!handle(line)) {

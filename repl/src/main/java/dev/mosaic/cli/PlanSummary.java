@@ -67,7 +67,11 @@ public final class PlanSummary {
           .append(b.exportName())
           .append('\n');
     }
-    s.append("policy (").append(plan.policy().size()).append(" rules, deny by default)\n");
+    int rules = plan.policy().size();
+    s.append("policy (")
+        .append(rules)
+        .append(rules == 1 ? " rule" : " rules")
+        .append(", deny by default)\n");
     for (PolicyRule r : plan.policy()) {
       s.append("  ").append(RuleText.of(r)).append('\n');
     }

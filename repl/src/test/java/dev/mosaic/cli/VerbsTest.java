@@ -138,7 +138,7 @@ class VerbsTest {
         .contains("  hello  sha256:")
         .contains("    import mosaic.log (i32, i32) -> ()  capability `log` granted\n")
         .contains("    export greet (i32, i32) -> (i32)\n")
-        .contains("policy (1 rules, deny by default)\n  allow hello log\n")
+        .contains("policy (1 rule, deny by default)\n  allow hello log\n")
         .contains("entry points (1)\n  hello.greet (i32, i32) -> (i32)\n")
         .doesNotContain("not in store");
   }

@@ -68,7 +68,7 @@ class ReplTest {
     // counting the one that meets the end of input.
     assertThat(out.split(Repl.PROMPT, -1)).hasSize(6);
     assertThat(out).contains("[hello] hello, world\n3\n");
-    assertThat(out).contains("policy (1 rules, deny by default)\n  allow hello log\n");
+    assertThat(out).contains("policy (1 rule, deny by default)\n  allow hello log\n");
   }
 
   @Test

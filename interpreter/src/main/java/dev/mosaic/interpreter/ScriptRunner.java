@@ -17,12 +17,19 @@ final class ScriptRunner {
   private final Composition composition;
   private final Consumer<String> out;
   private final String file;
-  private final Map<String, Object> variables = new HashMap<>();
+  private final Map<String, Object> variables;
 
   ScriptRunner(Composition composition, Consumer<String> out, String file) {
+    this(composition, out, file, new HashMap<>());
+  }
+
+  /** A runner whose {@code let} variables live in {@code variables}, owned by the caller. */
+  ScriptRunner(
+      Composition composition, Consumer<String> out, String file, Map<String, Object> variables) {
     this.composition = composition;
     this.out = out;
     this.file = file;
+    this.variables = variables;
   }
 
   /** Runs statements in order; returns the value of the last one, or {@code null}. */

@@ -23,10 +23,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return m.exitCode();
     }
     if (ex instanceof UncheckedIOException io) {
-      err.println("error[E0002]: i/o failure: " + io.getCause().getMessage());
+      err.println("error[" + CliCodes.IO + "]: i/o failure: " + io.getCause().getMessage());
       return ExitCodes.MISSING;
     }
-    err.println("error[E0001]: internal error: " + ex);
+    err.println("error[" + CliCodes.INTERNAL + "]: internal error: " + ex);
     if (System.getenv("MOSAIC_DEBUG") != null) {
       ex.printStackTrace(err);
     } else {

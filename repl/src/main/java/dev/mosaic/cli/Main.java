@@ -11,7 +11,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Run composed, policy-governed WebAssembly on the JVM.",
-    subcommands = {RunCommand.class, CompileCommand.class, ValidateCommand.class},
+    subcommands = {
+      RunCommand.class,
+      CompileCommand.class,
+      ValidateCommand.class,
+      InspectCommand.class,
+      ExecCommand.class,
+      BlobCommand.class,
+      ExplainCommand.class,
+      ReplCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
@@ -24,14 +33,32 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(
-        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  private final Environment environment;
+
+  private Main(Environment environment) {
+    this.environment = environment;
   }
 
-  /** Runs the command line with the given streams and returns the exit code. */
+  public static void main(String[] args) {
+    System.exit(
+        execute(
+            args,
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true),
+            Environment.system()));
+  }
+
+  /**
+   * Runs the command line with the given streams and returns the exit code. The streams are not
+   * treated as terminals; {@code repl} reads the process's terminal.
+   */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return execute(args, out, err, Environment.detached());
+  }
+
+  /** Runs the command line with the given streams and environment; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, Environment env) {
+    CommandLine cli = new CommandLine(new Main(env));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
@@ -43,6 +70,11 @@ public final class Main implements Runnable {
           return ExitCodes.USAGE;
         });
     return cli.execute(args);
+  }
+
+  /** What the process is attached to. */
+  Environment environment() {
+    return environment;
   }
 
   @Override

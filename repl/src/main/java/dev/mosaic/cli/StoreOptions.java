@@ -1,6 +1,8 @@
 package dev.mosaic.cli;
 
 import dev.mosaic.interpreter.Mosaic;
+import dev.mosaic.plan.BlobStore;
+import dev.mosaic.plan.FileBlobStore;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,7 +14,16 @@ final class StoreOptions {
       description = "Blob store directory (default: $MOSAIC_HOME/blobs or ~/.mosaic/blobs).")
   Path store;
 
+  Path directory() {
+    return store != null ? store : Mosaic.defaultStore();
+  }
+
   Mosaic.Builder builder() {
-    return Mosaic.builder().store(store != null ? store : Mosaic.defaultStore());
+    return Mosaic.builder().store(directory());
+  }
+
+  /** The store alone, for commands that need no wasm engine. */
+  BlobStore blobStore() {
+    return new FileBlobStore(directory());
   }
 }

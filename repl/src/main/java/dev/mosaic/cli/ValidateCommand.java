@@ -2,12 +2,7 @@ package dev.mosaic.cli;
 
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.ExitCodes;
-import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.ValidatedPlan;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,17 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    byte[] bytes;
-    try {
-      if (Files.size(file) > 1L << 30) {
-        throw new MosaicException("E8001", "plan file `" + file + "` is far over the size limit");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new MosaicException("E4002", "plan file `" + file + "` does not exist");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    byte[] bytes = PlanFile.read(file);
     try (Mosaic mosaic = store.builder().build()) {
       ValidatedPlan plan = mosaic.load(bytes);
       spec.commandLine()

@@ -1,0 +1,60 @@
+package dev.mosaic.cli;
+
+import dev.mosaic.plan.BlobStore;
+import dev.mosaic.plan.Component;
+import dev.mosaic.plan.ExitCodes;
+import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.PlanCodec;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mosaic inspect PLAN [--json]}. */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show what a compiled plan contains: tenant, digest, limits, components with their digests,"
+          + " imports and exports, bindings, policy rules and entry points.",
+      "The plan is decoded and its schema checked; blobs need not be in the store (components"
+          + " whose blob is missing are marked).",
+      "JSON fields: digest, format_version, tenant, limits{max_components, max_memory_bytes,"
+          + " max_execution_ms}, components[{id, digest, in_store, imports[{module, name,"
+          + " capability, params, results}], exports[{name, params, results}]}],"
+          + " bindings[{importer, import_module, import_name, exporter, export_name}],"
+          + " policy[{effect, component, capability, patterns}], entry_points[{component,"
+          + " function}]."
+    })
+final class InspectCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "PLAN", description = "The plan file (canonical CBOR).")
+  Path file;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Mixin StoreOptions store;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    byte[] bytes = PlanFile.read(file);
+    Plan plan = new PlanCodec().decode(bytes);
+    String digest = PlanCodec.digestOf(bytes);
+    BlobStore blobs = store.blobStore();
+    Predicate<Component> inStore = c -> blobs.contains(plan.tenant(), c.digest());
+    spec.commandLine()
+        .getOut()
+        .print(
+            json
+                ? PlanJson.render(digest, plan, inStore)
+                : PlanSummary.render(digest, plan, inStore));
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}

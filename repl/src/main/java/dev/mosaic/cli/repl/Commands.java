@@ -1,0 +1,282 @@
+package dev.mosaic.cli.repl;
+
+import dev.mosaic.cli.CliCodes;
+import dev.mosaic.cli.Explanation;
+import dev.mosaic.cli.PlanSummary;
+import dev.mosaic.cli.RuleText;
+import dev.mosaic.interpreter.LangCodes;
+import dev.mosaic.plan.Capabilities;
+import dev.mosaic.plan.Component;
+import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.PolicyEngine;
+import dev.mosaic.plan.PolicyRule;
+import dev.mosaic.plan.ValidatedPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The REPL's {@code :commands}, each a small object. */
+final class Commands {
+  private Commands() {}
+
+  static List<ReplCommand> all() {
+    return List.of(
+        new Help(), new Load(), new ShowPlan(), new Caps(), new Explain(), new Reset(), new Quit());
+  }
+
+  /** {@code :help}. */
+  static final class Help implements ReplCommand {
+    @Override
+    public String name() {
+      return "help";
+    }
+
+    @Override
+    public String arguments() {
+      return "";
+    }
+
+    @Override
+    public String summary() {
+      return "show this help";
+    }
+
+    @Override
+    public boolean run(String argument, Repl repl) {
+      PrintWriter out = repl.out();
+      out.println("Type declarations and statements of the Mosaic language; an input continues");
+      out.println("while braces or parentheses are open. Declarations (tenant, component, bind,");
+      out.println(
+          "policy, export) stay for the session; statements run at once. When declarations");
+      out.println("change the plan it is validated and instantiated again; `let` variables stay.");
+      out.println();
+      for (ReplCommand c : repl.commands()) {
+        String usage = ":" + c.name() + (c.arguments().isEmpty() ? "" : " " + c.arguments());
+        out.printf("  %-40s %s%n", usage, c.summary());
+      }
+      return true;
+    }
+  }
+
+  /** {@code :load FILE}. */
+  static final class Load implements ReplCommand {
+    @Override
+    public String name() {
+      return "load";
+    }
+
+    @Override
+    public String arguments() {
+      return "FILE";
+    }
+
+    @Override
+    public String summary() {
+      return "start over from a script (its paths resolve from its folder)";
+    }
+
+    @Override
+    public boolean run(String argument, Repl repl) {
+      if (argument.isEmpty()) {
+        repl.usage(this);
+        return true;
+      }
+      Path file = Path.of(argument);
+      String text;
+      try {
+        text = Files.readString(file);
+      } catch (NoSuchFileException e) {
+        repl.report(
+            new MosaicException(LangCodes.FILE_MISSING, "script `" + file + "` does not exist"));
+        return true;
+      } catch (IOException e) {
+        repl.report(
+            new MosaicException(CliCodes.IO, "cannot read `" + file + "`: " + e.getMessage()));
+        return true;
+      }
+      repl.session().load(file, text);
+      return true;
+    }
+  }
+
+  /** {@code :plan}. */
+  static final class ShowPlan implements ReplCommand {
+    @Override
+    public String name() {
+      return "plan";
+    }
+
+    @Override
+    public String arguments() {
+      return "";
+    }
+
+    @Override
+    public String summary() {
+      return "show the current plan and its digest";
+    }
+
+    @Override
+    public boolean run(String argument, Repl repl) {
+      Session s = repl.session();
+      Plan plan = s.plan().orElse(null);
+      if (plan == null) {
+        repl.out().println("no plan yet: declare a component");
+        return true;
+      }
+      String digest = s.validated().map(ValidatedPlan::digest).orElse("(not valid)");
+      repl.out().print(PlanSummary.render(digest, plan, c -> true));
+      if (s.planError().isPresent()) {
+        repl.out().println("the plan does not validate:");
+        s.reportPlanError();
+      }
+      return true;
+    }
+  }
+
+  /** {@code :caps}. */
+  static final class Caps implements ReplCommand {
+    @Override
+    public String name() {
+      return "caps";
+    }
+
+    @Override
+    public String arguments() {
+      return "";
+    }
+
+    @Override
+    public String summary() {
+      return "capabilities each component imports or is granted, and the deciding rule";
+    }
+
+    @Override
+    public boolean run(String argument, Repl repl) {
+      Plan plan = repl.session().plan().orElse(null);
+      PrintWriter out = repl.out();
+      if (plan == null || plan.components().isEmpty()) {
+        out.println("no components yet");
+        return true;
+      }
+      PolicyEngine policy = new PolicyEngine(plan.policy());
+      for (Component c : plan.components()) {
+        out.println(c.id());
+        boolean any = false;
+        for (String capability : Capabilities.KNOWN) {
+          boolean imported =
+              c.imports().stream()
+                  .filter(FunctionDecl::isCapability)
+                  .anyMatch(f -> Capabilities.capabilityOf(f.name()).equals(capability));
+          PolicyEngine.Decision d = policy.decide(c.id(), capability, null);
+          if (!imported && !d.allowed()) {
+            continue;
+          }
+          any = true;
+          out.printf(
+              "  %-8s %-12s %s%n", capability, imported ? "imported" : "not imported", decision(d));
+        }
+        if (!any) {
+          out.println("  (no capabilities)");
+        }
+      }
+      return true;
+    }
+
+    private static String decision(PolicyEngine.Decision d) {
+      PolicyRule rule = d.rule();
+      if (rule == null) {
+        return "denied (no rule allows it)";
+      }
+      return (d.allowed() ? "granted by `" : "denied by `") + RuleText.of(rule) + "`";
+    }
+  }
+
+  /** {@code :explain COMPONENT CAPABILITY [PARAM]}. */
+  static final class Explain implements ReplCommand {
+    @Override
+    public String name() {
+      return "explain";
+    }
+
+    @Override
+    public String arguments() {
+      return "COMPONENT CAPABILITY [PARAM]";
+    }
+
+    @Override
+    public String summary() {
+      return "which rule allows or denies a capability, and where it is";
+    }
+
+    @Override
+    public boolean run(String argument, Repl repl) {
+      String[] words = argument.isEmpty() ? new String[0] : argument.split("\\s+");
+      if (words.length < 2 || words.length > 3) {
+        repl.usage(this);
+        return true;
+      }
+      try {
+        Explanation e =
+            repl.session().explain(words[0], words[1], words.length == 3 ? words[2] : null);
+        repl.out().print(e.text());
+      } catch (Explanation.UnknownName e) {
+        repl.out().println("error: " + e.getMessage());
+      }
+      return true;
+    }
+  }
+
+  /** {@code :reset}. */
+  static final class Reset implements ReplCommand {
+    @Override
+    public String name() {
+      return "reset";
+    }
+
+    @Override
+    public String arguments() {
+      return "";
+    }
+
+    @Override
+    public String summary() {
+      return "forget all declarations and variables";
+    }
+
+    @Override
+    public boolean run(String argument, Repl repl) {
+      repl.session().reset();
+      repl.out().println("session reset");
+      return true;
+    }
+  }
+
+  /** {@code :quit}. */
+  static final class Quit implements ReplCommand {
+    @Override
+    public String name() {
+      return "quit";
+    }
+
+    @Override
+    public String arguments() {
+      return "";
+    }
+
+    @Override
+    public String summary() {
+      return "leave (Ctrl-D does too)";
+    }
+
+    @Override
+    public boolean run(String argument, Repl repl) {
+      return false;
+    }
+  }
+}

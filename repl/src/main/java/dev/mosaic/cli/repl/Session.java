@@ -1,0 +1,198 @@
+package dev.mosaic.cli.repl;
+
+import dev.mosaic.cli.Explanation;
+import dev.mosaic.cli.RuleOrigins;
+import dev.mosaic.dsl.ParseResult;
+import dev.mosaic.dsl.ScriptParser;
+import dev.mosaic.dsl.ast.Item;
+import dev.mosaic.host.Composition;
+import dev.mosaic.interpreter.CompileResult;
+import dev.mosaic.interpreter.DiagnosticRenderer;
+import dev.mosaic.interpreter.Mosaic;
+import dev.mosaic.interpreter.StatementRunner;
+import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.ValidatedPlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a REPL session knows, and how input changes it.
+ *
+ * <p>Declarations accumulate: every accepted input that declares something (tenant, component,
+ * binding, policy, export) stays in the session's {@link Transcript}. Each new input is compiled
+ * together with the transcript; when that fails, the errors are shown with carets and the input is
+ * dropped. Inputs made only of statements are run and not kept.
+ *
+ * <p>Re-instantiation: the session keeps one running composition. After each input the compiled
+ * plan is compared with the running one; only when it differs (a declaration changed it) is the
+ * plan validated and instantiated afresh, and the old composition closed, so guest memory starts
+ * over. While only statements are entered the composition, and the state inside its guests, stays.
+ * {@code let} variables live in the session and survive re-instantiation. A plan that compiles but
+ * does not validate (say a component imports a capability the policy does not grant yet) is kept:
+ * its errors are shown, and statements wait until a later declaration fixes it.
+ */
+final class Session implements AutoCloseable {
+  /** Diagnostics name typed input this way. */
+  static final String INPUT = "<repl>";
+
+  private final Mosaic mosaic;
+  private final PrintWriter out;
+  private final Path startDir;
+  private final Map<String, Object> variables = new HashMap<>();
+  private Transcript transcript = new Transcript();
+  private Path baseDir;
+  private Plan plan;
+  private ValidatedPlan validated;
+  private Composition composition;
+  private StatementRunner runner;
+  private MosaicException planError;
+
+  Session(Mosaic mosaic, PrintWriter out, Path baseDir) {
+    this.mosaic = mosaic;
+    this.out = out;
+    this.startDir = baseDir;
+    this.baseDir = baseDir;
+  }
+
+  /** Compiles and runs one input typed at the prompt. */
+  void eval(String input) {
+    eval(INPUT, input);
+  }
+
+  /** Starts over from a script file: its declarations become the session's, its statements run. */
+  void load(Path file, String text) {
+    reset();
+    Path parent = file.toAbsolutePath().getParent();
+    baseDir = parent == null ? startDir : parent;
+    eval(file.toString(), text);
+  }
+
+  /** Forgets every declaration and variable and stops the running composition. */
+  void reset() {
+    stop();
+    transcript = new Transcript();
+    variables.clear();
+    plan = null;
+    planError = null;
+    baseDir = startDir;
+  }
+
+  private void eval(String name, String input) {
+    if (input.isBlank()) {
+      return;
+    }
+    Transcript candidate = transcript.with(name, input);
+    CompileResult compiled = mosaic.compile(Transcript.FILE, candidate.text(), baseDir);
+    if (!compiled.ok()) {
+      report(candidate, compiled.diagnostics());
+      return;
+    }
+    int firstLine = candidate.last().firstLine();
+    List<Item> fresh =
+        compiled.statements().stream().filter(s -> s.span().line() >= firstLine).toList();
+    if (declares(input, fresh.size())) {
+      transcript = candidate;
+    }
+    if (!compiled.plan().equals(plan) || composition == null) {
+      start(compiled.plan(), candidate);
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    if (composition == null) {
+      return;
+    }
+    try {
+      Object value = runner.run(fresh);
+      if (fresh.getLast() instanceof Item.Eval && value != null) {
+        out.println(StatementRunner.show(value));
+      }
+    } catch (MosaicException e) {
+      report(candidate, e.diagnostics());
+    }
+    out.flush();
+  }
+
+  /** Whether an input holds anything but the statements found in it. */
+  private static boolean declares(String input, int statements) {
+    ParseResult alone = ScriptParser.parse(INPUT, input);
+    return !alone.ok() || alone.script().items().size() > statements;
+  }
+
+  private void start(Plan next, Transcript source) {
+    stop();
+    plan = next;
+    planError = null;
+    try {
+      validated = mosaic.load(mosaic.encode(next));
+      composition = mosaic.instantiate(validated);
+      runner = new StatementRunner(composition, out::println, Transcript.FILE, variables);
+    } catch (MosaicException e) {
+      planError = e;
+      report(source, e.diagnostics());
+      out.println("the declarations are kept; statements run once the plan validates");
+      out.flush();
+    }
+  }
+
+  private void stop() {
+    if (composition != null) {
+      composition.close();
+    }
+    composition = null;
+    runner = null;
+    validated = null;
+  }
+
+  private void report(Transcript source, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      Transcript.Rendered r = source.relocate(d);
+      out.print(DiagnosticRenderer.render(r.diagnostic(), r.source()));
+    }
+    out.flush();
+  }
+
+  /** The current plan, if anything was declared. */
+  Optional<Plan> plan() {
+    return Optional.ofNullable(plan);
+  }
+
+  /** The validated plan, when the current plan validated. */
+  Optional<ValidatedPlan> validated() {
+    return Optional.ofNullable(validated);
+  }
+
+  /** Why the current plan does not run, if it does not. */
+  Optional<MosaicException> planError() {
+    return Optional.ofNullable(planError);
+  }
+
+  /** Renders the current plan's validation errors. */
+  void reportPlanError() {
+    planError().ifPresent(e -> report(transcript, e.diagnostics()));
+  }
+
+  /** Names of {@code let} variables defined so far. */
+  java.util.Set<String> variables() {
+    return variables.keySet();
+  }
+
+  /** Explains a policy decision of the current plan, with rules located in the session. */
+  Explanation explain(String component, String capability, String parameter) {
+    Plan p = plan().orElseThrow(() -> new Explanation.UnknownName("nothing is declared yet"));
+    Transcript t = transcript;
+    return Explanation.of(
+        p, new RuleOrigins.InScript(t.text(), t::locate), component, capability, parameter);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,191 @@
+package dev.mosaic.cli.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mosaic.interpreter.Mosaic;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REPL driven through a dumb terminal over piped streams, as a user types into it. */
+class ReplTest {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void copyGuests() throws Exception {
+    Files.copy(Path.of("..", "examples", "hello", "hello.wasm"), dir.resolve("hello.wasm"));
+    try (var in = Objects.requireNonNull(getClass().getResourceAsStream("/repl/counter.wasm"))) {
+      Files.copy(in, dir.resolve("counter.wasm"));
+    }
+  }
+
+  /** Types the lines into a fresh REPL and returns everything it wrote. */
+  String type(String... lines) throws Exception {
+    String input = String.join("\n", lines) + "\n";
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try (Terminal terminal =
+            new DumbTerminal(
+                "test",
+                "dumb",
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                output,
+                StandardCharsets.UTF_8);
+        Repl repl =
+            new Repl(
+                terminal,
+                Mosaic.builder().store(dir.resolve("store")),
+                dir.resolve("history"),
+                dir)) {
+      assertThat(repl.run()).isZero();
+    }
+    return output.toString(StandardCharsets.UTF_8).replace("\r", "");
+  }
+
+  static final String HELLO = "component hello from \"hello.wasm\"";
+
+  @Test
+  void declarationsStayAndStatementsRunWithGuestOutput() throws Exception {
+    String out =
+        type(HELLO, "policy {", "  allow hello log", "}", "hello.greet(20, 22)", "print 7");
+    assertThat(out).contains("[hello] hello, world\n42\n");
+    assertThat(out).contains("7\n");
+  }
+
+  @Test
+  void openBracesShowTheContinuationPromptUntilClosed() throws Exception {
+    String out =
+        type(HELLO, "policy {", "  allow hello log", "}", "hello.greet(", "1, 2)", ":plan");
+    // A dumb terminal does not redraw, so the continuation prompt is not drawn there (the tmux
+    // check sees it); what shows is that seven lines were read as four inputs: five prompts,
+    // counting the one that meets the end of input.
+    assertThat(out.split(Repl.PROMPT, -1)).hasSize(6);
+    assertThat(out).contains("[hello] hello, world\n3\n");
+    assertThat(out).contains("policy (1 rule, deny by default)\n  allow hello log\n");
+  }
+
+  @Test
+  void errorsShowCaretsAndTheSessionGoesOn() throws Exception {
+    String out =
+        type(
+            HELLO,
+            "policy { allow hello log }",
+            "print helo.greet(1, 2)",
+            "print hello.greet(1, 2)");
+    assertThat(out)
+        .contains(
+            "error[E2001]: <repl>:1:7: unknown component `helo`\n"
+                + "   |   print helo.greet(1, 2)\n"
+                + "   |         ^^^^ help: did you mean `hello`?\n");
+    assertThat(out).contains("[hello] hello, world\n3\n");
+    assertThat(out).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void syntaxErrorsPointIntoTheInputThatHasThem() throws Exception {
+    String out = type(HELLO, "policy { allow hello log }", "let = 3", "print 1");
+    assertThat(out).contains("error[E1001]: <repl>:1:5: ").contains("   |   let = 3\n");
+    assertThat(out).contains("1\n");
+  }
+
+  @Test
+  void aPlanThatDoesNotValidateKeepsItsDeclarationsUntilFixed() throws Exception {
+    String out =
+        type(HELLO, "hello.greet(1, 1)", "policy { allow hello log }", "hello.greet(1, 1)");
+    assertThat(out).contains("error[E7001]: capability `log` is not granted to component `hello`");
+    assertThat(out).contains("the declarations are kept");
+    // the first call waits; the one after the policy runs
+    assertThat(out.split("\\[hello\\] hello, world", -1)).hasSize(2);
+    assertThat(out).contains("[hello] hello, world\n2\n");
+  }
+
+  @Test
+  void statementsKeepTheCompositionAndDeclarationsReplaceIt() throws Exception {
+    String out =
+        type(
+            "component counter from \"counter.wasm\"",
+            "counter.next()",
+            "counter.next()",
+            "let kept = counter.next()",
+            HELLO,
+            "policy { allow hello log }",
+            "counter.next()",
+            "print kept");
+    // statements alone keep the instance: 1, 2 (and 3 into `kept`); the new declarations
+    // re-instantiate it, so the counter starts again while the variable stays
+    assertThat(out).containsSubsequence("> 1\n", "> 2\n", "> 1\n", "> 3\n");
+  }
+
+  @Test
+  void planCapsAndExplainDescribeTheSession() throws Exception {
+    String out =
+        type(
+            HELLO,
+            "policy {",
+            "  allow hello log",
+            "  deny * secret",
+            "}",
+            ":plan",
+            ":caps",
+            ":explain hello log",
+            ":explain hello secret api-key",
+            ":explain hello net");
+    assertThat(out).containsPattern("plan     sha256:[0-9a-f]{64}\n");
+    assertThat(out).contains("  hello  sha256:").contains("    export greet (i32, i32) -> (i32)");
+    assertThat(out).contains("  log      imported     granted by `allow hello log`");
+    assertThat(out)
+        .contains(
+            "allowed: `hello` may use `log`\n"
+                + "  by rule `allow hello log` at <repl>:2:3\n"
+                + "   |   allow hello log\n");
+    assertThat(out)
+        .contains(
+            "denied: `hello` may not use `secret` with `api-key`\n"
+                + "  by rule `deny * secret` at <repl>:3:3\n");
+    assertThat(out).contains("error: unknown capability `net`");
+  }
+
+  @Test
+  void resetForgetsDeclarations() throws Exception {
+    String out = type(HELLO, "policy { allow hello log }", ":reset", "hello.greet(1, 2)", ":plan");
+    assertThat(out).contains("session reset");
+    assertThat(out).contains("error[E2001]: <repl>:1:1: unknown component `hello`");
+    assertThat(out).contains("no plan yet");
+  }
+
+  @Test
+  void loadStartsFromAScriptAndRunsItsStatements() throws Exception {
+    Path script = dir.resolve("sub").resolve("hello.mosaic");
+    Files.createDirectories(script.getParent());
+    Files.copy(dir.resolve("hello.wasm"), script.resolveSibling("hello.wasm"));
+    Files.writeString(
+        script,
+        "mosaic 1\ncomponent hello from \"hello.wasm\"\npolicy { allow hello log }\n"
+            + "print hello.greet(2, 3)\n");
+    String out = type(":load " + script, "hello.greet(10, 10)", ":load nope.mosaic");
+    assertThat(out).contains("[hello] hello, world\n5\n").contains("[hello] hello, world\n20\n");
+    assertThat(out).contains("error[E4002]: script `nope.mosaic` does not exist");
+  }
+
+  @Test
+  void commandsHaveHelpUnknownOnesAreNamedAndQuitEnds() throws Exception {
+    String out = type(":help", ":frob", ":explain", ":quit", "print 99");
+    assertThat(out).contains(":load FILE").contains(":explain COMPONENT CAPABILITY [PARAM]");
+    assertThat(out).contains("error: unknown command `:frob`");
+    assertThat(out).contains("usage: :explain COMPONENT CAPABILITY [PARAM]");
+    assertThat(out).doesNotContain("99\n");
+  }
+
+  @Test
+  void historyIsKeptInItsFile() throws Exception {
+    type("print 1", "print 2");
+    assertThat(Files.readString(dir.resolve("history"))).contains("print 1").contains("print 2");
+  }
+}

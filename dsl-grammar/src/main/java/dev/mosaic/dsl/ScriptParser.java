@@ -5,6 +5,7 @@ import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.dsl.grammar.MosaicLexer;
 import dev.mosaic.dsl.grammar.MosaicParser;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -49,12 +50,12 @@ public final class ScriptParser {
     try {
       tokens.fill();
     } catch (ParseCancellationException e) {
-      return new ParseResult(null, errors);
+      return new ParseResult(null, inSourceOrder(errors));
     }
     SyntaxError tooDeep = checkDepth(tokens.getTokens());
     if (tooDeep != null) {
       errors.add(tooDeep);
-      return new ParseResult(null, errors);
+      return new ParseResult(null, inSourceOrder(errors));
     }
     MosaicParser parser = new MosaicParser(tokens);
     parser.removeErrorListeners();
@@ -63,18 +64,28 @@ public final class ScriptParser {
     try {
       tree = parser.script();
     } catch (ParseCancellationException e) {
-      return new ParseResult(null, errors);
+      return new ParseResult(null, inSourceOrder(errors));
     } catch (StackOverflowError e) {
       errors.add(
           new SyntaxError(
               SyntaxError.TOO_DEEP, "script nests too deeply to parse", new Span(1, 1, 1)));
-      return new ParseResult(null, errors);
+      return new ParseResult(null, inSourceOrder(errors));
     }
     if (!errors.isEmpty()) {
-      return new ParseResult(null, errors);
+      return new ParseResult(null, inSourceOrder(errors));
     }
     Script script = new AstBuilder(file).script(tree);
     return new ParseResult(script, List.of());
+  }
+
+  /** Lexer errors are found before parser errors; users read them top to bottom. */
+  private static List<SyntaxError> inSourceOrder(List<SyntaxError> errors) {
+    List<SyntaxError> sorted = new ArrayList<>(errors);
+    sorted.sort(
+        Comparator.comparing((SyntaxError e) -> e.code().equals(SyntaxError.TOO_MANY))
+            .thenComparingInt(e -> e.span().line())
+            .thenComparingInt(e -> e.span().column()));
+    return sorted;
   }
 
   /**

@@ -37,6 +37,9 @@ final class Checker {
   private final Map<String, InterfaceModel> interfaces;
   private final String tenant;
   private final String environment;
+  // Capabilities named by a rule that had errors: the policy for them is unknown, so a missing
+  // grant would only repeat the rule's own error.
+  private final Set<String> doubtful = new HashSet<>();
 
   Checker(
       Problems problems,
@@ -127,6 +130,7 @@ final class Checker {
             file,
             b.interfaceSpan(),
             Suggest.help(b.expectedInterface(), interfaces.keySet()));
+        return;
       }
     }
     if (importer == null || exporter == null) {
@@ -333,6 +337,9 @@ final class Checker {
         active = false;
       }
     }
+    if (!ok) {
+      doubtful.add(r.capability());
+    }
     if (ok && active) {
       out.add(
           new PolicyRule(
@@ -353,7 +360,7 @@ final class Checker {
           continue;
         }
         String cap = Capabilities.capabilityOf(imp.name());
-        if (!Capabilities.KNOWN.contains(cap) || !reported.add(cap)) {
+        if (!Capabilities.KNOWN.contains(cap) || doubtful.contains(cap) || !reported.add(cap)) {
           continue;
         }
         if (!engine.decide(c.name(), cap, null).allowed()) {

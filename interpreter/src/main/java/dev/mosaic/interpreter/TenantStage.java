@@ -49,6 +49,7 @@ final class TenantStage {
             located.file(),
             t.span(),
             "split the script, one per tenant");
+        limits(located.file(), t);
         continue;
       }
       seen = true;
@@ -105,6 +106,10 @@ final class TenantStage {
     int index = units.indexOf(l.unit());
     if (index < 0) {
       String help = l.unit().isEmpty() ? null : Suggest.help(l.unit(), units);
+      String binary = l.unit().length() == 2 ? l.unit().charAt(0) + "iB" : "";
+      if (l.unit().endsWith("B") && units.contains(binary)) {
+        help = "sizes are binary: did you mean `" + binary + "`?";
+      }
       problems.error(
           LangCodes.BAD_UNIT,
           l.unit().isEmpty()

@@ -78,7 +78,7 @@ public final class Compiler {
     TenantStage.Tenant tenant = new TenantStage(problems).run(items);
     Map<String, InterfaceModel> interfaces = new InterfaceStage(problems).run(items);
     ComponentStage.Components components =
-        new ComponentStage(problems, blobs).run(items, tenant.name(), baseDir, interfaces);
+        new ComponentStage(problems, blobs).run(items, tenant.name(), interfaces);
     Checker.Checked checked =
         new Checker(problems, components, interfaces, tenant.name(), environment).run(items);
     if (problems.any()) {

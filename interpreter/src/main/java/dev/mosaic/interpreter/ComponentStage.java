@@ -43,8 +43,7 @@ final class ComponentStage {
    */
   record Components(Map<String, CheckedComponent> components, Set<String> unresolved) {}
 
-  Components run(
-      List<Located> items, String tenant, Path baseDir, Map<String, InterfaceModel> interfaces) {
+  Components run(List<Located> items, String tenant, Map<String, InterfaceModel> interfaces) {
     Map<String, CheckedComponent> out = new LinkedHashMap<>();
     Set<String> unresolved = new TreeSet<>();
     for (Located located : items) {
@@ -73,7 +72,7 @@ final class ComponentStage {
               Suggest.help(c.implementsInterface(), interfaces.keySet()));
         }
       }
-      Optional<CheckedComponent> checked = read(file, c, tenant, baseDir, iface);
+      Optional<CheckedComponent> checked = read(file, c, tenant, located.directory(), iface);
       if (checked.isPresent()) {
         out.put(c.name(), checked.get());
         if (iface != null) {

@@ -72,7 +72,7 @@ final class Loader {
       if (item instanceof Item.Load load) {
         load(file, load, baseDir);
       } else {
-        items.add(new Located(file, item));
+        items.add(new Located(file, baseDir, item));
       }
     }
   }

@@ -1,6 +1,5 @@
 package dev.mosaic.interpreter;
 
-import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.Plan;
 import java.nio.file.Path;
@@ -62,17 +61,9 @@ public final class Compiler {
     Loader.Loaded loaded = new Loader(problems).run(file, source, baseDir);
     Map<String, String> sources = loaded.sources();
     if (problems.any()) {
-      // Syntax errors: the items of a file that did not parse are missing, so checking the
-      // rest would report names it only seems to lack.
+      // Syntax errors or an unknown version: the items of a file that did not parse are
+      // missing, so checking the rest would report names it only seems to lack.
       return new CompileResult(file, source, sources, null, null, problems.list());
-    }
-    if (loaded.version() != 0 && loaded.version() != 1) {
-      problems.error(
-          LangCodes.UNSUPPORTED_VERSION,
-          "unsupported language version " + loaded.version(),
-          file,
-          new Span(1, 1, 1),
-          "this compiler reads `mosaic 1`");
     }
     List<Located> items = loaded.items();
     TenantStage.Tenant tenant = new TenantStage(problems).run(items);

@@ -88,7 +88,7 @@ final class InterfaceStage {
     }
     // Records nobody uses are still checked, so a typo in one is not silently ignored.
     for (RecordDef r : records.values()) {
-      resolver.record(r.name(), r.span());
+      resolver.record(r.name());
     }
     if (problems.count() > before) {
       return null;
@@ -131,7 +131,7 @@ final class InterfaceStage {
             yield new WitType.Primitive(n.name());
           }
           if (records.containsKey(n.name())) {
-            yield record(n.name(), n.span());
+            yield record(n.name());
           }
           List<String> candidates = new ArrayList<>(WitType.PRIMITIVES);
           candidates.addAll(records.keySet());
@@ -146,7 +146,7 @@ final class InterfaceStage {
       };
     }
 
-    WitType record(String name, dev.mosaic.dsl.ast.Span use) {
+    WitType record(String name) {
       WitType done = resolved.get(name);
       if (done != null) {
         return done;

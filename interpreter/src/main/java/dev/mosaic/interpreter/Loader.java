@@ -5,6 +5,7 @@ import dev.mosaic.dsl.ScriptParser;
 import dev.mosaic.dsl.SyntaxError;
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.Script;
+import dev.mosaic.dsl.ast.Span;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,7 +30,6 @@ final class Loader {
   private final Map<String, String> sources = new LinkedHashMap<>();
   private final List<Located> items = new ArrayList<>();
   private final Deque<Path> stack = new ArrayDeque<>();
-  private int version;
 
   Loader(Problems problems) {
     this.problems = problems;
@@ -38,11 +38,10 @@ final class Loader {
   /**
    * The outcome of loading.
    *
-   * @param version the main script's {@code mosaic N} line, 0 when absent
    * @param items items of all files, loads expanded in place
    * @param sources file name to text, for rendering diagnostics
    */
-  record Loaded(int version, List<Located> items, Map<String, String> sources) {}
+  record Loaded(List<Located> items, Map<String, String> sources) {}
 
   /** Parses {@code source} and everything it loads, relative to {@code baseDir}. */
   Loaded run(String file, String source, Path baseDir) {
@@ -50,12 +49,11 @@ final class Loader {
         baseDir.resolve(Path.of(file).getFileName().toString()).toAbsolutePath().normalize();
     Script main = parse(file, source);
     if (main != null) {
-      version = main.version();
       stack.push(self);
       expand(file, main, baseDir);
       stack.pop();
     }
-    return new Loaded(version, List.copyOf(items), Map.copyOf(sources));
+    return new Loaded(List.copyOf(items), Map.copyOf(sources));
   }
 
   private Script parse(String file, String source) {
@@ -64,7 +62,16 @@ final class Loader {
     for (SyntaxError e : parsed.errors()) {
       problems.error(e.code(), e.message(), file, e.span(), null);
     }
-    return parsed.script();
+    Script script = parsed.script();
+    if (script != null && script.version() != 0 && script.version() != 1) {
+      problems.error(
+          LangCodes.UNSUPPORTED_VERSION,
+          "unsupported language version " + script.version(),
+          file,
+          new Span(1, 1, 1),
+          "this compiler reads `mosaic 1`");
+    }
+    return script;
   }
 
   private void expand(String file, Script script, Path baseDir) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,19 +38,22 @@ class GoldenDiagnosticsTest {
         new Compiler(new FileBlobStore(store, 1 << 20))
             .compile(script.getFileName().toString(), source, script.getParent());
 
+    // Expectations may sit in loaded files too; each counts in its own file.
     List<String> expected = new ArrayList<>();
-    String[] lines = source.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      Matcher m = EXPECT.matcher(lines[i]);
-      while (m.find()) {
-        for (String code : m.group(1).split(", ")) {
-          expected.add((i + 1) + " " + code);
+    for (var file : new TreeMap<>(result.sources()).entrySet()) {
+      String[] lines = file.getValue().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = EXPECT.matcher(lines[i]);
+        while (m.find()) {
+          for (String code : m.group(1).split(", ")) {
+            expected.add(file.getKey() + ":" + (i + 1) + " " + code);
+          }
         }
       }
     }
     List<String> actual = new ArrayList<>();
     for (Diagnostic d : result.diagnostics()) {
-      actual.add(d.location().line() + " " + d.code());
+      actual.add(d.location().file() + ":" + d.location().line() + " " + d.code());
     }
     assertThat(actual).as(result.render()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(result.plan()).isNull();

@@ -11,6 +11,7 @@ import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodes;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -118,9 +119,16 @@ final class ComponentStage {
       }
       bytes = found.get();
     } else {
-      Path path = baseDir.resolve(c.source()).normalize();
       try {
-        bytes = Files.readAllBytes(path);
+        bytes = Files.readAllBytes(baseDir.resolve(c.source()).normalize());
+      } catch (InvalidPathException e) {
+        problems.error(
+            LangCodes.FILE_MISSING,
+            "`" + c.source() + "` is not a valid path",
+            file,
+            c.span(),
+            null);
+        return Optional.empty();
       } catch (NoSuchFileException e) {
         problems.error(
             LangCodes.FILE_MISSING,

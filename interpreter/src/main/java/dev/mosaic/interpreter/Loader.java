@@ -8,6 +8,7 @@ import dev.mosaic.dsl.ast.Script;
 import dev.mosaic.dsl.ast.Span;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -45,8 +46,8 @@ final class Loader {
 
   /** Parses {@code source} and everything it loads, relative to {@code baseDir}. */
   Loaded run(String file, String source, Path baseDir) {
-    Path self =
-        baseDir.resolve(Path.of(file).getFileName().toString()).toAbsolutePath().normalize();
+    // Path.of rejects some names (a REPL's "<input>" on Windows), so only real names count.
+    Path self = baseDir.resolve(fileName(file)).toAbsolutePath().normalize();
     Script main = parse(file, source);
     if (main != null) {
       stack.push(self);
@@ -85,7 +86,20 @@ final class Loader {
   }
 
   private void load(String file, Item.Load load, Path baseDir) {
-    Path target = baseDir.resolve(load.path()).toAbsolutePath().normalize();
+    Path target;
+    String name;
+    try {
+      target = baseDir.resolve(load.path()).toAbsolutePath().normalize();
+      name = displayName(file, load.path());
+    } catch (InvalidPathException e) {
+      problems.error(
+          LangCodes.FILE_MISSING,
+          "`" + load.path() + "` is not a valid path",
+          file,
+          load.span(),
+          null);
+      return;
+    }
     if (stack.contains(target)) {
       problems.error(
           LangCodes.LOAD_CYCLE,
@@ -104,7 +118,6 @@ final class Loader {
           null);
       return;
     }
-    String name = displayName(file, load.path());
     String text;
     try {
       if (Files.size(target) > 4L * ScriptParser.MAX_CHARS) {
@@ -141,6 +154,15 @@ final class Loader {
     stack.push(target);
     expand(name, script, target.getParent());
     stack.pop();
+  }
+
+  private static String fileName(String file) {
+    try {
+      Path name = Path.of(file).getFileName();
+      return name == null ? "" : name.toString();
+    } catch (InvalidPathException e) {
+      return "";
+    }
   }
 
   /** The loaded file's name as the user would write it from where the main script lives. */

@@ -96,6 +96,19 @@ class StagesTest {
             });
   }
 
+  @Test
+  void pathsThatCannotExistAreReportedNotThrown() {
+    Problems problems = new Problems();
+    var items =
+        load(problems, dir, "", "load \"a\u0000b\"\ncomponent c from \"x\u0000.wasm\"").items();
+    new ComponentStage(problems, new dev.mosaic.plan.FileBlobStore(dir, 1024))
+        .run(items, "t", java.util.Map.of());
+    assertThat(problems.list())
+        .extracting(d -> d.code() + " " + d.message())
+        .containsExactly(
+            "E4002 `a\u0000b` is not a valid path", "E4002 `x\u0000.wasm` is not a valid path");
+  }
+
   static CheckedComponent component(String name, List<FunctionDecl> imports) {
     FuncType unit = new FuncType(List.of(), List.of());
     return new CheckedComponent(

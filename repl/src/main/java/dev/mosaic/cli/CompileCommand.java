@@ -68,6 +68,7 @@ final class CompileCommand implements Callable<Integer>, Failures.SourceAware {
       spec.commandLine().getOut().println(PlanCodec.digestOf(bytes) + "  " + target);
       if (reach) {
         spec.commandLine().getOut().print(CapabilityReach.render(compiled.reach()));
+        spec.commandLine().getOut().flush();
       }
       return ExitCodes.OK;
     }

@@ -32,7 +32,12 @@ final class AstBuilder {
     for (MosaicParser.ItemContext item : ctx.item()) {
       items.add(item(item));
     }
-    return new Script(file, version, items, span(ctx));
+    return new Script(
+        file,
+        version,
+        items,
+        span(ctx),
+        ctx.versionDecl() == null ? Span.NONE : span(ctx.versionDecl()));
   }
 
   private Item item(MosaicParser.ItemContext ctx) {

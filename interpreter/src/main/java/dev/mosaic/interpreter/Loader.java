@@ -5,7 +5,6 @@ import dev.mosaic.dsl.ScriptParser;
 import dev.mosaic.dsl.SyntaxError;
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.Script;
-import dev.mosaic.dsl.ast.Span;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -69,7 +68,7 @@ final class Loader {
           LangCodes.UNSUPPORTED_VERSION,
           "unsupported language version " + script.version(),
           file,
-          new Span(1, 1, 1),
+          script.versionSpan(),
           "this compiler reads `mosaic 1`");
     }
     return script;

@@ -157,7 +157,9 @@ public final class ScriptParser {
                 new Span(line, charPositionInLine + 1, 1)));
         throw new ParseCancellationException("too many errors");
       }
-      errors.add(new SyntaxError(code, message, new Span(line, charPositionInLine + 1, length)));
+      boolean atEnd = offendingSymbol instanceof Token t && t.getType() == Token.EOF;
+      errors.add(
+          new SyntaxError(code, message, new Span(line, charPositionInLine + 1, length), atEnd));
     }
   }
 }

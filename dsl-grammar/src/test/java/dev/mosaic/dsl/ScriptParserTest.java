@@ -84,6 +84,14 @@ class ScriptParserTest {
   }
 
   @Test
+  void unclosedBlocksAreIncompleteNotWrong() {
+    assertThat(ScriptParser.parse("repl", "tenant \"t\" {\n  max-time 2 s").incomplete()).isTrue();
+    assertThat(ScriptParser.parse("repl", "print calc.add(1,").incomplete()).isTrue();
+    assertThat(ScriptParser.parse("repl", "policy { allow a log {").incomplete()).isFalse();
+    assertThat(ScriptParser.parse("repl", "print 1").incomplete()).isFalse();
+  }
+
+  @Test
   void anArrowNeedsNoSpaces() {
     ParseResult r = ScriptParser.parse("a", "bind app.env.f->lib.f");
     assertThat(r.errors()).isEmpty();

@@ -1,11 +1,16 @@
 package dev.mosaic.dsl;
 
+import dev.mosaic.dsl.ast.Condition;
 import dev.mosaic.dsl.ast.Expr;
+import dev.mosaic.dsl.ast.FieldDef;
+import dev.mosaic.dsl.ast.FuncDef;
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.LimitDecl;
+import dev.mosaic.dsl.ast.RecordDef;
 import dev.mosaic.dsl.ast.RuleDecl;
 import dev.mosaic.dsl.ast.Script;
 import dev.mosaic.dsl.ast.Span;
+import dev.mosaic.dsl.ast.TypeRef;
 import dev.mosaic.dsl.grammar.MosaicParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +32,12 @@ final class AstBuilder {
     for (MosaicParser.ItemContext item : ctx.item()) {
       items.add(item(item));
     }
-    return new Script(file, version, items, span(ctx));
+    return new Script(
+        file,
+        version,
+        items,
+        span(ctx),
+        ctx.versionDecl() == null ? Span.NONE : span(ctx.versionDecl()));
   }
 
   private Item item(MosaicParser.ItemContext ctx) {
@@ -44,33 +54,57 @@ final class AstBuilder {
       }
       return new Item.Tenant(unquote(t.STRING().getText()), limits, span(t));
     }
+    if (ctx.interfaceDecl() != null) {
+      return iface(ctx.interfaceDecl());
+    }
     if (ctx.componentDecl() != null) {
       MosaicParser.ComponentDeclContext c = ctx.componentDecl();
       boolean digest = c.source.getType() == MosaicParser.DIGEST;
       String source = digest ? c.source.getText() : unquote(c.source.getText());
-      return new Item.Component(c.name.getText(), source, digest, span(c), span(c.name));
+      return new Item.Component(
+          c.name.getText(),
+          source,
+          digest,
+          c.signer == null ? null : unquote(c.signer.getText()),
+          c.iface == null ? null : c.iface.getText(),
+          span(c),
+          span(c.name),
+          c.iface == null ? Span.NONE : span(c.iface));
     }
     if (ctx.bindDecl() != null) {
       MosaicParser.BindDeclContext b = ctx.bindDecl();
       return new Item.Bind(
           b.importer.getText(),
           b.module.getText(),
-          b.field.getText(),
+          b.field == null ? null : b.field.getText(),
+          b.iface == null ? null : b.iface.getText(),
           b.exporter.getText(),
-          b.export.getText(),
+          b.export == null ? null : b.export.getText(),
           span(b),
           span(b.importer),
-          span(b.exporter));
+          span(b.exporter),
+          b.iface == null ? Span.NONE : span(b.iface));
     }
     if (ctx.policyDecl() != null) {
       List<RuleDecl> rules = new ArrayList<>();
       for (MosaicParser.RuleDeclContext r : ctx.policyDecl().ruleDecl()) {
+        List<Condition> conditions = new ArrayList<>();
+        for (MosaicParser.ConditionContext c : r.condition()) {
+          conditions.add(
+              new Condition(
+                  c.subject.getText(),
+                  c.op.getType() == MosaicParser.EQ,
+                  unquote(c.value.getText()),
+                  span(c),
+                  span(c.subject)));
+        }
         rules.add(
             new RuleDecl(
                 r.effect.getType() == MosaicParser.ALLOW,
                 r.target.getText(),
                 r.capability.getText(),
                 r.STRING().stream().map(s -> unquote(s.getText())).toList(),
+                conditions,
                 span(r),
                 span(r.target),
                 span(r.capability)));
@@ -79,16 +113,60 @@ final class AstBuilder {
     }
     if (ctx.exportDecl() != null) {
       MosaicParser.ExportDeclContext e = ctx.exportDecl();
-      return new Item.Export(e.component.getText(), e.function.getText(), span(e));
+      return new Item.Export(
+          e.component.getText(), e.function.getText(), span(e), span(e.component));
     }
     return statement(ctx.statement());
+  }
+
+  private Item.Interface iface(MosaicParser.InterfaceDeclContext ctx) {
+    List<RecordDef> records = new ArrayList<>();
+    List<FuncDef> functions = new ArrayList<>();
+    for (MosaicParser.InterfaceMemberContext m : ctx.interfaceMember()) {
+      if (m.recordDef() != null) {
+        MosaicParser.RecordDefContext r = m.recordDef();
+        records.add(
+            new RecordDef(
+                r.name.getText(), r.fieldDef().stream().map(this::field).toList(), span(r)));
+      } else {
+        MosaicParser.FuncDefContext f = m.funcDef();
+        functions.add(
+            new FuncDef(
+                f.name.getText(),
+                f.fieldDef().stream().map(this::field).toList(),
+                f.typeRef() == null ? null : type(f.typeRef()),
+                span(f)));
+      }
+    }
+    return new Item.Interface(ctx.name.getText(), records, functions, span(ctx), span(ctx.name));
+  }
+
+  private FieldDef field(MosaicParser.FieldDefContext ctx) {
+    return new FieldDef(ctx.name.getText(), type(ctx.typeRef()), span(ctx));
+  }
+
+  private TypeRef type(MosaicParser.TypeRefContext ctx) {
+    // Nesting is bounded by ScriptParser's depth check before the tree is built.
+    return switch (ctx) {
+      case MosaicParser.ListTypeContext l -> new TypeRef.ListOf(type(l.typeRef()), span(l));
+      case MosaicParser.NamedTypeContext n -> new TypeRef.Named(n.name.getText(), span(n));
+      default -> throw new IllegalStateException("unknown type " + ctx.getClass());
+    };
   }
 
   private Item statement(MosaicParser.StatementContext ctx) {
     return switch (ctx) {
       case MosaicParser.PrintStmtContext p -> new Item.Print(expr(p.expr()), span(p));
       case MosaicParser.LetStmtContext l ->
-          new Item.Let(l.IDENT().getText(), expr(l.expr()), span(l));
+          new Item.Let(l.IDENT().getText(), expr(l.expr()), span(l), span(l.IDENT().getSymbol()));
+      case MosaicParser.AssertStmtContext a ->
+          new Item.Assert(
+              expr(a.expr(0)),
+              a.op == null || a.op.getType() == MosaicParser.EQ,
+              a.expr().size() > 1 ? expr(a.expr(1)) : null,
+              a.STRING() == null ? null : unquote(a.STRING().getText()),
+              span(a));
+      case MosaicParser.LoadStmtContext l -> new Item.Load(unquote(l.STRING().getText()), span(l));
       case MosaicParser.ExprStmtContext e -> new Item.Eval(expr(e.expr()), span(e));
       default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
     };
@@ -103,12 +181,19 @@ final class AstBuilder {
               c.expr().stream().map(this::expr).toList(),
               span(c),
               span(c.component));
+      case MosaicParser.ParenExprContext p -> expr(p.expr());
       case MosaicParser.IntExprContext i -> {
         long v = parseLong(i.INT().getText());
         yield new Expr.IntLit(i.MINUS() != null ? -v : v, span(i));
       }
+      case MosaicParser.FloatExprContext f -> {
+        double v = Double.parseDouble(f.FLOAT().getText());
+        yield new Expr.FloatLit(f.MINUS() != null ? -v : v, span(f));
+      }
       case MosaicParser.StringExprContext s ->
           new Expr.StringLit(unquote(s.STRING().getText()), span(s));
+      case MosaicParser.BoolExprContext b ->
+          new Expr.BoolLit(b.value.getType() == MosaicParser.TRUE, span(b));
       case MosaicParser.NameExprContext n -> new Expr.Name(n.IDENT().getText(), span(n));
       default -> throw new IllegalStateException("unknown expression " + ctx.getClass());
     };

@@ -33,7 +33,22 @@ final class MessageText {
   }
 
   private static String tidy(String expected) {
-    String s = expected.replace("<EOF>", "end of input").replace("'", "`");
+    String s =
+        expected
+            .replace("<EOF>", "end of input")
+            .replace("'", "`")
+            .replace("IDENT", "a name")
+            .replace("STRING", "a string")
+            .replace("DIGEST", "a digest")
+            .replace("FLOAT", "a number")
+            .replace("INT", "a number");
+    if (s.startsWith("{") && s.endsWith("}")) {
+      s = s.substring(1, s.length() - 1);
+      int last = s.lastIndexOf(", ");
+      if (last >= 0) {
+        s = s.substring(0, last) + " or " + s.substring(last + 2);
+      }
+    }
     return s.length() > 160 ? s.substring(0, 160) + "..." : s;
   }
 

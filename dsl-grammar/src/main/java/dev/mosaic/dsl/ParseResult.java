@@ -17,4 +17,12 @@ public record ParseResult(Script script, List<SyntaxError> errors) {
   public boolean ok() {
     return errors.isEmpty();
   }
+
+  /**
+   * True when the only problem is that the input stopped early ({@code tenant "t" {} without its
+   * closing brace): a REPL shows a continuation prompt rather than the errors.
+   */
+  public boolean incomplete() {
+    return !errors.isEmpty() && errors.stream().allMatch(SyntaxError::atEnd);
+  }
 }

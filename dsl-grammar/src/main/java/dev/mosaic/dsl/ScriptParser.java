@@ -5,6 +5,7 @@ import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.dsl.grammar.MosaicLexer;
 import dev.mosaic.dsl.grammar.MosaicParser;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -25,6 +26,9 @@ public final class ScriptParser {
   /** Errors reported before parsing gives up. */
   public static final int MAX_ERRORS = 25;
 
+  /** Deepest nesting of brackets ({@code ( { <}) accepted; checked before parsing. */
+  public static final int MAX_DEPTH = 64;
+
   private ScriptParser() {}
 
   public static ParseResult parse(String file, String source) {
@@ -42,23 +46,70 @@ public final class ScriptParser {
     MosaicLexer lexer = new MosaicLexer(CharStreams.fromString(source, file));
     lexer.removeErrorListeners();
     lexer.addErrorListener(collector);
-    MosaicParser parser = new MosaicParser(new CommonTokenStream(lexer));
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    try {
+      tokens.fill();
+    } catch (ParseCancellationException e) {
+      return new ParseResult(null, inSourceOrder(errors));
+    }
+    SyntaxError tooDeep = checkDepth(tokens.getTokens());
+    if (tooDeep != null) {
+      errors.add(tooDeep);
+      return new ParseResult(null, inSourceOrder(errors));
+    }
+    MosaicParser parser = new MosaicParser(tokens);
     parser.removeErrorListeners();
     parser.addErrorListener(collector);
     MosaicParser.ScriptContext tree;
     try {
       tree = parser.script();
-    } catch (ParseCancellationException | StackOverflowError e) {
+    } catch (ParseCancellationException e) {
+      return new ParseResult(null, inSourceOrder(errors));
+    } catch (StackOverflowError e) {
       errors.add(
           new SyntaxError(
               SyntaxError.TOO_DEEP, "script nests too deeply to parse", new Span(1, 1, 1)));
-      return new ParseResult(null, errors);
+      return new ParseResult(null, inSourceOrder(errors));
     }
     if (!errors.isEmpty()) {
-      return new ParseResult(null, errors);
+      return new ParseResult(null, inSourceOrder(errors));
     }
     Script script = new AstBuilder(file).script(tree);
     return new ParseResult(script, List.of());
+  }
+
+  /** Lexer errors are found before parser errors; users read them top to bottom. */
+  private static List<SyntaxError> inSourceOrder(List<SyntaxError> errors) {
+    List<SyntaxError> sorted = new ArrayList<>(errors);
+    sorted.sort(
+        Comparator.comparing((SyntaxError e) -> e.code().equals(SyntaxError.TOO_MANY))
+            .thenComparingInt(e -> e.span().line())
+            .thenComparingInt(e -> e.span().column()));
+    return sorted;
+  }
+
+  /**
+   * Finds the first bracket that opens deeper than {@link #MAX_DEPTH}, so the recursive-descent
+   * parser and the tree walkers never see unbounded nesting.
+   */
+  private static SyntaxError checkDepth(List<Token> tokens) {
+    int depth = 0;
+    for (Token t : tokens) {
+      switch (t.getType()) {
+        case MosaicLexer.LPAREN, MosaicLexer.LBRACE, MosaicLexer.LT -> {
+          if (++depth > MAX_DEPTH) {
+            return new SyntaxError(
+                SyntaxError.TOO_DEEP,
+                "nesting is deeper than " + MAX_DEPTH + " levels",
+                new Span(t.getLine(), t.getCharPositionInLine() + 1, 1));
+          }
+        }
+        case MosaicLexer.RPAREN, MosaicLexer.RBRACE, MosaicLexer.GT ->
+            depth = Math.max(0, depth - 1);
+        default -> {}
+      }
+    }
+    return null;
   }
 
   /** Turns ANTLR's reports into coded errors and stops after {@link #MAX_ERRORS}. */
@@ -106,7 +157,9 @@ public final class ScriptParser {
                 new Span(line, charPositionInLine + 1, 1)));
         throw new ParseCancellationException("too many errors");
       }
-      errors.add(new SyntaxError(code, message, new Span(line, charPositionInLine + 1, length)));
+      boolean atEnd = offendingSymbol instanceof Token t && t.getType() == Token.EOF;
+      errors.add(
+          new SyntaxError(code, message, new Span(line, charPositionInLine + 1, length), atEnd));
     }
   }
 }

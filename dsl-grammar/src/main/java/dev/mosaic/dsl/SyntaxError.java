@@ -8,8 +8,15 @@ import dev.mosaic.dsl.ast.Span;
  * @param code stable error code
  * @param message one-line message
  * @param span where it is
+ * @param atEnd true when the input ended where more was expected (an unclosed block), so a REPL can
+ *     ask for another line instead of reporting it
  */
-public record SyntaxError(String code, String message, Span span) {
+public record SyntaxError(String code, String message, Span span, boolean atEnd) {
+  /** An error that is not about the input ending early. */
+  public SyntaxError(String code, String message, Span span) {
+    this(code, message, span, false);
+  }
+
   /** The input does not follow the grammar. */
   public static final String UNEXPECTED = "E1001";
 

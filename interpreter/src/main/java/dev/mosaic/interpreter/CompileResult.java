@@ -1,25 +1,32 @@
 package dev.mosaic.interpreter;
 
-import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The outcome of compiling a script: the plan and its statements when there were no errors, and
+ * The outcome of compiling a script: the checked script and its plan when there were no errors, and
  * every diagnostic found. Only {@link #orThrow()} throws.
  *
  * @param file the script's file name
- * @param source the script's text, for rendering diagnostics
+ * @param source the script's text
+ * @param sources text of every file the compilation read (the script and what it loads), by the
+ *     file name its diagnostics carry
+ * @param checked the checked script, or {@code null} on errors
  * @param plan the plan, or {@code null} on errors
- * @param statements statements to run after the plan is loaded, in source order
- * @param diagnostics errors in source order
+ * @param diagnostics errors in the order found
  */
 public record CompileResult(
-    String file, String source, Plan plan, List<Item> statements, List<Diagnostic> diagnostics) {
+    String file,
+    String source,
+    Map<String, String> sources,
+    CheckedScript checked,
+    Plan plan,
+    List<Diagnostic> diagnostics) {
   public CompileResult {
-    statements = List.copyOf(statements);
+    sources = Map.copyOf(sources);
     diagnostics = List.copyOf(diagnostics);
   }
 
@@ -35,8 +42,19 @@ public record CompileResult(
     return this;
   }
 
-  /** Diagnostics rendered with source lines and carets. */
+  /** Statements to run after the plan is loaded, in source order; empty on errors. */
+  public List<Located> statements() {
+    return checked == null ? List.of() : checked.statements();
+  }
+
+  /** Static capability reach of every component; see {@link CapabilityReach}. */
+  public List<CapabilityReach.Reach> reach() {
+    orThrow();
+    return CapabilityReach.of(checked);
+  }
+
+  /** Diagnostics rendered with source lines and carets, each from its own file. */
   public String render() {
-    return DiagnosticRenderer.renderAll(diagnostics, source);
+    return DiagnosticRenderer.renderAll(diagnostics, sources);
   }
 }

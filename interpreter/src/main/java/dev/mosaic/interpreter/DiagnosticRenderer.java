@@ -2,6 +2,7 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.plan.Diagnostic;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders diagnostics the way a user reads them: the header, the source line and a caret under the
@@ -41,6 +42,15 @@ public final class DiagnosticRenderer {
     StringBuilder out = new StringBuilder();
     for (Diagnostic d : diagnostics) {
       out.append(render(d, source));
+    }
+    return out.toString();
+  }
+
+  /** Renders each diagnostic with the source of the file it points into, when known. */
+  public static String renderAll(List<Diagnostic> diagnostics, Map<String, String> sources) {
+    StringBuilder out = new StringBuilder();
+    for (Diagnostic d : diagnostics) {
+      out.append(render(d, sources.get(d.location().file())));
     }
     return out.toString();
   }

@@ -43,7 +43,7 @@ public final class Mosaic implements AutoCloseable {
     this.blobs = b.blobs != null ? b.blobs : new FileBlobStore(b.store, b.limits.maxBlobBytes());
     this.limits = b.limits;
     this.codec = new PlanCodec(limits);
-    this.compiler = new Compiler(blobs);
+    this.compiler = new Compiler(blobs, b.environment);
     this.output = b.output;
     this.host = WasmHost.builder().guestLog(b.guestLog).build();
   }
@@ -139,8 +139,15 @@ public final class Mosaic implements AutoCloseable {
     private SystemLimits limits = SystemLimits.DEFAULT;
     private Consumer<String> output = System.out::println;
     private Consumer<String> guestLog = System.out::println;
+    private String environment = Compiler.DEFAULT_ENVIRONMENT;
 
     private Builder() {}
+
+    /** What policy conditions {@code when env == "..."} compare with; {@code dev} by default. */
+    public Builder environment(String name) {
+      this.environment = Objects.requireNonNull(name);
+      return this;
+    }
 
     /** Directory of the default file blob store. */
     public Builder store(Path directory) {

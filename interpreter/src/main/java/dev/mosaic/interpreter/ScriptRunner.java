@@ -33,11 +33,11 @@ final class ScriptRunner {
   }
 
   /** Runs statements in order; returns the value of the last one, or {@code null}. */
-  Object run(List<Item> statements) {
+  Object run(List<Located> statements) {
     Object last = null;
-    for (Item item : statements) {
+    for (Located located : statements) {
       last =
-          switch (item) {
+          switch (located.item()) {
             case Item.Print p -> {
               Object v = eval(p.expr());
               out.accept(show(v));
@@ -49,6 +49,10 @@ final class ScriptRunner {
               yield v;
             }
             case Item.Eval e -> eval(e.expr());
+            case Item.Assert a -> {
+              check(located.file(), a);
+              yield null;
+            }
             default -> null;
           };
     }
@@ -58,6 +62,8 @@ final class ScriptRunner {
   private Object eval(Expr expr) {
     return switch (expr) {
       case Expr.IntLit i -> i.value();
+      case Expr.FloatLit f -> f.value();
+      case Expr.BoolLit b -> b.value();
       case Expr.StringLit s -> s.value();
       case Expr.Name n -> {
         if (!variables.containsKey(n.name())) {
@@ -78,6 +84,39 @@ final class ScriptRunner {
         yield composition.call(c.component(), c.function(), args);
       }
     };
+  }
+
+  private void check(String file, Item.Assert a) {
+    Object left = eval(a.left());
+    boolean holds;
+    String what;
+    if (a.right() == null) {
+      holds = Boolean.TRUE.equals(left);
+      what = "assertion failed: got " + show(left);
+    } else {
+      Object right = eval(a.right());
+      holds = same(left, right) == a.equals();
+      what =
+          "assertion failed: " + show(left) + (a.equals() ? " is not " : " equals ") + show(right);
+    }
+    if (!holds) {
+      throw new MosaicException(
+          new Diagnostic(
+              LangCodes.ASSERTION_FAILED,
+              a.message() != null ? what + ": " + a.message() : what,
+              new SourceLocation(file, a.span().line(), a.span().column(), a.span().length()),
+              null));
+    }
+  }
+
+  /** Equality across the number types guests return (Integer, Long, Float, Double). */
+  static boolean same(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      boolean integral =
+          !(x instanceof Double || x instanceof Float || y instanceof Double || y instanceof Float);
+      return integral ? x.longValue() == y.longValue() : x.doubleValue() == y.doubleValue();
+    }
+    return java.util.Objects.equals(a, b);
   }
 
   static String show(Object v) {

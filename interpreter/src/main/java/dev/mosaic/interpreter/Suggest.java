@@ -25,10 +25,12 @@ final class Suggest {
     return closest(name, candidates).map(s -> "did you mean `" + s + "`?").orElse(null);
   }
 
-  private static int distance(String a, String b) {
+  /** Edit distance where swapping two neighbours counts as one edit (`piont` to `point`). */
+  static int distance(String a, String b) {
     if (Math.abs(a.length() - b.length()) > 8) {
       return Integer.MAX_VALUE;
     }
+    int[] before = new int[b.length() + 1];
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -39,8 +41,15 @@ final class Suggest {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          cur[j] = Math.min(cur[j], before[j - 2] + 1);
+        }
       }
-      int[] t = prev;
+      int[] t = before;
+      before = prev;
       prev = cur;
       cur = t;
     }

@@ -1,5 +1,6 @@
 package dev.mosaic.cli;
 
+import dev.mosaic.interpreter.CapabilityReach;
 import dev.mosaic.interpreter.CompileResult;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.ExitCodes;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,17 +35,26 @@ final class CompileCommand implements Callable<Integer>, Failures.SourceAware {
       description = "Where to write the plan (default: FILE with .cbor).")
   Path output;
 
+  @Option(
+      names = "--reach",
+      description =
+          "Also print, for each component, the capabilities it can use directly and those it"
+              + " can reach through bindings.")
+  boolean reach;
+
   @Mixin StoreOptions store;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   private String source;
+  private Map<String, String> sources = Map.of();
 
   @Override
   public Integer call() {
     try (Mosaic mosaic = store.builder().build()) {
       CompileResult compiled = mosaic.compile(file);
       source = compiled.source();
+      sources = compiled.sources();
       if (!compiled.ok()) {
         throw new MosaicException(compiled.diagnostics());
       }
@@ -55,6 +66,10 @@ final class CompileCommand implements Callable<Integer>, Failures.SourceAware {
         throw new UncheckedIOException(e);
       }
       spec.commandLine().getOut().println(PlanCodec.digestOf(bytes) + "  " + target);
+      if (reach) {
+        spec.commandLine().getOut().print(CapabilityReach.render(compiled.reach()));
+        spec.commandLine().getOut().flush();
+      }
       return ExitCodes.OK;
     }
   }
@@ -68,5 +83,10 @@ final class CompileCommand implements Callable<Integer>, Failures.SourceAware {
   @Override
   public String source() {
     return source;
+  }
+
+  @Override
+  public Map<String, String> sources() {
+    return sources;
   }
 }

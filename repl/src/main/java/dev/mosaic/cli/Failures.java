@@ -5,6 +5,7 @@ import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.MosaicException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -17,8 +18,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
     PrintWriter err = cli.getErr();
     if (ex instanceof MosaicException m) {
-      String source = cli.getCommand() instanceof SourceAware s ? s.source() : null;
-      err.print(DiagnosticRenderer.renderAll(m.diagnostics(), source));
+      if (cli.getCommand() instanceof SourceAware s && !s.sources().isEmpty()) {
+        err.print(DiagnosticRenderer.renderAll(m.diagnostics(), s.sources()));
+      } else {
+        String source = cli.getCommand() instanceof SourceAware s ? s.source() : null;
+        err.print(DiagnosticRenderer.renderAll(m.diagnostics(), source));
+      }
       err.flush();
       return m.exitCode();
     }
@@ -39,5 +44,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   /** A command that knows the source text its diagnostics point into. */
   interface SourceAware {
     String source();
+
+    /** Text of every file the command read, by file name; empty when only {@link #source()}. */
+    default Map<String, String> sources() {
+      return Map.of();
+    }
   }
 }

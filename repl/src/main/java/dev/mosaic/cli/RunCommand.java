@@ -6,6 +6,7 @@ import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.MosaicException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,7 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   private String source;
+  private Map<String, String> sources = Map.of();
 
   @Override
   public Integer call() {
@@ -33,6 +35,7 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
     try (Mosaic mosaic = store.builder().output(out::println).guestLog(out::println).build()) {
       CompileResult compiled = mosaic.compile(file);
       source = compiled.source();
+      sources = compiled.sources();
       if (!compiled.ok()) {
         throw new MosaicException(compiled.diagnostics());
       }
@@ -45,5 +48,10 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   @Override
   public String source() {
     return source;
+  }
+
+  @Override
+  public Map<String, String> sources() {
+    return sources;
   }
 }

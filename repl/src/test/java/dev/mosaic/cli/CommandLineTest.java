@@ -109,6 +109,19 @@ class CommandLineTest {
   }
 
   @Test
+  void compilePrintsCapabilityReach() throws Exception {
+    Outcome o =
+        mosaic(
+            "compile",
+            script("hello.mosaic", hello).toString(),
+            "-o",
+            dir.resolve("p.cbor").toString(),
+            "--reach");
+    assertThat(o.exit()).isZero();
+    assertThat(o.out()).endsWith("hello\n  direct: log\n  through bindings: none\n");
+  }
+
+  @Test
   void validateRejectsGarbageWithACode() throws Exception {
     Path plan = dir.resolve("garbage.cbor");
     Files.write(plan, new byte[] {(byte) 0xbf, 0x61});

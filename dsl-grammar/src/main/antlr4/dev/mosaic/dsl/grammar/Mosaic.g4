@@ -1,13 +1,14 @@
 grammar Mosaic;
 
-// A Mosaic script: declarations (tenant, components, bindings, policy, exports) and
-// statements run in order by `mosaic run` and the REPL.
+// A Mosaic script: declarations (tenant, interfaces, components, bindings, policy, exports) and
+// statements run in order by `mosaic run` and the REPL. docs/language.md is the reference.
 
 script      : versionDecl? item* EOF ;
 
 versionDecl : MOSAIC INT ;
 
 item        : tenantDecl
+            | interfaceDecl
             | componentDecl
             | bindDecl
             | policyDecl
@@ -18,51 +19,96 @@ item        : tenantDecl
 tenantDecl  : TENANT STRING ( LBRACE limitDecl* RBRACE )? ;
 limitDecl   : name=IDENT INT unit=IDENT? ;
 
-componentDecl : COMPONENT name=IDENT FROM source=(STRING | DIGEST) ;
+// Interfaces: a WIT-like subset. `greet: func(a: s32, b: s32) -> s32;` and
+// `record point { x: f64, y: f64 }`.
+interfaceDecl : INTERFACE name=IDENT LBRACE interfaceMember* RBRACE ;
+interfaceMember : recordDef | funcDef ;
+recordDef   : RECORD name=IDENT LBRACE ( fieldDef ( COMMA fieldDef )* COMMA? )? RBRACE ;
+fieldDef    : name=IDENT COLON typeRef ;
+funcDef     : name=IDENT COLON FUNC LPAREN ( fieldDef ( COMMA fieldDef )* COMMA? )? RPAREN
+              ( ARROW typeRef )? SEMI? ;
+typeRef     : LIST LT typeRef GT                          # listType
+            | name=IDENT                                  # namedType
+            ;
 
-bindDecl    : BIND importer=IDENT DOT module=IDENT DOT field=IDENT ARROW exporter=IDENT DOT export=IDENT ;
+componentDecl : COMPONENT name=IDENT FROM source=(STRING | DIGEST)
+                ( SIGNED BY signer=STRING )?
+                ( IMPLEMENTS iface=IDENT )? ;
+
+// `bind app.env.greet -> hello.greet` wires one function; `bind app.greeter: greeting -> hello`
+// wires every import of module `greeter` to the export of the same name.
+bindDecl    : BIND importer=IDENT DOT module=IDENT ( DOT field=IDENT )? ( COLON iface=IDENT )?
+              ARROW exporter=IDENT ( DOT export=IDENT )? ;
 
 policyDecl  : POLICY LBRACE ruleDecl* RBRACE ;
-ruleDecl    : effect=(ALLOW | DENY) target=(IDENT | STAR) capability=IDENT STRING* ;
+ruleDecl    : effect=(ALLOW | DENY) target=(IDENT | STAR) capability=IDENT
+              ( STRING ( COMMA STRING )* )?
+              ( WHEN condition ( AND condition )* )? ;
+condition   : subject=(TENANT | IDENT) op=(EQ | NEQ) value=STRING ;
 
 exportDecl  : EXPORT component=IDENT DOT function=IDENT ;
 
 statement   : PRINT expr                                  # printStmt
             | LET IDENT ASSIGN expr                       # letStmt
+            | ASSERT expr ( op=(EQ | NEQ) expr )? ( COMMA STRING )?  # assertStmt
+            | LOAD STRING                                 # loadStmt
             | expr                                        # exprStmt
             ;
 
-expr        : component=IDENT DOT function=IDENT LPAREN (expr (COMMA expr)*)? RPAREN  # callExpr
+expr        : component=IDENT DOT function=IDENT LPAREN ( expr ( COMMA expr )* )? RPAREN  # callExpr
+            | LPAREN expr RPAREN                          # parenExpr
             | MINUS? INT                                  # intExpr
+            | MINUS? FLOAT                                # floatExpr
             | STRING                                      # stringExpr
+            | value=(TRUE | FALSE)                        # boolExpr
             | IDENT                                       # nameExpr
             ;
 
-MOSAIC    : 'mosaic' ;
-TENANT    : 'tenant' ;
-COMPONENT : 'component' ;
-FROM      : 'from' ;
-BIND      : 'bind' ;
-POLICY    : 'policy' ;
-ALLOW     : 'allow' ;
-DENY      : 'deny' ;
-EXPORT    : 'export' ;
-PRINT     : 'print' ;
-LET       : 'let' ;
+MOSAIC     : 'mosaic' ;
+TENANT     : 'tenant' ;
+INTERFACE  : 'interface' ;
+RECORD     : 'record' ;
+FUNC       : 'func' ;
+LIST       : 'list' ;
+COMPONENT  : 'component' ;
+FROM       : 'from' ;
+SIGNED     : 'signed' ;
+BY         : 'by' ;
+IMPLEMENTS : 'implements' ;
+BIND       : 'bind' ;
+POLICY     : 'policy' ;
+ALLOW      : 'allow' ;
+DENY       : 'deny' ;
+WHEN       : 'when' ;
+AND        : 'and' ;
+EXPORT     : 'export' ;
+PRINT      : 'print' ;
+LET        : 'let' ;
+ASSERT     : 'assert' ;
+LOAD       : 'load' ;
+TRUE       : 'true' ;
+FALSE      : 'false' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;
 LPAREN : '(' ;
 RPAREN : ')' ;
+LT     : '<' ;
+GT     : '>' ;
 COMMA  : ',' ;
 DOT    : '.' ;
+COLON  : ':' ;
+SEMI   : ';' ;
 ARROW  : '->' ;
+EQ     : '==' ;
+NEQ    : '!=' ;
 ASSIGN : '=' ;
 STAR   : '*' ;
 MINUS  : '-' ;
 
 DIGEST : 'sha256:' [0-9a-f]+ ;
-IDENT  : [A-Za-z_] [A-Za-z0-9_-]* ;
+IDENT  : [A-Za-z_] ( [A-Za-z0-9_] | '-' [A-Za-z0-9_] )* ;
+FLOAT  : [0-9]+ '.' [0-9]+ ;
 INT    : [0-9]+ ;
 STRING : '"' ( ~["\\\r\n] | '\\' . )* '"' ;
 

@@ -16,8 +16,14 @@ public sealed interface Expr extends Node {
   /** An integer literal. */
   record IntLit(long value, Span span) implements Expr {}
 
+  /** A floating-point literal. */
+  record FloatLit(double value, Span span) implements Expr {}
+
   /** A string literal, unescaped. */
   record StringLit(String value, Span span) implements Expr {}
+
+  /** {@code true} or {@code false}. */
+  record BoolLit(boolean value, Span span) implements Expr {}
 
   /** A reference to a {@code let} binding. */
   record Name(String name, Span span) implements Expr {}

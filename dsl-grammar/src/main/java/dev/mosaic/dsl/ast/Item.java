@@ -12,20 +12,74 @@ public sealed interface Item extends Node {
     }
   }
 
-  /** {@code component name from "path.wasm"} or {@code from sha256:...}. */
-  record Component(String name, String source, boolean byDigest, Span span, Span nameSpan)
+  /**
+   * {@code interface name { records and functions }}.
+   *
+   * @param name interface name
+   * @param records record types in source order
+   * @param functions functions in source order
+   * @param span the whole declaration
+   * @param nameSpan the name
+   */
+  record Interface(
+      String name, List<RecordDef> records, List<FuncDef> functions, Span span, Span nameSpan)
+      implements Item {
+    public Interface {
+      records = List.copyOf(records);
+      functions = List.copyOf(functions);
+    }
+  }
+
+  /**
+   * {@code component name from "path.wasm"} or {@code from sha256:...}, optionally {@code signed by
+   * "key"} and {@code implements iface}.
+   *
+   * @param name component name
+   * @param source path or digest as written (path unquoted)
+   * @param byDigest true when {@code source} is a digest
+   * @param signedBy the signer the blob's signature must come from, or {@code null}
+   * @param implementsInterface the declared interface, or {@code null}
+   * @param span the whole declaration
+   * @param nameSpan the name
+   * @param interfaceSpan the interface name, or {@link Span#NONE}
+   */
+  record Component(
+      String name,
+      String source,
+      boolean byDigest,
+      String signedBy,
+      String implementsInterface,
+      Span span,
+      Span nameSpan,
+      Span interfaceSpan)
       implements Item {}
 
-  /** {@code bind importer.module.field -> exporter.export}. */
+  /**
+   * {@code bind importer.module.field -> exporter.export} (one function) or {@code bind
+   * importer.module: iface -> exporter} (every import of the module).
+   *
+   * @param importer component that imports
+   * @param module import module
+   * @param field import field, or {@code null} for a module binding
+   * @param expectedInterface interface the importer expects, or {@code null}
+   * @param exporter component that exports
+   * @param export export name, or {@code null} for a module binding
+   * @param span the whole declaration
+   * @param importerSpan the importer name
+   * @param exporterSpan the exporter name
+   * @param interfaceSpan the expected interface, or {@link Span#NONE}
+   */
   record Bind(
       String importer,
       String module,
       String field,
+      String expectedInterface,
       String exporter,
       String export,
       Span span,
       Span importerSpan,
-      Span exporterSpan)
+      Span exporterSpan,
+      Span interfaceSpan)
       implements Item {}
 
   /** {@code policy { rules }}. */
@@ -36,13 +90,27 @@ public sealed interface Item extends Node {
   }
 
   /** {@code export component.function}. */
-  record Export(String component, String function, Span span) implements Item {}
+  record Export(String component, String function, Span span, Span componentSpan) implements Item {}
 
   /** {@code print expr}. */
   record Print(Expr expr, Span span) implements Item {}
 
   /** {@code let name = expr}. */
-  record Let(String name, Expr expr, Span span) implements Item {}
+  record Let(String name, Expr expr, Span span, Span nameSpan) implements Item {}
+
+  /**
+   * {@code assert expr}, {@code assert a == b} or {@code assert a != b}, with an optional message.
+   *
+   * @param left the value, or the left side of a comparison
+   * @param equals for a comparison: true for {@code ==}, false for {@code !=}
+   * @param right the right side, or {@code null} when the statement asserts {@code left} is true
+   * @param message text shown when the assertion fails, or {@code null}
+   * @param span the whole statement
+   */
+  record Assert(Expr left, boolean equals, Expr right, String message, Span span) implements Item {}
+
+  /** {@code load "other.mosaic"}: the other file's items, in place, resolved from this file. */
+  record Load(String path, Span span) implements Item {}
 
   /** An expression evaluated for its effect. */
   record Eval(Expr expr, Span span) implements Item {}

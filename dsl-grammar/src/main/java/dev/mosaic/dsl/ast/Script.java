@@ -9,8 +9,10 @@ import java.util.List;
  * @param version the {@code mosaic N} line, or 0 when absent
  * @param items declarations and statements in source order
  * @param span the whole script
+ * @param versionSpan the {@code mosaic N} line, or {@link Span#NONE}
  */
-public record Script(String file, int version, List<Item> items, Span span) implements Node {
+public record Script(String file, int version, List<Item> items, Span span, Span versionSpan)
+    implements Node {
   public Script {
     items = List.copyOf(items);
   }

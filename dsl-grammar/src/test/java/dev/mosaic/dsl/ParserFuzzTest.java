@@ -1,0 +1,28 @@
+package dev.mosaic.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Fuzz target for the parser: whatever the input, parsing returns either a script or coded E1xxx
+ * errors with real positions, and never throws. In a normal build it runs the seed corpus in {@code
+ * ParserFuzzTestInputs/parse}; {@code JAZZER_FUZZ=1} fuzzes.
+ */
+class ParserFuzzTest {
+
+  @FuzzTest(maxDuration = "30s")
+  void parse(FuzzedDataProvider data) {
+    String source = data.consumeRemainingAsString();
+    ParseResult result = ScriptParser.parse("fuzz.mosaic", source);
+    assertThat(result.ok()).isEqualTo(result.script() != null);
+    assertThat(result.errors().size()).isLessThanOrEqualTo(ScriptParser.MAX_ERRORS + 1);
+    for (SyntaxError e : result.errors()) {
+      assertThat(e.code()).matches("E100[1-5]");
+      assertThat(e.span().line()).isPositive();
+      assertThat(e.span().column()).isPositive();
+      assertThat(e.message()).doesNotContain("\n").isNotBlank();
+    }
+  }
+}

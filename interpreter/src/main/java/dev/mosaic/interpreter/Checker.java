@@ -1,0 +1,542 @@
+package dev.mosaic.interpreter;
+
+import dev.mosaic.dsl.ast.Condition;
+import dev.mosaic.dsl.ast.Expr;
+import dev.mosaic.dsl.ast.Item;
+import dev.mosaic.dsl.ast.RuleDecl;
+import dev.mosaic.dsl.ast.Span;
+import dev.mosaic.plan.Binding;
+import dev.mosaic.plan.Capabilities;
+import dev.mosaic.plan.EntryPoint;
+import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.PlanCodes;
+import dev.mosaic.plan.PolicyEngine;
+import dev.mosaic.plan.PolicyRule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiler stage: checks bindings, policy rules, exports and statements against the resolved
+ * components and interfaces, evaluates rule conditions for the tenant and environment, and checks
+ * that the policy grants every capability a component imports.
+ */
+final class Checker {
+  /** Capabilities that take no parameters. */
+  static final Set<String> PLAIN_CAPABILITIES = Set.of("log", "clock", "random");
+
+  /** What a policy condition may compare. */
+  static final List<String> CONDITION_SUBJECTS = List.of("tenant", "env");
+
+  private final Problems problems;
+  private final Map<String, CheckedComponent> components;
+  private final Set<String> unresolved;
+  private final Map<String, InterfaceModel> interfaces;
+  private final String tenant;
+  private final String environment;
+  // Capabilities named by a rule that had errors: the policy for them is unknown, so a missing
+  // grant would only repeat the rule's own error.
+  private final Set<String> doubtful = new HashSet<>();
+
+  Checker(
+      Problems problems,
+      ComponentStage.Components components,
+      Map<String, InterfaceModel> interfaces,
+      String tenant,
+      String environment) {
+    this.problems = problems;
+    this.components = components.components();
+    this.unresolved = components.unresolved();
+    this.interfaces = interfaces;
+    this.tenant = tenant;
+    this.environment = environment;
+  }
+
+  /** The parts of the checked script this stage produces. */
+  record Checked(
+      List<Binding> bindings,
+      List<PolicyRule> policy,
+      List<EntryPoint> entryPoints,
+      List<Located> statements) {}
+
+  Checked run(List<Located> items) {
+    List<Binding> bindings = new ArrayList<>();
+    List<PolicyRule> rules = new ArrayList<>();
+    List<EntryPoint> entries = new ArrayList<>();
+    List<Located> statements = new ArrayList<>();
+    Set<String> bound = new HashSet<>();
+    Map<String, ValueType> variables = new HashMap<>();
+    for (Located located : items) {
+      String file = located.file();
+      switch (located.item()) {
+        case Item.Tenant t -> {}
+        case Item.Interface i -> {}
+        case Item.Component c -> {}
+        case Item.Load l -> {}
+        case Item.Bind b -> bind(file, b, bindings, bound);
+        case Item.Policy p -> p.rules().forEach(r -> rule(file, r, rules));
+        case Item.Export e -> {
+          if (requireExport(file, e.component(), e.function(), e.componentSpan()) != null) {
+            EntryPoint entry = new EntryPoint(e.component(), e.function());
+            if (entries.contains(entry)) {
+              problems.error(
+                  LangCodes.DUPLICATE_NAME,
+                  "`" + e.component() + "." + e.function() + "` is exported twice",
+                  file,
+                  e.span(),
+                  null);
+            } else {
+              entries.add(entry);
+            }
+          }
+        }
+        case Item.Print p -> {
+          type(file, p.expr(), variables);
+          statements.add(located);
+        }
+        case Item.Let l -> {
+          variables.put(l.name(), type(file, l.expr(), variables));
+          statements.add(located);
+        }
+        case Item.Assert a -> {
+          assertion(file, a, variables);
+          statements.add(located);
+        }
+        case Item.Eval e -> {
+          type(file, e.expr(), variables);
+          statements.add(located);
+        }
+      }
+    }
+    granted(rules);
+    return new Checked(bindings, rules, entries, statements);
+  }
+
+  // ---- bindings
+
+  private void bind(String file, Item.Bind b, List<Binding> out, Set<String> bound) {
+    CheckedComponent importer = requireComponent(file, b.importer(), b.importerSpan());
+    CheckedComponent exporter = requireComponent(file, b.exporter(), b.exporterSpan());
+    InterfaceModel expected = null;
+    if (b.expectedInterface() != null) {
+      expected = interfaces.get(b.expectedInterface());
+      if (expected == null) {
+        problems.error(
+            LangCodes.UNKNOWN_INTERFACE,
+            "unknown interface `" + b.expectedInterface() + "`",
+            file,
+            b.interfaceSpan(),
+            Suggest.help(b.expectedInterface(), interfaces.keySet()));
+        return;
+      }
+    }
+    if (importer == null || exporter == null) {
+      return;
+    }
+    if (expected != null) {
+      InterfaceModel actual = exporter.implementsInterface();
+      if (actual == null) {
+        problems.error(
+            LangCodes.INCOMPATIBLE_BINDING,
+            "`"
+                + exporter.name()
+                + "` declares no interface, the binding expects `"
+                + expected.name()
+                + "`",
+            file,
+            b.exporterSpan(),
+            "declare it: `component "
+                + exporter.name()
+                + " ... implements "
+                + expected.name()
+                + "`");
+        return;
+      }
+      if (!actual.digest().equals(expected.digest())) {
+        problems.error(
+            LangCodes.INCOMPATIBLE_BINDING,
+            "`"
+                + exporter.name()
+                + "` implements `"
+                + actual.name()
+                + "`, which is not `"
+                + expected.name()
+                + "`",
+            file,
+            b.exporterSpan(),
+            "their canonical forms differ: "
+                + shortDigest(actual)
+                + " and "
+                + shortDigest(expected));
+        return;
+      }
+    }
+    if ((b.field() == null) != (b.export() == null)) {
+      problems.error(
+          LangCodes.INCOMPATIBLE_BINDING,
+          b.field() == null
+              ? "a module binding names no export: write `-> " + b.exporter() + "`"
+              : "binding of one import needs an export: write `-> "
+                  + b.exporter()
+                  + "."
+                  + b.field()
+                  + "`",
+          file,
+          b.span(),
+          null);
+      return;
+    }
+    List<FunctionDecl> imports;
+    if (b.field() != null) {
+      FunctionDecl imp = findImport(importer, b.module(), b.field());
+      if (imp == null) {
+        problems.error(
+            LangCodes.UNKNOWN_IMPORT,
+            "component `"
+                + importer.name()
+                + "` has no import `"
+                + b.module()
+                + "."
+                + b.field()
+                + "`",
+            file,
+            b.importerSpan(),
+            Suggest.help(
+                b.module() + "." + b.field(),
+                importer.imports().stream().map(i -> i.module() + "." + i.name()).toList()));
+        return;
+      }
+      imports = List.of(imp);
+    } else {
+      imports = importer.imports().stream().filter(i -> i.module().equals(b.module())).toList();
+      if (imports.isEmpty()) {
+        problems.error(
+            LangCodes.UNKNOWN_IMPORT,
+            "component `" + importer.name() + "` imports nothing from module `" + b.module() + "`",
+            file,
+            b.importerSpan(),
+            Suggest.help(
+                b.module(),
+                importer.imports().stream().map(FunctionDecl::module).distinct().toList()));
+        return;
+      }
+    }
+    for (FunctionDecl imp : imports) {
+      String exportName = b.export() != null ? b.export() : imp.name();
+      FunctionDecl export = exporter.export(exportName);
+      if (export == null) {
+        problems.error(
+            LangCodes.UNKNOWN_EXPORT,
+            "component `" + exporter.name() + "` has no export `" + exportName + "`",
+            file,
+            b.exporterSpan(),
+            Suggest.help(exportName, exporter.exports().stream().map(FunctionDecl::name).toList()));
+        continue;
+      }
+      if (!export.type().equals(imp.type())) {
+        problems.error(
+            LangCodes.INCOMPATIBLE_BINDING,
+            "`"
+                + importer.name()
+                + "."
+                + imp.module()
+                + "."
+                + imp.name()
+                + "` has type "
+                + imp.type()
+                + " but `"
+                + exporter.name()
+                + "."
+                + exportName
+                + "` has type "
+                + export.type(),
+            file,
+            b.span(),
+            "both ends of a binding must have the same function type");
+        continue;
+      }
+      if (!bound.add(importer.name() + "\u0000" + imp.module() + "\u0000" + imp.name())) {
+        problems.error(
+            LangCodes.DUPLICATE_BINDING,
+            "import `"
+                + imp.module()
+                + "."
+                + imp.name()
+                + "` of `"
+                + importer.name()
+                + "` is bound twice",
+            file,
+            b.span(),
+            null);
+        continue;
+      }
+      out.add(new Binding(importer.name(), imp.module(), imp.name(), exporter.name(), exportName));
+    }
+  }
+
+  private static String shortDigest(InterfaceModel m) {
+    return "`" + m.name() + "` " + m.digest().substring(0, Math.min(19, m.digest().length()));
+  }
+
+  private static FunctionDecl findImport(CheckedComponent c, String module, String name) {
+    for (FunctionDecl i : c.imports()) {
+      if (i.module().equals(module) && i.name().equals(name)) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  // ---- policy
+
+  private void rule(String file, RuleDecl r, List<PolicyRule> out) {
+    boolean ok =
+        r.target().equals("*") || requireComponent(file, r.target(), r.targetSpan()) != null;
+    if (!r.target().equals("*") && unresolved.contains(r.target())) {
+      ok = false;
+    }
+    if (!Capabilities.KNOWN.contains(r.capability())) {
+      problems.error(
+          LangCodes.UNKNOWN_CAPABILITY,
+          "unknown capability `" + r.capability() + "`",
+          file,
+          r.capabilitySpan(),
+          Suggest.help(r.capability(), Capabilities.KNOWN));
+      ok = false;
+    } else if (PLAIN_CAPABILITIES.contains(r.capability()) && !r.patterns().isEmpty()) {
+      problems.error(
+          LangCodes.UNEXPECTED_PARAMETERS,
+          "capability `" + r.capability() + "` takes no parameters",
+          file,
+          r.span(),
+          "remove the quoted patterns after `" + r.capability() + "`");
+      ok = false;
+    }
+    boolean active = true;
+    for (Condition c : r.conditions()) {
+      String actual =
+          switch (c.subject()) {
+            case "tenant" -> tenant;
+            case "env" -> environment;
+            default -> {
+              problems.error(
+                  LangCodes.UNKNOWN_CONDITION,
+                  "a condition compares `tenant` or `env`, not `" + c.subject() + "`",
+                  file,
+                  c.subjectSpan(),
+                  Suggest.help(c.subject(), CONDITION_SUBJECTS));
+              yield null;
+            }
+          };
+      if (actual == null) {
+        ok = false;
+      } else if (actual.equals(c.value()) != c.equals()) {
+        active = false;
+      }
+    }
+    if (!ok) {
+      doubtful.add(r.capability());
+    }
+    if (ok && active) {
+      out.add(
+          new PolicyRule(
+              r.allow() ? PolicyRule.Effect.ALLOW : PolicyRule.Effect.DENY,
+              r.target(),
+              r.capability(),
+              r.patterns().stream().sorted().distinct().toList()));
+    }
+  }
+
+  /** E7001 at the component, so the user gets a caret rather than a plan-level error. */
+  private void granted(List<PolicyRule> rules) {
+    PolicyEngine engine = new PolicyEngine(rules);
+    for (CheckedComponent c : components.values()) {
+      Set<String> reported = new HashSet<>();
+      for (FunctionDecl imp : c.imports()) {
+        if (!imp.isCapability()) {
+          continue;
+        }
+        String cap = Capabilities.capabilityOf(imp.name());
+        if (!Capabilities.KNOWN.contains(cap) || doubtful.contains(cap) || !reported.add(cap)) {
+          continue;
+        }
+        if (!engine.decide(c.name(), cap, null).allowed()) {
+          problems.error(
+              PlanCodes.CAPABILITY_NOT_GRANTED,
+              "capability `" + cap + "` is not granted to component `" + c.name() + "`",
+              c.file(),
+              c.span(),
+              "the module imports `"
+                  + imp.module()
+                  + "."
+                  + imp.name()
+                  + "`; add `allow "
+                  + c.name()
+                  + " "
+                  + cap
+                  + "` to the policy");
+        }
+      }
+    }
+  }
+
+  // ---- statements
+
+  /** Value types a script can see; {@link #ANY} when not known statically. */
+  enum ValueType {
+    INT,
+    FLOAT,
+    STRING,
+    BOOL,
+    NONE,
+    ANY;
+
+    String label() {
+      return switch (this) {
+        case INT -> "an integer";
+        case FLOAT -> "a float";
+        case STRING -> "a string";
+        case BOOL -> "a bool";
+        case NONE -> "no value";
+        case ANY -> "a value";
+      };
+    }
+  }
+
+  private ValueType type(String file, Expr e, Map<String, ValueType> variables) {
+    return switch (e) {
+      case Expr.IntLit i -> ValueType.INT;
+      case Expr.FloatLit f -> ValueType.FLOAT;
+      case Expr.StringLit s -> ValueType.STRING;
+      case Expr.BoolLit b -> ValueType.BOOL;
+      case Expr.Name n -> {
+        ValueType t = variables.get(n.name());
+        if (t == null) {
+          problems.error(
+              LangCodes.UNKNOWN_NAME,
+              "unknown name `" + n.name() + "`",
+              file,
+              n.span(),
+              Suggest.help(n.name(), variables.keySet()));
+          yield ValueType.ANY;
+        }
+        yield t;
+      }
+      case Expr.Call c -> call(file, c, variables);
+    };
+  }
+
+  private ValueType call(String file, Expr.Call c, Map<String, ValueType> variables) {
+    List<ValueType> args = new ArrayList<>();
+    for (Expr a : c.args()) {
+      args.add(type(file, a, variables));
+    }
+    FunctionDecl export = requireExport(file, c.component(), c.function(), c.componentSpan());
+    if (export == null) {
+      return ValueType.ANY;
+    }
+    List<String> params = export.type().params();
+    String name = "`" + c.component() + "." + c.function() + "`";
+    if (params.size() != args.size()) {
+      problems.error(
+          LangCodes.WRONG_ARGUMENTS,
+          name
+              + " takes "
+              + params.size()
+              + " argument"
+              + (params.size() == 1 ? "" : "s")
+              + ", got "
+              + args.size(),
+          file,
+          c.span(),
+          "its type is " + export.type());
+    } else {
+      for (int i = 0; i < params.size(); i++) {
+        ValueType given = args.get(i);
+        String wanted = params.get(i);
+        boolean fits =
+            given == ValueType.ANY
+                || given == ValueType.INT
+                || (given == ValueType.FLOAT && wanted.startsWith("f"));
+        if (!fits) {
+          problems.error(
+              LangCodes.TYPE_MISMATCH,
+              "argument " + (i + 1) + " of " + name + " is " + wanted + ", got " + given.label(),
+              file,
+              c.args().get(i).span(),
+              null);
+        }
+      }
+    }
+    List<String> results = export.type().results();
+    if (results.isEmpty()) {
+      return ValueType.NONE;
+    }
+    return results.getFirst().startsWith("f") ? ValueType.FLOAT : ValueType.INT;
+  }
+
+  private void assertion(String file, Item.Assert a, Map<String, ValueType> variables) {
+    ValueType left = type(file, a.left(), variables);
+    if (a.right() == null) {
+      if (left != ValueType.BOOL && left != ValueType.ANY) {
+        problems.error(
+            LangCodes.TYPE_MISMATCH,
+            "`assert` needs a bool or a comparison, got " + left.label(),
+            file,
+            a.left().span(),
+            "compare it: `assert value == expected`");
+      }
+      return;
+    }
+    ValueType right = type(file, a.right(), variables);
+    boolean numeric =
+        (left == ValueType.INT || left == ValueType.FLOAT)
+            && (right == ValueType.INT || right == ValueType.FLOAT);
+    if (left != right && left != ValueType.ANY && right != ValueType.ANY && !numeric) {
+      problems.error(
+          LangCodes.TYPE_MISMATCH,
+          "cannot compare " + left.label() + " with " + right.label(),
+          file,
+          a.span(),
+          null);
+    }
+  }
+
+  // ---- lookups
+
+  private CheckedComponent requireComponent(String file, String name, Span span) {
+    CheckedComponent c = components.get(name);
+    if (c != null || unresolved.contains(name)) {
+      return c;
+    }
+    List<String> names = new ArrayList<>(components.keySet());
+    names.addAll(unresolved);
+    problems.error(
+        LangCodes.UNKNOWN_COMPONENT,
+        "unknown component `" + name + "`",
+        file,
+        span,
+        Suggest.help(name, names));
+    return null;
+  }
+
+  private FunctionDecl requireExport(String file, String component, String function, Span span) {
+    CheckedComponent c = requireComponent(file, component, span);
+    if (c == null) {
+      return null;
+    }
+    FunctionDecl export = c.export(function);
+    if (export == null) {
+      problems.error(
+          LangCodes.UNKNOWN_EXPORT,
+          "component `" + component + "` has no export `" + function + "`",
+          file,
+          span,
+          Suggest.help(function, c.exports().stream().map(FunctionDecl::name).toList()));
+    }
+    return export;
+  }
+}

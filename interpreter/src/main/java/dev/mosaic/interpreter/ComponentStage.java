@@ -1,0 +1,213 @@
+package dev.mosaic.interpreter;
+
+import dev.mosaic.dsl.ast.Item;
+import dev.mosaic.host.ModuleInspector;
+import dev.mosaic.plan.BlobStore;
+import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.plan.FuncType;
+import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.PlanCodes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compiler stage: reads each component's module (from a file, which is added to the tenant's blob
+ * store, or from the store by digest), records its imports and exports, and checks that it provides
+ * the interface it declares.
+ */
+final class ComponentStage {
+  private final Problems problems;
+  private final BlobStore blobs;
+
+  ComponentStage(Problems problems, BlobStore blobs) {
+    this.problems = problems;
+    this.blobs = blobs;
+  }
+
+  /**
+   * The components that could be read, in declaration order, and the names of those that could not
+   * (already reported; later references to them stay quiet instead of cascading).
+   *
+   * @param components checked components by name
+   * @param unresolved declared names whose module could not be read
+   */
+  record Components(Map<String, CheckedComponent> components, Set<String> unresolved) {}
+
+  Components run(List<Located> items, String tenant, Map<String, InterfaceModel> interfaces) {
+    Map<String, CheckedComponent> out = new LinkedHashMap<>();
+    Set<String> unresolved = new TreeSet<>();
+    for (Located located : items) {
+      if (!(located.item() instanceof Item.Component c)) {
+        continue;
+      }
+      String file = located.file();
+      if (out.containsKey(c.name()) || unresolved.contains(c.name())) {
+        problems.error(
+            LangCodes.DUPLICATE_NAME,
+            "component `" + c.name() + "` is declared twice",
+            file,
+            c.nameSpan(),
+            "rename one of them");
+        continue;
+      }
+      InterfaceModel iface = null;
+      if (c.implementsInterface() != null) {
+        iface = interfaces.get(c.implementsInterface());
+        if (iface == null) {
+          problems.error(
+              LangCodes.UNKNOWN_INTERFACE,
+              "unknown interface `" + c.implementsInterface() + "`",
+              file,
+              c.interfaceSpan(),
+              Suggest.help(c.implementsInterface(), interfaces.keySet()));
+        }
+      }
+      Optional<CheckedComponent> checked = read(file, c, tenant, located.directory(), iface);
+      if (checked.isPresent()) {
+        out.put(c.name(), checked.get());
+        if (iface != null) {
+          conforms(checked.get(), iface, c);
+        }
+      } else {
+        unresolved.add(c.name());
+      }
+    }
+    return new Components(out, unresolved);
+  }
+
+  private Optional<CheckedComponent> read(
+      String file, Item.Component c, String tenant, Path baseDir, InterfaceModel iface) {
+    byte[] bytes;
+    String digest;
+    if (c.byDigest()) {
+      digest = c.source();
+      if (!FileBlobStore.isDigest(digest)) {
+        problems.error(
+            PlanCodes.BAD_DIGEST,
+            "malformed digest `" + digest + "`",
+            file,
+            c.span(),
+            "a digest is `sha256:` and 64 lowercase hex digits");
+        return Optional.empty();
+      }
+      Optional<byte[]> found = blobs.get(tenant, digest);
+      if (found.isEmpty()) {
+        problems.error(
+            PlanCodes.BLOB_MISSING,
+            "blob `"
+                + digest
+                + "` of component `"
+                + c.name()
+                + "` is not in the store of tenant `"
+                + tenant
+                + "`",
+            file,
+            c.span(),
+            "add it with `mosaic blob add FILE --tenant " + tenant + "`");
+        return Optional.empty();
+      }
+      bytes = found.get();
+    } else {
+      try {
+        bytes = Files.readAllBytes(baseDir.resolve(c.source()).normalize());
+      } catch (InvalidPathException e) {
+        problems.error(
+            LangCodes.FILE_MISSING,
+            "`" + c.source() + "` is not a valid path",
+            file,
+            c.span(),
+            null);
+        return Optional.empty();
+      } catch (NoSuchFileException e) {
+        problems.error(
+            LangCodes.FILE_MISSING,
+            "component file `" + c.source() + "` does not exist",
+            file,
+            c.span(),
+            null);
+        return Optional.empty();
+      } catch (IOException e) {
+        problems.error(
+            LangCodes.FILE_MISSING,
+            "cannot read component file `" + c.source() + "`",
+            file,
+            c.span(),
+            null);
+        return Optional.empty();
+      }
+      digest = null;
+    }
+    ModuleInspector.ModuleInterface shape;
+    try {
+      shape = ModuleInspector.inspect(c.source(), bytes);
+    } catch (MosaicException e) {
+      for (Diagnostic d : e.diagnostics()) {
+        problems.add(new Diagnostic(d.code(), d.message(), Problems.at(file, c.span()), d.help()));
+      }
+      return Optional.empty();
+    }
+    if (digest == null) {
+      // Only modules that parse are stored, so a typo'd path never leaves junk in the store.
+      digest = blobs.put(tenant, bytes);
+    }
+    return Optional.of(
+        new CheckedComponent(
+            c.name(),
+            digest,
+            c.signedBy(),
+            iface,
+            shape.imports(),
+            shape.exports(),
+            file,
+            c.span()));
+  }
+
+  /** Reports every function of the interface the component's exports do not provide. */
+  private void conforms(CheckedComponent component, InterfaceModel iface, Item.Component decl) {
+    for (InterfaceModel.Function f : iface.functions()) {
+      FuncType needed = Abi.lower(f);
+      FunctionDecl export = component.export(f.name());
+      if (export == null) {
+        problems.error(
+            LangCodes.NOT_IMPLEMENTED,
+            "component `"
+                + component.name()
+                + "` does not implement `"
+                + iface.name()
+                + "`: export `"
+                + f.name()
+                + "` is missing",
+            component.file(),
+            decl.interfaceSpan(),
+            Suggest.help(f.name(), component.exports().stream().map(FunctionDecl::name).toList()));
+      } else if (!export.type().equals(needed)) {
+        problems.error(
+            LangCodes.NOT_IMPLEMENTED,
+            "component `"
+                + component.name()
+                + "` does not implement `"
+                + iface.name()
+                + "`: export `"
+                + f.name()
+                + "` has type "
+                + export.type()
+                + ", the interface needs "
+                + needed,
+            component.file(),
+            decl.interfaceSpan(),
+            null);
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.mosaic.interpreter;
+
+import dev.mosaic.dsl.ast.Item;
+import dev.mosaic.dsl.ast.LimitDecl;
+import dev.mosaic.plan.TenantLimits;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compiler stage: the tenant and its limits, with units checked and converted ({@code 16 MiB} to
+ * bytes, {@code 2 s} to milliseconds).
+ */
+final class TenantStage {
+  /** Limit names this version knows. */
+  static final List<String> LIMITS = List.of("max-components", "max-memory", "max-time");
+
+  /** Size units and their factors. */
+  static final List<String> SIZE_UNITS = List.of("B", "KiB", "MiB", "GiB");
+
+  /** Time units and their factors. */
+  static final List<String> TIME_UNITS = List.of("ms", "s");
+
+  private final Problems problems;
+
+  TenantStage(Problems problems) {
+    this.problems = problems;
+  }
+
+  /**
+   * The tenant a script declares.
+   *
+   * @param name tenant name
+   * @param limits its limits, defaults where not given
+   */
+  record Tenant(String name, TenantLimits limits) {}
+
+  Tenant run(List<Located> items) {
+    Tenant result = new Tenant(Compiler.DEFAULT_TENANT, TenantLimits.DEFAULT);
+    boolean seen = false;
+    for (Located located : items) {
+      if (!(located.item() instanceof Item.Tenant t)) {
+        continue;
+      }
+      if (seen) {
+        problems.error(
+            LangCodes.DUPLICATE_TENANT,
+            "a script has one tenant, `" + result.name() + "` is already declared",
+            located.file(),
+            t.span(),
+            "split the script, one per tenant");
+        limits(located.file(), t);
+        continue;
+      }
+      seen = true;
+      result = new Tenant(t.name(), limits(located.file(), t));
+    }
+    return result;
+  }
+
+  private TenantLimits limits(String file, Item.Tenant t) {
+    long components = TenantLimits.DEFAULT.maxComponents();
+    long memory = TenantLimits.DEFAULT.maxMemoryBytes();
+    long time = TenantLimits.DEFAULT.maxExecutionMillis();
+    Set<String> given = new HashSet<>();
+    for (LimitDecl l : t.limits()) {
+      if (LIMITS.contains(l.name()) && !given.add(l.name())) {
+        problems.error(
+            LangCodes.DUPLICATE_NAME,
+            "limit `" + l.name() + "` is set twice",
+            file,
+            l.span(),
+            null);
+        continue;
+      }
+      switch (l.name()) {
+        case "max-components" -> {
+          if (!l.unit().isEmpty()) {
+            problems.error(
+                LangCodes.BAD_UNIT,
+                "`max-components` takes a plain number, not `" + l.unit() + "`",
+                file,
+                l.span(),
+                "write `max-components " + l.amount() + "`");
+          }
+          components = positive(file, l, l.amount(), Integer.MAX_VALUE);
+        }
+        case "max-memory" ->
+            memory =
+                scaled(
+                    file, l, SIZE_UNITS, new long[] {1, 1 << 10, 1 << 20, 1 << 30}, "a size unit");
+        case "max-time" -> time = scaled(file, l, TIME_UNITS, new long[] {1, 1000}, "a time unit");
+        default ->
+            problems.error(
+                LangCodes.UNKNOWN_LIMIT,
+                "unknown limit `" + l.name() + "`",
+                file,
+                l.span(),
+                Suggest.help(l.name(), LIMITS));
+      }
+    }
+    return new TenantLimits((int) components, memory, time);
+  }
+
+  private long scaled(String file, LimitDecl l, List<String> units, long[] factors, String kind) {
+    int index = units.indexOf(l.unit());
+    if (index < 0) {
+      String help = l.unit().isEmpty() ? null : Suggest.help(l.unit(), units);
+      String binary = l.unit().length() == 2 ? l.unit().charAt(0) + "iB" : "";
+      if (l.unit().endsWith("B") && units.contains(binary)) {
+        help = "sizes are binary: did you mean `" + binary + "`?";
+      }
+      problems.error(
+          LangCodes.BAD_UNIT,
+          l.unit().isEmpty()
+              ? "`" + l.name() + "` needs " + kind
+              : "`" + l.unit() + "` is not " + kind + " for `" + l.name() + "`",
+          file,
+          l.span(),
+          help != null ? help : "use one of " + String.join(", ", units));
+      return 1;
+    }
+    long factor = factors[index];
+    if (l.amount() > Long.MAX_VALUE / factor) {
+      return positive(file, l, Long.MAX_VALUE, 0);
+    }
+    return positive(file, l, l.amount() * factor, Long.MAX_VALUE);
+  }
+
+  private long positive(String file, LimitDecl l, long value, long max) {
+    if (value < 1 || value > max) {
+      problems.error(
+          LangCodes.BAD_LIMIT_VALUE,
+          value < 1
+              ? "`" + l.name() + "` must be at least 1"
+              : "`" + l.name() + "` of " + l.amount() + " " + l.unit() + " is too large",
+          file,
+          l.span(),
+          null);
+      return 1;
+    }
+    return value;
+  }
+}

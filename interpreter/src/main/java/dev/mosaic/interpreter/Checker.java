@@ -41,12 +41,16 @@ final class Checker {
   // grant would only repeat the rule's own error.
   private final Set<String> doubtful = new HashSet<>();
 
+  private final CompileOptions options;
+
   Checker(
       Problems problems,
       ComponentStage.Components components,
       Map<String, InterfaceModel> interfaces,
       String tenant,
-      String environment) {
+      String environment,
+      CompileOptions options) {
+    this.options = options;
     this.problems = problems;
     this.components = components.components();
     this.unresolved = components.unresolved();
@@ -69,6 +73,7 @@ final class Checker {
     List<Located> statements = new ArrayList<>();
     Set<String> bound = new HashSet<>();
     Map<String, ValueType> variables = new HashMap<>();
+    options.predefinedVariables().forEach(name -> variables.put(name, ValueType.ANY));
     for (Located located : items) {
       String file = located.file();
       switch (located.item()) {
@@ -111,7 +116,9 @@ final class Checker {
         }
       }
     }
-    granted(rules);
+    if (options.checkGrants()) {
+      granted(rules);
+    }
     return new Checked(bindings, rules, entries, statements);
   }
 

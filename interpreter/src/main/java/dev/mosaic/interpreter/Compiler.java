@@ -57,6 +57,11 @@ public final class Compiler {
    * @param baseDir directory that relative component and load paths are resolved against
    */
   public CompileResult compile(String file, String source, Path baseDir) {
+    return compile(file, source, baseDir, CompileOptions.DEFAULT);
+  }
+
+  /** Compiles a script with the given options; see {@link CompileOptions}. */
+  public CompileResult compile(String file, String source, Path baseDir, CompileOptions options) {
     Problems problems = new Problems();
     Loader.Loaded loaded = new Loader(problems).run(file, source, baseDir);
     Map<String, String> sources = loaded.sources();
@@ -71,7 +76,8 @@ public final class Compiler {
     ComponentStage.Components components =
         new ComponentStage(problems, blobs).run(items, tenant.name(), interfaces);
     Checker.Checked checked =
-        new Checker(problems, components, interfaces, tenant.name(), environment).run(items);
+        new Checker(problems, components, interfaces, tenant.name(), environment, options)
+            .run(items);
     if (problems.any()) {
       return new CompileResult(file, source, sources, null, null, problems.list());
     }

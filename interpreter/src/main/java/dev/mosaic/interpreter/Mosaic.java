@@ -71,6 +71,11 @@ public final class Mosaic implements AutoCloseable {
     return compiler.compile(name, source, baseDir);
   }
 
+  /** Compiles script text with options, e.g. {@link CompileOptions#session} for a REPL input. */
+  public CompileResult compile(String name, String source, Path baseDir, CompileOptions options) {
+    return compiler.compile(name, source, baseDir, options);
+  }
+
   /** Compiles a script file. */
   public CompileResult compile(Path script) {
     return compile(script.toString(), read(script), parentOf(script));

@@ -1,6 +1,5 @@
 package dev.mosaic.interpreter;
 
-import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.host.Composition;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class StatementRunner {
    * @return the value of the last statement, or {@code null}
    * @throws dev.mosaic.plan.MosaicException when a statement fails; earlier ones have run
    */
-  public Object run(List<Item> statements) {
+  public Object run(List<Located> statements) {
     return runner.run(statements);
   }
 

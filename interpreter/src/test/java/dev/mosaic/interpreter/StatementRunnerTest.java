@@ -32,7 +32,14 @@ class StatementRunnerTest {
         Object value = new StatementRunner(c, printed::add, "s", variables).run(first.statements());
         assertThat(value).isEqualTo(5L);
       }
-      CompileResult second = mosaic.compile("s", DECLARATIONS + "print sum\n", DIR).orThrow();
+      CompileResult second =
+          mosaic
+              .compile(
+                  "s",
+                  DECLARATIONS + "print sum\n",
+                  DIR,
+                  CompileOptions.session(variables.keySet()))
+              .orThrow();
       try (Composition c = mosaic.instantiate(mosaic.load(mosaic.encode(second.plan())))) {
         new StatementRunner(c, printed::add, "s", variables).run(second.statements());
       }
@@ -42,9 +49,13 @@ class StatementRunnerTest {
   }
 
   @Test
-  void unknownVariablesAreCodedErrors() {
+  void variablesMissingAtRunTimeAreCodedErrors() {
     try (Mosaic mosaic = Mosaic.builder().store(store).build()) {
-      CompileResult compiled = mosaic.compile("s", "print nothing\n", DIR).orThrow();
+      CompileResult compiled =
+          mosaic
+              .compile(
+                  "s", "print nothing\n", DIR, CompileOptions.session(java.util.Set.of("nothing")))
+              .orThrow();
       try (Composition c = mosaic.instantiate(mosaic.load(mosaic.encode(compiled.plan())))) {
         StatementRunner runner = new StatementRunner(c, line -> {}, "s", new HashMap<>());
         assertThatThrownBy(() -> runner.run(compiled.statements()))

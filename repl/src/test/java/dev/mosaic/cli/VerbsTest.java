@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -239,9 +240,26 @@ class VerbsTest {
 
   @Test
   void execOfAPlanWithADeniedCapabilityExits77() throws Exception {
+    // The compiler refuses such a script (E7001 at the component), so the plan is made the way
+    // a tampering or foreign tool would: a valid plan with its policy removed.
+    Path valid = dir.resolve("valid.cbor");
+    assertThat(
+            mosaic("compile", write("hello.mosaic", hello).toString(), "-o", valid.toString())
+                .exit())
+        .isZero();
+    PlanCodec codec = new PlanCodec();
+    Plan p = codec.decode(Files.readAllBytes(valid));
+    Plan withoutPolicy =
+        new Plan(
+            p.formatVersion(),
+            p.tenant(),
+            p.components(),
+            p.bindings(),
+            List.of(),
+            p.limits(),
+            p.entryPoints());
     Path plan = dir.resolve("denied.cbor");
-    Path denied = write("denied.mosaic", hello.replace("  allow hello log\n", ""));
-    assertThat(mosaic("compile", denied.toString(), "-o", plan.toString()).exit()).isZero();
+    Files.write(plan, codec.encode(withoutPolicy));
     Outcome o = mosaic("exec", plan.toString(), "--call", "hello.greet", "1", "2");
     assertThat(o.exit()).isEqualTo(77);
     assertThat(o.err()).startsWith("error[E7001]: ");

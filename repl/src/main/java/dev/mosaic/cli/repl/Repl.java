@@ -136,7 +136,7 @@ public final class Repl implements AutoCloseable {
   }
 
   void report(MosaicException e) {
-    out.print(DiagnosticRenderer.renderAll(e.diagnostics(), null));
+    out.print(DiagnosticRenderer.renderAll(e.diagnostics(), (String) null));
   }
 
   private void saveHistory() {

@@ -6,8 +6,10 @@ import dev.mosaic.dsl.ParseResult;
 import dev.mosaic.dsl.ScriptParser;
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.host.Composition;
+import dev.mosaic.interpreter.CompileOptions;
 import dev.mosaic.interpreter.CompileResult;
 import dev.mosaic.interpreter.DiagnosticRenderer;
+import dev.mosaic.interpreter.Located;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.interpreter.StatementRunner;
 import dev.mosaic.plan.Diagnostic;
@@ -88,14 +90,19 @@ final class Session implements AutoCloseable {
       return;
     }
     Transcript candidate = transcript.with(name, input);
-    CompileResult compiled = mosaic.compile(Transcript.FILE, candidate.text(), baseDir);
+    CompileResult compiled =
+        mosaic.compile(
+            Transcript.FILE, candidate.text(), baseDir, CompileOptions.session(variables.keySet()));
     if (!compiled.ok()) {
       report(candidate, compiled.diagnostics());
       return;
     }
     int firstLine = candidate.last().firstLine();
-    List<Item> fresh =
-        compiled.statements().stream().filter(s -> s.span().line() >= firstLine).toList();
+    // Only statements typed in this input run; those of earlier inputs and loaded files ran.
+    List<Located> fresh =
+        compiled.statements().stream()
+            .filter(s -> s.file().equals(Transcript.FILE) && s.item().span().line() >= firstLine)
+            .toList();
     if (declares(input, fresh.size())) {
       transcript = candidate;
     }
@@ -110,7 +117,7 @@ final class Session implements AutoCloseable {
     }
     try {
       Object value = runner.run(fresh);
-      if (fresh.getLast() instanceof Item.Eval && value != null) {
+      if (fresh.getLast().item() instanceof Item.Eval && value != null) {
         out.println(StatementRunner.show(value));
       }
     } catch (MosaicException e) {

@@ -60,7 +60,7 @@ public final class Pkcs11SecretBackend implements SecretBackend {
   }
 
   /**
-   * Loads the library, finds the token, logs in with the PIN from its source and opens the first
+   * Loads the library, finds the token, logs in with the PIN from its source and keeps that
    * session.
    *
    * @throws dev.mosaic.plan.MosaicException {@link SecretCodes#MODULE_LIBRARY_MISSING}, {@link
@@ -86,10 +86,10 @@ public final class Pkcs11SecretBackend implements SecretBackend {
               null,
               null);
       login(session, token, config, id);
-      Session first = session;
+      Session login = session;
       session = null;
       return new Pkcs11SecretBackend(
-          id, new SessionPool(token, id, config.maxSessions(), config.borrowTimeout(), first));
+          id, new SessionPool(token, id, config.maxSessions(), config.borrowTimeout(), login));
     } catch (TokenException e) {
       throw Pkcs11Errors.failed(id, "opening a session", e);
     } finally {
@@ -270,12 +270,12 @@ public final class Pkcs11SecretBackend implements SecretBackend {
                 o -> o instanceof SecretKey,
                 key -> {
                   session.encryptInit(gcm(nonce), key);
-                  byte[] out = new byte[GCM_NONCE + plaintext.length + GCM_TAG];
+                  byte[] sealed = new byte[plaintext.length + GCM_TAG];
+                  int n = session.encrypt(plaintext, 0, plaintext.length, sealed, 0, sealed.length);
+                  byte[] out = new byte[GCM_NONCE + n];
                   System.arraycopy(nonce, 0, out, 0, GCM_NONCE);
-                  int n =
-                      session.encrypt(
-                          plaintext, 0, plaintext.length, out, GCM_NONCE, out.length - GCM_NONCE);
-                  return Arrays.copyOf(out, GCM_NONCE + n);
+                  System.arraycopy(sealed, 0, out, GCM_NONCE, n);
+                  return out;
                 }));
   }
 
@@ -389,9 +389,10 @@ public final class Pkcs11SecretBackend implements SecretBackend {
         "list the token's objects with `pkcs11-tool --list-objects --login`");
   }
 
+  /** A fresh mechanism each call: the wrapper's parameters are mutable. Tag length in bytes. */
   private static Mechanism gcm(byte[] nonce) {
-    Mechanism mechanism = Mechanism.get(PKCS11Constants.CKM_AES_GCM);
-    mechanism.setParameters(new GCMParameters(GCM_TAG * 8, nonce.clone(), new byte[0]));
+    Mechanism mechanism = new Mechanism(PKCS11Constants.CKM_AES_GCM);
+    mechanism.setParameters(new GCMParameters(GCM_TAG, nonce.clone(), new byte[0]));
     return mechanism;
   }
 

@@ -2,6 +2,7 @@ package dev.mosaic.hsm.pkcs11;
 
 import dev.mosaic.hsm.SecretCodes;
 import dev.mosaic.hsm.SecretErrors;
+import dev.mosaic.plan.MosaicException;
 import iaik.pkcs.pkcs11.Session;
 import iaik.pkcs.pkcs11.Token;
 import iaik.pkcs.pkcs11.TokenException;
@@ -23,6 +24,7 @@ final class SessionPool implements AutoCloseable {
   private final Duration borrowTimeout;
   private final Semaphore permits;
   private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
+  private final Session loginSession;
   private volatile boolean closed;
 
   /** A call made with a borrowed session. */
@@ -32,13 +34,13 @@ final class SessionPool implements AutoCloseable {
   }
 
   SessionPool(
-      Token token, String backendId, int maxSessions, Duration borrowTimeout, Session first) {
+      Token token, String backendId, int maxSessions, Duration borrowTimeout, Session login) {
     this.token = token;
     this.backendId = backendId;
     this.maxSessions = maxSessions;
     this.borrowTimeout = borrowTimeout;
     this.permits = new Semaphore(maxSessions, true);
-    idle.push(first);
+    this.loginSession = login;
   }
 
   /**
@@ -72,6 +74,10 @@ final class SessionPool implements AutoCloseable {
         }
       }
       throw Pkcs11Errors.failed(backendId, what, e);
+    } catch (MosaicException e) {
+      // a verdict about the object (missing, unextractable...), not about the session
+      giveBack(session);
+      throw e;
     } catch (RuntimeException | Error e) {
       if (session != null) {
         closeQuietly(session);
@@ -138,6 +144,7 @@ final class SessionPool implements AutoCloseable {
     while ((session = idle.poll()) != null) {
       closeQuietly(session);
     }
+    closeQuietly(loginSession);
     if (all) {
       permits.release(maxSessions);
     }

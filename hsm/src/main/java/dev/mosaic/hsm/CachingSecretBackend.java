@@ -51,7 +51,8 @@ public final class CachingSecretBackend implements SecretBackend {
 
   /**
    * Caches {@code delegate}'s values for {@code ttl}, at most {@code maxEntries} of them, with a
-   * daemon sweeper that wipes expired values every {@code ttl} (at least every second).
+   * daemon sweeper that wipes expired values every {@code ttl} (but not more often than every 50
+   * ms).
    */
   public static CachingSecretBackend of(SecretBackend delegate, Duration ttl, int maxEntries) {
     ScheduledExecutorService sweeper =
@@ -59,7 +60,7 @@ public final class CachingSecretBackend implements SecretBackend {
             Thread.ofPlatform().daemon().name("mosaic-secret-sweeper").factory());
     CachingSecretBackend cache =
         new CachingSecretBackend(delegate, ttl, maxEntries, System::nanoTime, sweeper);
-    long period = Math.max(ttl.toMillis(), 1000);
+    long period = Math.max(ttl.toMillis(), 50);
     sweeper.scheduleAtFixedRate(cache::evictExpired, period, period, TimeUnit.MILLISECONDS);
     return cache;
   }

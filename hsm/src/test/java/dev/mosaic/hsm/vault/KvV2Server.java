@@ -22,9 +22,9 @@ import javax.net.ssl.SSLContext;
  * token, 403 with {@code {"errors":["permission denied"]}} otherwise, 404 for unknown paths, and a
  * few paths that fail on purpose (500, 503, slow, malformed).
  */
-final class KvV2Server implements AutoCloseable {
-  static final String TOKEN = "s.loopback-token-7f3e";
-  static final String MOUNT = "kv";
+public final class KvV2Server implements AutoCloseable {
+  public static final String TOKEN = "s.loopback-token-7f3e";
+  public static final String MOUNT = "kv";
 
   final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
   private final HttpServer server;
@@ -40,7 +40,7 @@ final class KvV2Server implements AutoCloseable {
   }
 
   /** A plain HTTP server whose KV paths hold {@code bodies} (path to JSON of the data map). */
-  static KvV2Server http(Map<String, String> bodies) throws IOException {
+  public static KvV2Server http(Map<String, String> bodies) throws IOException {
     return new KvV2Server(
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), bodies);
   }
@@ -53,7 +53,7 @@ final class KvV2Server implements AutoCloseable {
     return new KvV2Server(server, bodies);
   }
 
-  URI address() {
+  public URI address() {
     String scheme = server instanceof HttpsServer ? "https" : "http";
     return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
   }

@@ -1,7 +1,9 @@
 package dev.mosaic.hsm;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,8 +50,8 @@ public final class SecretBackends {
   }
 
   /** The schemes that can be opened. */
-  public java.util.Set<String> schemes() {
-    return java.util.Collections.unmodifiableSet(providers.keySet());
+  public Set<String> schemes() {
+    return Collections.unmodifiableSet(providers.keySet());
   }
 
   /** The host mode backends are opened in. */
@@ -75,23 +77,8 @@ public final class SecretBackends {
               + "; a plugin jar on the class path adds more");
     }
     if (provider.developmentOnly() && mode == HostMode.PRODUCTION) {
-      throw DevelopmentOnly.refused(scheme);
+      throw SecretErrors.developmentOnly(scheme);
     }
     return provider.create(Map.copyOf(config));
-  }
-
-  /** The refusal of a development-only backend in production mode. */
-  public static final class DevelopmentOnly {
-    private DevelopmentOnly() {}
-
-    /** The error for {@code scheme} refused in production. */
-    public static RuntimeException refused(String scheme) {
-      return SecretErrors.error(
-          SecretCodes.DEVELOPMENT_ONLY,
-          "secret backend `" + scheme + "` is for development only and the host runs in production",
-          "use pkcs11 or vault in production; unset "
-              + HostMode.ENV
-              + " (or set it to `development`) on a development machine");
-    }
   }
 }

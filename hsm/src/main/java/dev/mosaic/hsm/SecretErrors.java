@@ -16,4 +16,14 @@ public final class SecretErrors {
     Diagnostic diagnostic = Diagnostic.of(code, message);
     return new MosaicException(help == null ? diagnostic : diagnostic.withHelp(help));
   }
+
+  /** The refusal of a development-only backend ({@code scheme}) in production mode. */
+  public static MosaicException developmentOnly(String scheme) {
+    return error(
+        SecretCodes.DEVELOPMENT_ONLY,
+        "secret backend `" + scheme + "` is for development only and the host runs in production",
+        "use pkcs11 or vault in production; unset "
+            + HostMode.ENV
+            + " (or set it to `development`) on a development machine");
+  }
 }

@@ -4,7 +4,6 @@ import dev.mosaic.hsm.HostMode;
 import dev.mosaic.hsm.LocalKeys;
 import dev.mosaic.hsm.Secret;
 import dev.mosaic.hsm.SecretBackend;
-import dev.mosaic.hsm.SecretBackends;
 import dev.mosaic.hsm.SecretCodes;
 import dev.mosaic.hsm.SecretErrors;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,7 @@ public final class EnvSecretBackend implements SecretBackend {
    */
   public EnvSecretBackend(HostMode mode, Map<String, String> environment, String prefix) {
     if (mode == HostMode.PRODUCTION) {
-      throw SecretBackends.DevelopmentOnly.refused("env");
+      throw SecretErrors.developmentOnly("env");
     }
     this.environment = Map.copyOf(environment);
     this.prefix = prefix;

@@ -138,6 +138,7 @@ public class SecretBench {
     }
   }
 
+  @SuppressWarnings("restricted")
   private static void setenv(String name, String value) throws Throwable {
     Linker linker = Linker.nativeLinker();
     MethodHandle setenv =

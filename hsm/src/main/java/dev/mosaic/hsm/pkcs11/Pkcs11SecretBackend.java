@@ -12,14 +12,7 @@ import iaik.pkcs.pkcs11.Slot;
 import iaik.pkcs.pkcs11.Token;
 import iaik.pkcs.pkcs11.TokenException;
 import iaik.pkcs.pkcs11.TokenInfo;
-import iaik.pkcs.pkcs11.objects.Attribute;
-import iaik.pkcs.pkcs11.objects.ByteArrayAttribute;
-import iaik.pkcs.pkcs11.objects.Data;
-import iaik.pkcs.pkcs11.objects.PKCS11Object;
-import iaik.pkcs.pkcs11.objects.PrivateKey;
-import iaik.pkcs.pkcs11.objects.SecretKey;
-import iaik.pkcs.pkcs11.objects.Storage;
-import iaik.pkcs.pkcs11.objects.ValuedSecretKey;
+import iaik.pkcs.pkcs11.objects.Key;
 import iaik.pkcs.pkcs11.parameters.GCMParameters;
 import iaik.pkcs.pkcs11.wrapper.PKCS11Constants;
 import java.io.IOException;
@@ -43,7 +36,9 @@ import org.bouncycastle.asn1.DERSequence;
  * value never enters the JVM.
  *
  * <p>The backend logs in once when opened and does not keep the PIN. Calls from any number of
- * threads share a pool of sessions ({@link Pkcs11Config#maxSessions()}).
+ * threads share a pool of sessions ({@link Pkcs11Config#maxSessions()}). Only object handles,
+ * classes and the attributes an operation needs cross into the JVM ({@link TokenObjects}); a
+ * key that is only used is never read, even when the token would allow it.
  */
 public final class Pkcs11SecretBackend implements SecretBackend {
   private static final int MAX_MATCHES = 8;
@@ -196,27 +191,23 @@ public final class Pkcs11SecretBackend implements SecretBackend {
     return sessions.run(
         "reading `" + name + "`",
         session -> {
-          PKCS11Object[] found = find(session, name);
-          try {
-            PKCS11Object data = only(found, o -> o instanceof Data, name);
-            if (data != null) {
-              return new Secret(name, copy(((Data) data).getValue()));
-            }
-            PKCS11Object key = only(found, o -> o instanceof SecretKey, name);
-            if (key instanceof ValuedSecretKey valued && extractable(valued)) {
-              return new Secret(name, copy(valued.getValue()));
-            }
-            if (key != null || only(found, o -> o instanceof PrivateKey, name) != null) {
-              throw SecretErrors.error(
-                  SecretCodes.KEY_NOT_EXTRACTABLE,
-                  "key `" + name + "` on `" + id + "` cannot be read",
-                  "the token keeps it (sensitive or not extractable); use it through hmac, sign"
-                      + " or encrypt instead of reading it");
-            }
-            throw notFound(name);
-          } finally {
-            wipe(found);
+          List<TokenObjects.Found> found = TokenObjects.byLabel(session, name, MAX_MATCHES);
+          TokenObjects.Found data = only(found, TokenObjects.Found::isData, name);
+          if (data != null) {
+            return new Secret(name, TokenObjects.value(session, data.handle()));
           }
+          TokenObjects.Found key = only(found, TokenObjects.Found::isSecretKey, name);
+          if (key != null && TokenObjects.readable(session, key.handle())) {
+            return new Secret(name, TokenObjects.value(session, key.handle()));
+          }
+          if (key != null || only(found, TokenObjects.Found::isPrivateKey, name) != null) {
+            throw SecretErrors.error(
+                SecretCodes.KEY_NOT_EXTRACTABLE,
+                "key `" + name + "` on `" + id + "` cannot be read",
+                "the token keeps it (sensitive or not extractable); use it through hmac, sign"
+                    + " or encrypt instead of reading it");
+          }
+          throw notFound(name);
         });
   }
 
@@ -228,7 +219,7 @@ public final class Pkcs11SecretBackend implements SecretBackend {
             withKey(
                 session,
                 keyName,
-                o -> o instanceof SecretKey,
+                TokenObjects.Found::isSecretKey,
                 key -> {
                   session.signInit(Mechanism.get(PKCS11Constants.CKM_SHA256_HMAC), key);
                   return session.sign(data);
@@ -243,7 +234,7 @@ public final class Pkcs11SecretBackend implements SecretBackend {
             withKey(
                 session,
                 keyName,
-                o -> o instanceof PrivateKey,
+                TokenObjects.Found::isPrivateKey,
                 key ->
                     switch (algorithm) {
                       case ECDSA_SHA256 -> {
@@ -267,7 +258,7 @@ public final class Pkcs11SecretBackend implements SecretBackend {
             withKey(
                 session,
                 keyName,
-                o -> o instanceof SecretKey,
+                TokenObjects.Found::isSecretKey,
                 key -> {
                   session.encryptInit(gcm(nonce), key);
                   byte[] sealed = new byte[plaintext.length + GCM_TAG];
@@ -294,7 +285,7 @@ public final class Pkcs11SecretBackend implements SecretBackend {
             withKey(
                 session,
                 keyName,
-                o -> o instanceof SecretKey,
+                TokenObjects.Found::isSecretKey,
                 key -> {
                   session.decryptInit(gcm(nonce), key);
                   int length = nonceAndCiphertext.length - GCM_NONCE;
@@ -308,43 +299,32 @@ public final class Pkcs11SecretBackend implements SecretBackend {
   /** A key operation on a found key object. */
   @FunctionalInterface
   private interface KeyUse<T> {
-    T apply(iaik.pkcs.pkcs11.objects.Key key) throws TokenException;
+    T apply(Key key) throws TokenException;
   }
 
-  private <T> T withKey(Session session, String name, Predicate<PKCS11Object> kind, KeyUse<T> use)
+  private <T> T withKey(
+      Session session, String name, Predicate<TokenObjects.Found> kind, KeyUse<T> use)
       throws TokenException {
-    PKCS11Object[] found = find(session, name);
-    try {
-      PKCS11Object key = only(found, kind, name);
-      if (key == null) {
-        if (found.length > 0) {
-          throw SecretErrors.error(
-              SecretCodes.OPERATION_UNSUPPORTED,
-              "`" + name + "` on `" + id + "` is not a key of the kind this operation needs",
-              "hmac and encrypt need a secret key, sign a private key");
-        }
-        throw notFound(name);
+    List<TokenObjects.Found> found = TokenObjects.byLabel(session, name, MAX_MATCHES);
+    TokenObjects.Found match = only(found, kind, name);
+    if (match == null) {
+      if (!found.isEmpty()) {
+        throw SecretErrors.error(
+            SecretCodes.OPERATION_UNSUPPORTED,
+            "`" + name + "` on `" + id + "` is not a key of the kind this operation needs",
+            "hmac and encrypt need a secret key, sign a private key");
       }
-      return use.apply((iaik.pkcs.pkcs11.objects.Key) key);
-    } finally {
-      wipe(found);
+      throw notFound(name);
     }
+    Key key = new Key();
+    key.setObjectHandle(match.handle());
+    return use.apply(key);
   }
 
-  private static PKCS11Object[] find(Session session, String label) throws TokenException {
-    Storage template = new Storage();
-    template.getLabel().setCharArrayValue(label.toCharArray());
-    session.findObjectsInit(template);
-    try {
-      return session.findObjects(MAX_MATCHES);
-    } finally {
-      session.findObjectsFinal();
-    }
-  }
-
-  private PKCS11Object only(PKCS11Object[] found, Predicate<PKCS11Object> kind, String name) {
-    PKCS11Object match = null;
-    for (PKCS11Object object : found) {
+  private TokenObjects.Found only(
+      List<TokenObjects.Found> found, Predicate<TokenObjects.Found> kind, String name) {
+    TokenObjects.Found match = null;
+    for (TokenObjects.Found object : found) {
       if (kind.test(object)) {
         if (match != null) {
           throw SecretErrors.error(
@@ -356,30 +336,6 @@ public final class Pkcs11SecretBackend implements SecretBackend {
       }
     }
     return match;
-  }
-
-  private static boolean extractable(ValuedSecretKey key) {
-    Boolean extractable = key.getExtractable().getBooleanValue();
-    Boolean sensitive = key.getSensitive().getBooleanValue();
-    return Boolean.TRUE.equals(extractable)
-        && !Boolean.TRUE.equals(sensitive)
-        && key.getValue().getByteArrayValue() != null;
-  }
-
-  private static byte[] copy(ByteArrayAttribute value) {
-    byte[] bytes = value.getByteArrayValue();
-    return bytes == null ? new byte[0] : bytes.clone();
-  }
-
-  /** Zeroes every byte-array attribute the wrapper read (values among them). */
-  private static void wipe(PKCS11Object[] objects) {
-    for (PKCS11Object object : objects) {
-      for (Attribute attribute : object.getAttributeTable().values()) {
-        if (attribute instanceof ByteArrayAttribute bytes && bytes.getByteArrayValue() != null) {
-          Arrays.fill(bytes.getByteArrayValue(), (byte) 0);
-        }
-      }
-    }
   }
 
   private RuntimeException notFound(String name) {

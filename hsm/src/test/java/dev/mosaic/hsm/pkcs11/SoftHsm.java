@@ -261,6 +261,7 @@ final class SoftHsm {
   }
 
   /** Sets a variable in this process's C environment, where the PKCS#11 library reads it. */
+  @SuppressWarnings("restricted")
   private static void setenv(String name, String value) throws Throwable {
     Linker linker = Linker.nativeLinker();
     MethodHandle setenv =

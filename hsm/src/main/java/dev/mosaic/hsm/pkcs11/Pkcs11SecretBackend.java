@@ -37,8 +37,8 @@ import org.bouncycastle.asn1.DERSequence;
  *
  * <p>The backend logs in once when opened and does not keep the PIN. Calls from any number of
  * threads share a pool of sessions ({@link Pkcs11Config#maxSessions()}). Only object handles,
- * classes and the attributes an operation needs cross into the JVM ({@link TokenObjects}); a
- * key that is only used is never read, even when the token would allow it.
+ * classes and the attributes an operation needs cross into the JVM ({@link TokenObjects}); a key
+ * that is only used is never read, even when the token would allow it.
  */
 public final class Pkcs11SecretBackend implements SecretBackend {
   private static final int MAX_MATCHES = 8;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
@@ -24,6 +25,15 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -93,6 +103,35 @@ public final class Keys {
           .generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
     } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
       throw malformed(source, "not a PEM private key", e);
+    }
+  }
+
+  /**
+   * Reads an unencrypted private key from PEM and derives its public key, so a signer can name
+   * itself by {@link #keyId(PublicKey)} from the private key file alone.
+   */
+  public static KeyPair readKeyPair(byte[] pem, String source) {
+    PrivateKey privateKey = readPrivateKey(pem, source);
+    try {
+      AsymmetricKeyParameter params = PrivateKeyFactory.createKey(privateKey.getEncoded());
+      AsymmetricKeyParameter publicParams =
+          switch (params) {
+            case Ed25519PrivateKeyParameters ed -> ed.generatePublicKey();
+            case ECPrivateKeyParameters ec ->
+                new ECPublicKeyParameters(
+                    new FixedPointCombMultiplier()
+                        .multiply(ec.getParameters().getG(), ec.getD())
+                        .normalize(),
+                    ec.getParameters());
+            case RSAPrivateCrtKeyParameters rsa ->
+                new RSAKeyParameters(false, rsa.getModulus(), rsa.getPublicExponent());
+            default -> throw malformed(source, "cannot derive the public key", null);
+          };
+      SubjectPublicKeyInfo info =
+          SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicParams);
+      return new KeyPair(publicKey(info, source), privateKey);
+    } catch (IOException | IllegalArgumentException e) {
+      throw malformed(source, "cannot derive the public key", e);
     }
   }
 

@@ -91,6 +91,9 @@ public final class PgpVerifier implements ComponentSignatureVerifier {
       sig.init(new JcaPGPContentVerifierBuilderProvider(), key);
       sig.update(blob);
       valid = sig.verify();
+    } catch (RuntimeException damaged) {
+      // BouncyCastle reports some damaged signature values (e.g. an invalid curve point) this way.
+      valid = false;
     } catch (PGPException e) {
       throw new MosaicException(
           Diagnostic.of(

@@ -73,7 +73,17 @@ public final class X509CmsVerifier implements ComponentSignatureVerifier {
 
   @Override
   public VerificationResult verify(byte[] blob, byte[] signature, TrustAnchors anchors) {
-    CMSSignedData cms = parse(blob, signature);
+    try {
+      return verifyParsed(parse(blob, signature), anchors);
+    } catch (MosaicException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // BouncyCastle parses nested ASN.1 lazily and reports structure errors unchecked.
+      throw malformed(message(e));
+    }
+  }
+
+  private VerificationResult verifyParsed(CMSSignedData cms, TrustAnchors anchors) {
     Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
     if (signers.isEmpty() || signers.size() > MAX_SIGNERS) {
       throw malformed("expected 1 to " + MAX_SIGNERS + " signers, found " + signers.size());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.hsm.signature.Keys;
+import dev.mosaic.hsm.signature.Mutations;
 import dev.mosaic.hsm.signature.SignatureCodes;
 import dev.mosaic.hsm.signature.Tools;
 import dev.mosaic.plan.Component;
@@ -387,5 +388,17 @@ class PlanAttestationTest {
         .extracting(PlanAttestationTest::code)
         .asString()
         .startsWith("E3");
+  }
+
+  @Test
+  void damagedEnvelopesAreRejectedWithCodes() {
+    int rejected =
+        Mutations.assertOnlyCodedErrors(
+            signed().toJson(),
+            400,
+            "E41",
+            json -> PlanAttestation.verify(json, planBytes, List.of(ecPub, edPub)));
+
+    assertThat(rejected).isGreaterThan(300);
   }
 }

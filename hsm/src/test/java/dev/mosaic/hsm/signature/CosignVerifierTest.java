@@ -176,4 +176,16 @@ class CosignVerifierTest {
         .extracting(e -> ((MosaicException) e).code())
         .isEqualTo(SignatureCodes.MALFORMED_KEY);
   }
+
+  @Test
+  void damagedSignaturesAreRejectedWithCodes() {
+    int rejected =
+        Mutations.assertOnlyCodedErrors(
+            tools.read("alice.sig"),
+            400,
+            "E41",
+            sig -> verifier.verify(blob, sig, trusting("alice.pub")));
+
+    assertThat(rejected).isGreaterThan(350);
+  }
 }

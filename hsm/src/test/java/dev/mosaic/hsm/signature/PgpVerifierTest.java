@@ -235,4 +235,16 @@ class PgpVerifierTest {
         .extracting(PgpVerifierTest::code)
         .isEqualTo(SignatureCodes.MALFORMED_KEY);
   }
+
+  @Test
+  void damagedSignaturesAreRejectedWithCodes() {
+    TrustAnchors alice = trusting("alice.asc.pub");
+    for (String sig : new String[] {"alice.sig", "alice.asc"}) {
+      int rejected =
+          Mutations.assertOnlyCodedErrors(
+              tools.read(sig), 400, "E41", s -> verifier.verify(blob, s, alice));
+
+      assertThat(rejected).as(sig).isGreaterThan(300);
+    }
+  }
 }

@@ -331,4 +331,16 @@ class X509CmsVerifierTest {
         .extracting(X509CmsVerifierTest::code)
         .isEqualTo(SignatureCodes.MALFORMED_KEY);
   }
+
+  @Test
+  void damagedSignaturesAreRejectedWithCodes() {
+    TrustAnchors root = trusting("root.pem");
+    for (String sig : new String[] {"signer.p7s.der", "deep.p7s"}) {
+      int rejected =
+          Mutations.assertOnlyCodedErrors(
+              tools.read(sig), 300, "E41", s -> verifier.verify(blob, s, root));
+
+      assertThat(rejected).as(sig).isGreaterThan(250);
+    }
+  }
 }

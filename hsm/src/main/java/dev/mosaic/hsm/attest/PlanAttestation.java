@@ -6,6 +6,7 @@ import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
@@ -138,7 +139,7 @@ public final class PlanAttestation {
       verifier.initVerify(key);
       verifier.update(pae);
       return verifier.verify(sig);
-    } catch (SignatureException malformedForThisKey) {
+    } catch (SignatureException | InvalidKeyException notMadeByThisKey) {
       return false;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("JDK cannot verify " + algorithm, e);

@@ -4,6 +4,7 @@ import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
@@ -64,7 +65,7 @@ public final class CosignVerifier implements ComponentSignatureVerifier {
       verifier.initVerify(key);
       verifier.update(blob);
       return verifier.verify(der);
-    } catch (SignatureException malformedForThisKey) {
+    } catch (SignatureException | InvalidKeyException notMadeByThisKey) {
       return false;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("JDK cannot verify " + algorithm, e);

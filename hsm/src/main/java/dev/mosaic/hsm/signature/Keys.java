@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
@@ -169,7 +170,17 @@ public final class Keys {
         yield bits <= 256 ? "SHA256withECDSA" : bits <= 384 ? "SHA384withECDSA" : "SHA512withECDSA";
       }
       case "RSA" -> "SHA256withRSA";
-      case "Ed25519", "EdDSA" -> "Ed25519";
+      case "Ed25519" -> "Ed25519";
+      case "EdDSA" -> {
+        if (key instanceof EdECKey ed && !"Ed25519".equals(ed.getParams().getName())) {
+          throw new MosaicException(
+              Diagnostic.of(
+                      SignatureCodes.MALFORMED_KEY,
+                      "unsupported key type `" + ed.getParams().getName() + "`")
+                  .withHelp("use an ECDSA P-256, RSA or Ed25519 key"));
+        }
+        yield "Ed25519";
+      }
       default ->
           throw new MosaicException(
               Diagnostic.of(

@@ -188,4 +188,25 @@ class CosignVerifierTest {
 
     assertThat(rejected).isGreaterThan(350);
   }
+
+  @Test
+  void skipsTrustedKeysOfTypesItCannotUse() throws Exception {
+    java.security.PublicKey ed448 =
+        java.security.KeyPairGenerator.getInstance("Ed448").generateKeyPair().getPublic();
+    java.security.PublicKey dsa =
+        java.security.KeyPairGenerator.getInstance("DSA").generateKeyPair().getPublic();
+    TrustAnchors mixed =
+        TrustAnchors.builder()
+            .publicKey(ed448)
+            .publicKey(dsa)
+            .publicKeyFile(dir.resolve("alice.pub"))
+            .build();
+    TrustAnchors unusable = TrustAnchors.builder().publicKey(ed448).publicKey(dsa).build();
+
+    assertThat(verifier.verify(blob, tools.read("alice.sig"), mixed).verifier())
+        .isEqualTo("cosign");
+    assertThatThrownBy(() -> verifier.verify(blob, tools.read("alice.sig"), unusable))
+        .extracting(e -> ((MosaicException) e).code())
+        .isEqualTo(SignatureCodes.BAD_SIGNATURE);
+  }
 }

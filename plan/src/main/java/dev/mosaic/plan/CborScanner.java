@@ -30,6 +30,7 @@ final class CborScanner {
   private static final int MAJOR_TAG = 6;
 
   private final byte[] in;
+  private final long maxPlanBytes;
   private int pos;
   // One frame per open array or map: items still expected (map entries count twice).
   private final long[] remaining = new long[MAX_NESTING + 1];
@@ -40,19 +41,21 @@ final class CborScanner {
   private final boolean[] unsorted = new boolean[MAX_NESTING + 1];
   private int depth;
 
-  private CborScanner(byte[] in) {
+  private CborScanner(byte[] in, long maxPlanBytes) {
     this.in = in;
+    this.maxPlanBytes = maxPlanBytes;
   }
 
   /**
    * Scans a whole input.
    *
-   * @throws MosaicException E3001 malformed, E3002 not deterministic, E3005 an item kind plans do
-   *     not use, E3006 a length beyond the input, E3009 duplicate map key, E8004 nesting, E8005
-   *     string length
+   * @param maxPlanBytes the largest plan the host accepts; a length claim beyond it is absurd
+   * @throws MosaicException E3001 malformed or truncated, E3002 not deterministic, E3005 an item
+   *     kind plans do not use, E3006 a length no plan could hold, E3009 duplicate map key, E8004
+   *     nesting, E8005 string length
    */
-  static void scan(byte[] in) {
-    new CborScanner(in).run();
+  static void scan(byte[] in, long maxPlanBytes) {
+    new CborScanner(in, maxPlanBytes).run();
   }
 
   private void run() {
@@ -113,10 +116,7 @@ final class CborScanner {
     switch (major) {
       case MAJOR_UNSIGNED, MAJOR_NEGATIVE -> {}
       case MAJOR_BYTES, MAJOR_TEXT -> {
-        long available = in.length - pos;
-        if (argument < 0 || argument > available) {
-          throw lengthBeyondInput(start, argument);
-        }
+        checkClaim(start, argument, argument);
         if (argument > MAX_STRING_BYTES) {
           throw fail(
               PlanCodes.STRING_TOO_LONG,
@@ -135,11 +135,8 @@ final class CborScanner {
       }
       case MAJOR_ARRAY, MAJOR_MAP -> {
         // Every element takes at least one byte, so a count beyond the rest of the input is a lie.
-        long available = in.length - pos;
         long items = major == MAJOR_MAP ? argument * 2 : argument;
-        if (argument < 0 || argument > available || items > available) {
-          throw lengthBeyondInput(start, argument);
-        }
+        checkClaim(start, argument, items);
         if (depth == MAX_NESTING) {
           throw fail(
               PlanCodes.NESTING_TOO_DEEP,
@@ -251,7 +248,7 @@ final class CborScanner {
   private MosaicException keyOrderError(int level) {
     // Rescan the keys of the finished map; only reached on input that is already rejected.
     Set<ByteBuffer> seen = new HashSet<>();
-    CborScanner keys = new CborScanner(in);
+    CborScanner keys = new CborScanner(in, maxPlanBytes);
     keys.pos = mapStart[level];
     while (keys.pos < pos) {
       int keyStart = keys.pos;
@@ -298,17 +295,36 @@ final class CborScanner {
     return fail(PlanCodes.DUPLICATE_KEY, start, "duplicate map key `" + key + "` at byte " + start);
   }
 
-  private MosaicException lengthBeyondInput(int start, long argument) {
-    return fail(
-        PlanCodes.LENGTH_BEYOND_INPUT,
+  /**
+   * A declared length must fit in what follows: each string byte and each array or map element
+   * takes at least one byte. A claim no plan could hold is reported as such (E3006); a smaller one
+   * means the input was cut short (E3001).
+   */
+  private void checkClaim(int start, long argument, long bytesNeeded) {
+    long available = in.length - pos;
+    if (argument >= 0 && bytesNeeded >= 0 && bytesNeeded <= available) {
+      return;
+    }
+    if (argument < 0 || bytesNeeded < 0 || bytesNeeded > maxPlanBytes) {
+      throw fail(
+          PlanCodes.LENGTH_BEYOND_INPUT,
+          start,
+          "item at byte "
+              + start
+              + " declares length "
+              + Long.toUnsignedString(argument)
+              + ", more than any plan can hold");
+    }
+    throw fail(
+        PlanCodes.MALFORMED_CBOR,
         start,
-        "item at byte "
+        "malformed CBOR: input ends inside the item at byte "
             + start
-            + " declares length "
-            + Long.toUnsignedString(argument)
-            + " but only "
-            + (in.length - pos)
-            + " bytes follow");
+            + " (it declares length "
+            + argument
+            + ", "
+            + available
+            + " bytes follow)");
   }
 
   private static MosaicException fail(String code, int offset, String message) {

@@ -86,7 +86,7 @@ public final class PlanCodec {
                       + " bytes")
               .withHelp("the host's plan size limit is set in its SystemLimits"));
     }
-    CborScanner.scan(bytes);
+    CborScanner.scan(bytes, limits.maxPlanBytes());
     JsonNode root;
     try {
       root = mapper.readTree(bytes);

@@ -8,7 +8,10 @@ package dev.mosaic.plan;
 public final class PlanCodes {
   // E3xxx: plan schema
 
-  /** The bytes are not CBOR: truncated, reserved header, bytes after the plan, empty input. */
+  /**
+   * The bytes are not CBOR: truncated, reserved header, bytes after the plan, empty input, bad
+   * UTF-8.
+   */
   public static final String MALFORMED_CBOR = "E3001";
 
   /** Valid CBOR that is not the one deterministic encoding (RFC 8949 §4.2.1). */
@@ -23,7 +26,7 @@ public final class PlanCodes {
   /** A field or item has the wrong CBOR type (major type, tag, float, null). */
   public static final String WRONG_TYPE = "E3005";
 
-  /** A string, array or map declares more bytes or items than the input holds. */
+  /** A string, array or map declares a length larger than any plan could hold (e.g. 2^63). */
   public static final String LENGTH_BEYOND_INPUT = "E3006";
 
   /** A component digest is not {@code sha256:<64 lowercase hex>}. */

@@ -134,6 +134,13 @@ final class PlanReader {
       List<String> keys =
           texts(field(s, "keys", path + ".signature"), path + ".signature.keys", -1);
       if (verifiers != null && keys != null) {
+        if (verifiers.isEmpty() && keys.isEmpty()) {
+          report.add(
+              Diagnostic.of(
+                      PlanCodes.NOT_CANONICAL,
+                      "plan is not in canonical CBOR form: empty `signature` in `" + path + "`")
+                  .withHelp("a component without a signature requirement has no `signature`"));
+        }
         signature = new SignatureRequirement(verifiers, keys);
       }
     }

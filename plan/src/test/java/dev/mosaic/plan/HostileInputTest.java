@@ -113,6 +113,18 @@ class HostileInputTest {
     assertThat(decodeError(HEX.parseHex("9f01ff")).code()).isEqualTo("E3002");
     assertThat(decodeError(HEX.parseHex("a16776657273696f6e1801")).code()).isEqualTo("E3002");
     assertThat(decodeError(HEX.parseHex("a2616201616102")).code()).isEqualTo("E3002");
+    // an empty signature requirement, which the encoder leaves out
+    java.util.Map<String, Object> tree = PlanTree.toTree(typical);
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> first =
+        (java.util.Map<String, Object>) ((List<Object>) tree.get("components")).getFirst();
+    java.util.Map<String, Object> empty = CanonicalCbor.map();
+    empty.put("verifiers", List.of());
+    empty.put("keys", List.of());
+    first.put("signature", empty);
+    MosaicException e = decodeError(CanonicalCbor.encode(tree));
+    assertThat(e.code()).isEqualTo("E3002");
+    assertThat(e.getMessage()).contains("empty `signature` in `$.components[0]`");
   }
 
   @Test

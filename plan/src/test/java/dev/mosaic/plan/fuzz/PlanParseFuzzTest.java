@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.mosaic.plan.MemoryBlobStore;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SystemLimits;
+import dev.mosaic.plan.ValidatedPlan;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -65,7 +68,11 @@ class PlanParseFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void plan_parse(byte[] input) {
     try {
-      VALIDATOR.validate(input);
+      ValidatedPlan plan = VALIDATOR.validate(input);
+      // Only the canonical encoding of a plan may be accepted.
+      if (!Arrays.equals(new PlanCodec().encode(plan.plan()), input)) {
+        throw new IllegalStateException("accepted a plan that is not in canonical form");
+      }
     } catch (MosaicException e) {
       String code = e.code();
       if (code.length() != 5 || code.charAt(0) != 'E' || code.charAt(1) < '3') {

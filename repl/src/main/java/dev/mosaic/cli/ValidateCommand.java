@@ -3,6 +3,8 @@ package dev.mosaic.cli;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.PlanCodes;
+import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.ValidatedPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,8 +34,19 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     byte[] bytes;
     try {
-      if (Files.size(file) > 1L << 30) {
-        throw new MosaicException("E8001", "plan file `" + file + "` is far over the size limit");
+      // Checked before reading, so a huge file is refused without loading it.
+      long size = Files.size(file);
+      long limit = SystemLimits.DEFAULT.maxPlanBytes();
+      if (size > limit) {
+        throw new MosaicException(
+            PlanCodes.PLAN_TOO_LARGE,
+            "plan file `"
+                + file
+                + "` is "
+                + size
+                + " bytes, over the limit of "
+                + limit
+                + " bytes");
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {

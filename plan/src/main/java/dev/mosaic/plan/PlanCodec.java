@@ -1,9 +1,8 @@
 package dev.mosaic.plan;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -14,17 +13,18 @@ import java.util.HexFormat;
  * Encodes plans as canonical CBOR (RFC 8949 §4.2.1, layout in docs/plan-format.md) and decodes them
  * back under {@link SystemLimits}. Decoding is bounded before it allocates: the size is checked
  * first, then {@link CborScanner} checks every header (lengths against the input, nesting, string
- * lengths, deterministic form) without building anything, and only then is a tree built. Only the
- * canonical encoding of a plan decodes, so a plan has exactly one encoding and one digest.
+ * lengths, deterministic form) without building anything, and only then are records read from
+ * Jackson's token stream. Only the canonical encoding of a plan decodes, so a plan has exactly one
+ * encoding and one digest.
  */
 public final class PlanCodec {
   private final SystemLimits limits;
-  private final ObjectMapper mapper;
+  private final CBORFactory factory;
 
   public PlanCodec(SystemLimits limits) {
     this.limits = limits;
     // The scanner has already enforced these; Jackson's own constraints are a second fence.
-    CBORFactory factory =
+    this.factory =
         CBORFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder()
@@ -35,7 +35,6 @@ public final class PlanCodec {
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    this.mapper = new ObjectMapper(factory);
   }
 
   public PlanCodec() {
@@ -100,18 +99,19 @@ public final class PlanCodec {
               .withHelp("the host's plan size limit is set in its SystemLimits"));
     }
     CborScanner.scan(bytes, limits.maxPlanBytes());
-    JsonNode root;
-    try {
-      root = mapper.readTree(bytes);
+    // The scanner accepted the structure; what Jackson can still refuse is content such as
+    // invalid UTF-8. No re-encoding is needed to prove the bytes canonical: the scanner enforced
+    // deterministic heads and key order, and the reader rejects unknown fields, wrong types and
+    // empty optional maps. The property and fuzz tests check that decoded plans re-encode to
+    // their exact bytes.
+    try (JsonParser parser = factory.createParser(bytes)) {
+      return new PlanReader(limits, parser).read();
     } catch (IOException | RuntimeException e) {
-      // The scanner accepted the structure, so what remains is bad content such as invalid UTF-8.
+      if (e instanceof MosaicException m) {
+        throw m;
+      }
       throw new MosaicException(PlanCodes.MALFORMED_CBOR, "malformed CBOR: " + describe(e));
     }
-    // No re-encoding is needed to prove the bytes canonical: the scanner enforced deterministic
-    // heads and key order, Jackson rejected invalid UTF-8, and the reader rejects unknown fields,
-    // wrong types and empty optional maps. The property and fuzz tests check that decoded plans
-    // re-encode to their exact bytes.
-    return new PlanReader(limits).read(root);
   }
 
   private static String describe(Exception e) {

@@ -57,8 +57,9 @@ class HostileInputTest {
     assertThat(e.diagnostics())
         .extracting(Diagnostic::message)
         .containsExactly(
-            "wrong type at `$.components`: expected an array, found a map",
-            "wrong type at `$.bindings`: expected an array, found an integer");
+            // in the order of the bytes: canonical key order puts `bindings` first
+            "wrong type at `$.bindings`: expected an array, found an integer",
+            "wrong type at `$.components`: expected an array, found a map");
   }
 
   @Test

@@ -60,7 +60,7 @@ final class CborScanner {
 
   private void run() {
     if (in.length == 0) {
-      throw fail(PlanCodes.MALFORMED_CBOR, 0, "malformed CBOR: empty input");
+      throw fail(PlanCodes.MALFORMED_CBOR, "malformed CBOR: empty input");
     }
     do {
       item();
@@ -69,7 +69,6 @@ final class CborScanner {
     if (pos != in.length) {
       throw fail(
           PlanCodes.MALFORMED_CBOR,
-          pos,
           "malformed CBOR: " + (in.length - pos) + " bytes after the plan");
     }
   }
@@ -90,14 +89,13 @@ final class CborScanner {
       remaining[depth]--;
     }
     if (pos >= in.length) {
-      throw fail(PlanCodes.MALFORMED_CBOR, pos, "malformed CBOR: input ends inside an item");
+      throw fail(PlanCodes.MALFORMED_CBOR, "malformed CBOR: input ends inside an item");
     }
     int initial = in[pos++] & 0xff;
     int major = initial >>> 5;
     int info = initial & 0x1f;
     if (isKey && major != MAJOR_TEXT) {
-      throw fail(
-          PlanCodes.WRONG_TYPE, start, "wrong type at byte " + start + ": map keys are text");
+      throw fail(PlanCodes.WRONG_TYPE, "wrong type at byte " + start + ": map keys are text");
     }
     if (major == 7) {
       simple(start, info);
@@ -105,11 +103,10 @@ final class CborScanner {
     }
     if (info == 31) {
       if (major == MAJOR_UNSIGNED || major == MAJOR_NEGATIVE || major == MAJOR_TAG) {
-        throw fail(PlanCodes.MALFORMED_CBOR, start, "malformed CBOR at byte " + start);
+        throw fail(PlanCodes.MALFORMED_CBOR, "malformed CBOR at byte " + start);
       }
       throw fail(
           PlanCodes.NOT_CANONICAL,
-          start,
           "plan is not in canonical CBOR form: indefinite length at byte " + start);
     }
     long argument = argument(start, info);
@@ -120,7 +117,6 @@ final class CborScanner {
         if (argument > MAX_STRING_BYTES) {
           throw fail(
               PlanCodes.STRING_TOO_LONG,
-              start,
               "string at byte "
                   + start
                   + " is "
@@ -140,7 +136,6 @@ final class CborScanner {
         if (depth == MAX_NESTING) {
           throw fail(
               PlanCodes.NESTING_TOO_DEEP,
-              start,
               "plan nests deeper than " + MAX_NESTING + " levels at byte " + start);
         }
         depth++;
@@ -151,8 +146,7 @@ final class CborScanner {
         mapStart[depth] = pos;
       }
       default ->
-          throw fail(
-              PlanCodes.WRONG_TYPE, start, "wrong type at byte " + start + ": plans use no tags");
+          throw fail(PlanCodes.WRONG_TYPE, "wrong type at byte " + start + ": plans use no tags");
     }
   }
 
@@ -162,27 +156,22 @@ final class CborScanner {
       case 22, 23 ->
           throw fail(
               PlanCodes.WRONG_TYPE,
-              start,
               "wrong type at byte " + start + ": plans use no null or undefined");
       case 25, 26, 27 ->
           throw fail(
               PlanCodes.WRONG_TYPE,
-              start,
               "wrong type at byte " + start + ": plans use no floating-point numbers");
       case 31 ->
-          throw fail(
-              PlanCodes.MALFORMED_CBOR, start, "malformed CBOR: unexpected break at byte " + start);
+          throw fail(PlanCodes.MALFORMED_CBOR, "malformed CBOR: unexpected break at byte " + start);
       default -> {
         if (info == 24) {
           pos++;
         }
         if (pos > in.length || info >= 28) {
-          throw fail(PlanCodes.MALFORMED_CBOR, start, "malformed CBOR at byte " + start);
+          throw fail(PlanCodes.MALFORMED_CBOR, "malformed CBOR at byte " + start);
         }
         throw fail(
-            PlanCodes.WRONG_TYPE,
-            start,
-            "wrong type at byte " + start + ": plans use no simple values");
+            PlanCodes.WRONG_TYPE, "wrong type at byte " + start + ": plans use no simple values");
       }
     }
   }
@@ -200,11 +189,10 @@ final class CborScanner {
           default ->
               throw fail(
                   PlanCodes.MALFORMED_CBOR,
-                  start,
                   "malformed CBOR: reserved additional information at byte " + start);
         };
     if (in.length - pos < size) {
-      throw fail(PlanCodes.MALFORMED_CBOR, start, "malformed CBOR: input ends inside an item");
+      throw fail(PlanCodes.MALFORMED_CBOR, "malformed CBOR: input ends inside an item");
     }
     long value = 0;
     for (int i = 0; i < size; i++) {
@@ -221,7 +209,6 @@ final class CborScanner {
     if (Long.compareUnsigned(value, smallest) < 0) {
       throw fail(
           PlanCodes.NOT_CANONICAL,
-          start,
           "plan is not in canonical CBOR form: number or length at byte "
               + start
               + " is not in its shortest form");
@@ -260,7 +247,6 @@ final class CborScanner {
     }
     return fail(
         PlanCodes.NOT_CANONICAL,
-        mapStart[level],
         "plan is not in canonical CBOR form: map keys at byte "
             + mapStart[level]
             + " are not sorted");
@@ -292,7 +278,7 @@ final class CborScanner {
     int head = info < 24 ? 1 : 1 + (1 << (info - 24));
     int length = Math.min(end - start - head, 64);
     String key = new String(in, start + head, length, StandardCharsets.UTF_8);
-    return fail(PlanCodes.DUPLICATE_KEY, start, "duplicate map key `" + key + "` at byte " + start);
+    return fail(PlanCodes.DUPLICATE_KEY, "duplicate map key `" + key + "` at byte " + start);
   }
 
   /**
@@ -308,7 +294,6 @@ final class CborScanner {
     if (argument < 0 || bytesNeeded < 0 || bytesNeeded > maxPlanBytes) {
       throw fail(
           PlanCodes.LENGTH_BEYOND_INPUT,
-          start,
           "item at byte "
               + start
               + " declares length "
@@ -317,7 +302,6 @@ final class CborScanner {
     }
     throw fail(
         PlanCodes.MALFORMED_CBOR,
-        start,
         "malformed CBOR: input ends inside the item at byte "
             + start
             + " (it declares length "
@@ -327,7 +311,7 @@ final class CborScanner {
             + " bytes follow)");
   }
 
-  private static MosaicException fail(String code, int offset, String message) {
+  private static MosaicException fail(String code, String message) {
     return new MosaicException(Diagnostic.of(code, message));
   }
 }

@@ -25,10 +25,6 @@ final class DiagnosticReport {
     }
   }
 
-  boolean isEmpty() {
-    return diagnostics.isEmpty();
-  }
-
   /** Throws every collected diagnostic; the last one says how many were left out. */
   void throwIfAny() {
     if (diagnostics.isEmpty()) {

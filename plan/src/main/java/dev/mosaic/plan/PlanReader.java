@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads plan records straight from Jackson's CBOR token stream, without building a tree. It reports
@@ -62,7 +63,7 @@ final class PlanReader {
         case "version" -> {
           version = version(value);
         }
-        case "tenant" -> tenant = text(value, "$.tenant", -1, null);
+        case "tenant" -> tenant = text(value, () -> "$.tenant");
         case "components" -> components = components(value);
         case "bindings" -> bindings = bindings(value);
         case "policy" -> policy = policy(value);
@@ -146,8 +147,8 @@ final class PlanReader {
       seen |= bit(name, COMPONENT_ORDER);
       JsonToken t = p.nextToken();
       switch (name) {
-        case "id" -> id = text(t, componentPath(index), -1, ".id");
-        case "digest" -> digest = text(t, componentPath(index), -1, ".digest");
+        case "id" -> id = text(t, () -> componentPath(index) + ".id");
+        case "digest" -> digest = text(t, () -> componentPath(index) + ".digest");
         case "imports" -> imports = functions(t, index, ".imports");
         case "exports" -> exports = functions(t, index, ".exports");
         case "signature" -> {
@@ -185,8 +186,8 @@ final class PlanReader {
       seen |= bit(name, SIGNATURE_ORDER);
       JsonToken t = p.nextToken();
       switch (name) {
-        case "verifiers" -> verifiers = texts(t, path + ".verifiers", -1);
-        case "keys" -> keys = texts(t, path + ".keys", -1);
+        case "verifiers" -> verifiers = texts(t, () -> path + ".verifiers", -1);
+        case "keys" -> keys = texts(t, () -> path + ".keys", -1);
         default -> {
           unknownField(name, path, SIGNATURE_FIELDS);
           p.skipChildren();
@@ -212,7 +213,9 @@ final class PlanReader {
 
   private List<FunctionDecl> functions(JsonToken value, int component, String field)
       throws IOException {
-    if (!isArray(value, componentPath(component) + field)) {
+    if (value != JsonToken.START_ARRAY) {
+      wrongType(componentPath(component) + field, "an array", value);
+      p.skipChildren();
       return null;
     }
     List<FunctionDecl> out = new ArrayList<>(Math.max(declaredLength(), 0));
@@ -228,16 +231,17 @@ final class PlanReader {
 
   private FunctionDecl function(JsonToken value, int component, String field, int index)
       throws IOException {
-    String path = componentPath(component) + field + "[" + index + "]";
+    // Paths are built only for errors: a maximal plan has tens of thousands of functions.
+    Supplier<String> path = () -> componentPath(component) + field + "[" + index + "]";
     if (value != JsonToken.START_ARRAY || declaredLength() != 4) {
-      wrongType(path, "an array of 4", value);
+      wrongType(path.get(), "an array of 4", value);
       p.skipChildren();
       return null;
     }
-    String module = text(p.nextToken(), path, 0, null);
-    String name = text(p.nextToken(), path, 1, null);
-    List<String> params = texts(p.nextToken(), path + "[2]", -1);
-    List<String> results = texts(p.nextToken(), path + "[3]", -1);
+    String module = text(p.nextToken(), () -> path.get() + "[0]");
+    String name = text(p.nextToken(), () -> path.get() + "[1]");
+    List<String> params = texts(p.nextToken(), () -> path.get() + "[2]", -1);
+    List<String> results = texts(p.nextToken(), () -> path.get() + "[3]", -1);
     p.nextToken(); // END_ARRAY
     if (module == null || name == null || params == null || results == null) {
       return null;
@@ -262,7 +266,8 @@ final class PlanReader {
     List<Binding> out = new ArrayList<>(Math.max(declared, 0));
     int i = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-      List<String> s = texts(t, "$.bindings[" + i + "]", 5);
+      int index = i;
+      List<String> s = texts(t, () -> "$.bindings[" + index + "]", 5);
       if (s != null) {
         out.add(new Binding(s.get(0), s.get(1), s.get(2), s.get(3), s.get(4)));
       }
@@ -283,10 +288,10 @@ final class PlanReader {
         p.skipChildren();
         continue;
       }
-      String effect = text(p.nextToken(), path, 0, null);
-      String component = text(p.nextToken(), path, 1, null);
-      String capability = text(p.nextToken(), path, 2, null);
-      List<String> patterns = texts(p.nextToken(), path + "[3]", -1);
+      String effect = text(p.nextToken(), () -> path + "[0]");
+      String component = text(p.nextToken(), () -> path + "[1]");
+      String capability = text(p.nextToken(), () -> path + "[2]");
+      List<String> patterns = texts(p.nextToken(), () -> path + "[3]", -1);
       p.nextToken(); // END_ARRAY
       PolicyRule.Effect e = null;
       if ("allow".equals(effect)) {
@@ -312,7 +317,8 @@ final class PlanReader {
     List<EntryPoint> out = new ArrayList<>();
     int i = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-      List<String> s = texts(t, "$.entry[" + i + "]", 2);
+      String path = "$.entry[" + i + "]";
+      List<String> s = texts(t, () -> path, 2);
       if (s != null) {
         out.add(new EntryPoint(s.get(0), s.get(1)));
       }
@@ -361,21 +367,22 @@ final class PlanReader {
 
   // ------------------------------------------------------------------ values
 
-  /** Reads a text value; {@code index} and {@code suffix} extend {@code base} only for errors. */
-  private String text(JsonToken value, String base, int index, String suffix) throws IOException {
+  /** Reads a text value; the path is built only for an error. */
+  private String text(JsonToken value, Supplier<String> path) throws IOException {
     if (value == JsonToken.VALUE_STRING) {
       return p.getText();
     }
-    String path = base + (index >= 0 ? "[" + index + "]" : "") + (suffix == null ? "" : suffix);
-    wrongType(path, "a text string", value);
+    wrongType(path.get(), "a text string", value);
     p.skipChildren();
     return null;
   }
 
-  private List<String> texts(JsonToken value, String path, int size) throws IOException {
+  private List<String> texts(JsonToken value, Supplier<String> path, int size) throws IOException {
     if (value != JsonToken.START_ARRAY) {
       wrongType(
-          path, size >= 0 ? "an array of " + size + " strings" : "an array of strings", value);
+          path.get(),
+          size >= 0 ? "an array of " + size + " strings" : "an array of strings",
+          value);
       p.skipChildren();
       return null;
     }
@@ -384,7 +391,7 @@ final class PlanReader {
       report.add(
           PlanCodes.WRONG_TYPE,
           "wrong type at `"
-              + path
+              + path.get()
               + "`: expected an array of "
               + size
               + " strings, found an array of "
@@ -396,9 +403,13 @@ final class PlanReader {
     boolean ok = true;
     int i = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-      String s = text(t, path, i, null);
-      ok &= s != null;
-      out.add(s);
+      if (t == JsonToken.VALUE_STRING) {
+        out.add(p.getText());
+        continue;
+      }
+      int index = i;
+      out.add(text(t, () -> path.get() + "[" + index + "]"));
+      ok = false;
     }
     return ok ? out : null;
   }

@@ -2,6 +2,7 @@ package dev.mosaic.plan;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Writes a tree of maps, lists, strings, byte arrays, integers and booleans as deterministic CBOR
  * (RFC 8949 §4.2.1): definite lengths, shortest integer encodings, map keys sorted by the bytes of
- * their encoding.
+ * their encoding. Jackson's {@link CBORGenerator} writes the heads: it always picks the shortest
+ * integer form and, for the sized start calls used here, definite lengths.
  */
 final class CanonicalCbor {
   private static final CBORFactory FACTORY = CBORFactory.builder().build();
@@ -50,7 +52,12 @@ final class CanonicalCbor {
 
   private static void write(JsonGenerator gen, Object value) throws IOException {
     switch (value) {
-      case String s -> gen.writeString(s);
+      case String s -> {
+        // Jackson writes strings over ~4,000 chars as indefinite-length chunks; raw UTF-8 is
+        // always written with a definite length.
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        ((CBORGenerator) gen).writeRawUTF8String(utf8, 0, utf8.length);
+      }
       case Integer i -> gen.writeNumber(i.longValue());
       case Long l -> gen.writeNumber(l);
       case Boolean b -> gen.writeBoolean(b);
@@ -63,8 +70,15 @@ final class CanonicalCbor {
         gen.writeEndArray();
       }
       case Map<?, ?> map -> {
-        Map<String, Object> sorted = map();
-        map.forEach((k, v) -> sorted.put((String) k, v));
+        Map<String, Object> sorted;
+        if (map instanceof TreeMap<?, ?> tree && tree.comparator() == KEY_ORDER) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> already = (Map<String, Object>) map;
+          sorted = already;
+        } else {
+          sorted = map();
+          map.forEach((k, v) -> sorted.put((String) k, v));
+        }
         gen.writeStartObject(sorted, sorted.size());
         for (Map.Entry<String, Object> e : sorted.entrySet()) {
           gen.writeFieldName(e.getKey());

@@ -10,14 +10,26 @@ import java.util.Objects;
  * @param digest {@code sha256:<64 lowercase hex>}
  * @param imports functions the module imports, capability imports included
  * @param exports functions the module exports
+ * @param signature the signature the blob must carry, {@link SignatureRequirement#NONE} when none
  */
 public record Component(
-    String id, String digest, List<FunctionDecl> imports, List<FunctionDecl> exports) {
+    String id,
+    String digest,
+    List<FunctionDecl> imports,
+    List<FunctionDecl> exports,
+    SignatureRequirement signature) {
 
   public Component {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(digest, "digest");
     imports = List.copyOf(imports);
     exports = List.copyOf(exports);
+    signature = signature == null ? SignatureRequirement.NONE : signature;
+  }
+
+  /** A component without a signature requirement. */
+  public Component(
+      String id, String digest, List<FunctionDecl> imports, List<FunctionDecl> exports) {
+    this(id, digest, imports, exports, SignatureRequirement.NONE);
   }
 }

@@ -2,8 +2,6 @@ package dev.mosaic.plan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +15,9 @@ import java.util.stream.Stream;
 /**
  * The embedded default {@link BlobStore}: {@code <root>/<tenant>/sha256/<hex>}. Writes go to a
  * temporary file that is renamed into place, so readers never see a partial blob and concurrent
- * writers of the same blob are safe (identical content wins either way).
+ * writers of the same blob are safe (identical content wins either way). A stored file whose size
+ * does not match is replaced on the next write of that blob; one whose content was altered is
+ * reported by {@link #get} with E4101.
  */
 public final class FileBlobStore implements BlobStore {
   private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -58,7 +58,7 @@ public final class FileBlobStore implements BlobStore {
     }
     String digest = PlanCodec.digestOf(bytes);
     Path target = path(tenant, digest);
-    if (Files.exists(target)) {
+    if (isIntact(target, bytes.length)) {
       return digest;
     }
     try {
@@ -66,13 +66,13 @@ public final class FileBlobStore implements BlobStore {
       Path tmp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
       try {
         Files.write(tmp, bytes);
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target);
-        } catch (FileAlreadyExistsException e) {
-          // another writer stored the same content first
+        // Verify what reached the disk before it becomes visible under its digest.
+        if (!PlanCodec.digestOf(Files.readAllBytes(tmp)).equals(digest)) {
+          throw new IOException("blob changed while it was written");
         }
+        // rename(2) replaces atomically: concurrent writers of the same content all succeed and
+        // a reader sees either no file or the whole blob, never a partial one.
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }
@@ -80,6 +80,15 @@ public final class FileBlobStore implements BlobStore {
       throw new UncheckedIOException("cannot store blob " + digest, e);
     }
     return digest;
+  }
+
+  /** Whether a stored blob of the expected size is already in place. */
+  private static boolean isIntact(Path target, long size) {
+    try {
+      return Files.size(target) == size;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Override

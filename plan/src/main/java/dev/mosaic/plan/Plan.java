@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param tenant the tenant the plan runs for
  * @param components components in declaration order
  * @param bindings import-to-export wiring between components
- * @param policy allow/deny rules on capabilities (deny overrides allow; default deny)
+ * @param policy allow/deny rules on capabilities (deny overrides allow; default deny); an allow
+ *     rule is a capability grant, its patterns the grant's parameters (secret names, hosts, paths)
  * @param limits per-tenant limits requested by the plan
  * @param entryPoints exported functions a caller may invoke
  */

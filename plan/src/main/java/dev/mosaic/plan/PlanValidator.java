@@ -1,37 +1,94 @@
 package dev.mosaic.plan;
 
-import java.util.ArrayDeque;
+import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.audit.AuditSink;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Validates a plan in phases (schema, blobs, graph, bindings) under {@link SystemLimits}. Each
- * phase reports all its errors, up to {@link #MAX_DIAGNOSTICS}; a later phase runs only when the
- * earlier ones passed.
+ * Validates a plan in phases under {@link SystemLimits} and turns it into the only thing a host
+ * accepts, a {@link ValidatedPlan}:
+ *
+ * <ol>
+ *   <li>schema: version, names, digests, value types, signature requirements, policy rules, and the
+ *       limits (E3xxx, E7002, E8xxx);
+ *   <li>blobs: every component's blob is in the tenant's store, its SHA-256 is re-verified, and its
+ *       signature is checked by a {@link BlobVerifier} when the component requires one (E4xxx);
+ *   <li>graph: no cycle (its path is named), no disconnected component, no chain deeper than {@link
+ *       SystemLimits#maxGraphDepth()} (E5xxx);
+ *   <li>bindings: both ends exist, function types are equal, no import is dangling or bound twice,
+ *       every capability import is granted, every entry point exists (E6xxx, E7001).
+ * </ol>
+ *
+ * Each phase reports all its errors, up to {@link #MAX_DIAGNOSTICS}; a later phase runs only when
+ * the earlier ones passed. Work is bounded: counts are checked before anything is iterated, the
+ * graph is walked without recursion, and no phase allocates more than linear in the plan.
+ *
+ * <p><b>Connectivity.</b> In a plan that declares entry points, every component must host an entry
+ * point or take part in a binding (at either end); otherwise nothing could ever call it, and it is
+ * reported as disconnected (E5002). A plan without entry points is driven by its script, which may
+ * call any component, so no component in it is disconnected.
+ *
+ * <p><b>Depth.</b> The depth of a plan is the number of components on its longest chain of bindings
+ * (importer to exporter); a single component has depth 1.
  */
 public final class PlanValidator {
   /** Errors reported per phase before the rest are summarized. */
   public static final int MAX_DIAGNOSTICS = 50;
 
+  private static final Pattern COMPONENT_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,127}");
+
   private final SystemLimits limits;
   private final BlobStore blobs;
   private final PlanCodec codec;
+  private final Map<String, BlobVerifier> verifiers;
+  private final Map<String, TenantLimits> tenantCeilings;
+  private final TenantLimits defaultCeiling;
+  private final AuditSink audit;
 
+  /** A validator with no signature verifiers, no tenant ceilings and no audit. */
   public PlanValidator(SystemLimits limits, BlobStore blobs) {
-    this.limits = limits;
-    this.blobs = blobs;
-    this.codec = new PlanCodec(limits);
+    this(builder(blobs).limits(limits));
   }
 
-  /** Decodes and validates plan bytes. */
+  private PlanValidator(Builder b) {
+    this.limits = b.limits;
+    this.blobs = b.blobs;
+    this.codec = new PlanCodec(limits);
+    this.verifiers = Map.copyOf(b.verifiers);
+    this.tenantCeilings = Map.copyOf(b.tenantCeilings);
+    this.defaultCeiling = b.defaultCeiling;
+    this.audit = b.audit;
+  }
+
+  /** A builder over the given blob store, with {@link SystemLimits#DEFAULT}. */
+  public static Builder builder(BlobStore blobs) {
+    return new Builder(blobs);
+  }
+
+  /**
+   * Decodes and validates plan bytes.
+   *
+   * @throws MosaicException with the diagnostics of decoding or of the first failing phase
+   */
   public ValidatedPlan validate(byte[] planBytes) {
-    return validate(codec.decode(planBytes));
+    Plan plan;
+    try {
+      plan = codec.decode(planBytes);
+    } catch (MosaicException e) {
+      audit("", PlanCodec.digestOf(planBytes), e);
+      throw e;
+    }
+    // Decoding proved the bytes canonical, so their digest is the plan's digest.
+    return validate(plan, PlanCodec.digestOf(planBytes));
   }
 
   /**
@@ -40,21 +97,58 @@ public final class PlanValidator {
    * @throws MosaicException carrying every diagnostic of the first failing phase
    */
   public ValidatedPlan validate(Plan plan) {
-    schema(plan);
-    Map<String, byte[]> loaded = blobPhase(plan);
-    graph(plan);
-    bindings(plan);
-    return new ValidatedPlan(plan, codec.digest(plan), loaded);
+    return validate(plan, null);
   }
 
+  private ValidatedPlan validate(Plan plan, String knownDigest) {
+    String digest = knownDigest;
+    try {
+      schema(plan);
+      if (digest == null) {
+        digest = codec.digest(plan);
+      }
+      BlobPhase loaded = blobPhase(plan);
+      graph(plan);
+      bindings(plan);
+      ValidatedPlan validated =
+          new ValidatedPlan(plan, digest, loaded.bytes(), loaded.verifications());
+      audit(plan.tenant(), digest, null);
+      return validated;
+    } catch (MosaicException e) {
+      audit(FileBlobStore.isTenant(plan.tenant()) ? plan.tenant() : "", digest, e);
+      throw e;
+    }
+  }
+
+  private void audit(String tenant, String digest, MosaicException failure) {
+    if (audit == AuditSink.NONE) {
+      return;
+    }
+    Map<String, String> details = new LinkedHashMap<>();
+    if (digest != null) {
+      details.put("plan_digest", digest);
+    }
+    details.put("result", failure == null ? "accepted" : "rejected");
+    if (failure != null) {
+      details.put(
+          "codes",
+          String.join(
+              ",", failure.diagnostics().stream().map(Diagnostic::code).distinct().toList()));
+    }
+    audit.record(AuditEvent.now(tenant, AuditEvent.PLAN_VALIDATION, "", details));
+  }
+
+  // ---------------------------------------------------------------- schema
+
   private void schema(Plan plan) {
-    Report r = new Report();
+    DiagnosticReport r = new DiagnosticReport(MAX_DIAGNOSTICS);
     if (plan.formatVersion() != Plan.FORMAT_VERSION) {
       r.add(
-          PlanCodes.UNSUPPORTED_VERSION, "unsupported plan format version " + plan.formatVersion());
-    }
-    if (!FileBlobStore.isTenant(plan.tenant())) {
-      r.add(PlanCodes.WRONG_TYPE, "invalid tenant name `" + clip(plan.tenant()) + "`");
+          Diagnostic.of(
+                  PlanCodes.UNSUPPORTED_VERSION,
+                  "unsupported plan format version " + plan.formatVersion())
+              .withHelp("this host reads format version " + Plan.FORMAT_VERSION));
+      r.throwIfAny();
     }
     if (plan.components().size() > limits.maxComponents()) {
       r.add(
@@ -72,137 +166,477 @@ public final class PlanValidator {
               + " bindings, over the limit of "
               + limits.maxBindings());
     }
+    // Counts are checked before anything is iterated.
+    r.throwIfAny();
+    if (!FileBlobStore.isTenant(plan.tenant())) {
+      r.add(
+          Diagnostic.of(PlanCodes.INVALID_NAME, "invalid tenant name `" + clip(plan.tenant()) + "`")
+              .withHelp("a tenant name is 1-64 letters, digits, `.`, `_` or `-`"));
+    }
+    tenantLimits(plan, r);
     Set<String> ids = new HashSet<>();
     for (Component c : plan.components()) {
-      if (!ids.add(c.id())) {
-        r.add(PlanCodes.DUPLICATE_COMPONENT, "duplicate component id `" + clip(c.id()) + "`");
+      if (!COMPONENT_ID.matcher(c.id()).matches()) {
+        r.add(
+            Diagnostic.of(PlanCodes.INVALID_NAME, "invalid component id `" + clip(c.id()) + "`")
+                .withHelp(
+                    "an id starts with a letter or `_` and has at most 128 letters, digits, `_`,"
+                        + " `.` or `-`"));
+      } else if (!ids.add(c.id())) {
+        r.add(PlanCodes.DUPLICATE_COMPONENT, "duplicate component id `" + c.id() + "`");
       }
       if (!FileBlobStore.isDigest(c.digest())) {
         r.add(
-            PlanCodes.BAD_DIGEST,
-            "component `" + clip(c.id()) + "` has a malformed digest `" + clip(c.digest()) + "`");
+            Diagnostic.of(
+                    PlanCodes.BAD_DIGEST,
+                    "component `"
+                        + clip(c.id())
+                        + "` has a malformed digest `"
+                        + clip(c.digest())
+                        + "`")
+                .withHelp("a digest is `sha256:` followed by 64 lowercase hex digits"));
       }
+      valueTypes(c, c.imports(), r);
+      valueTypes(c, c.exports(), r);
+      signatureRequirement(c, r);
     }
     for (PolicyRule rule : plan.policy()) {
       if (!Capabilities.KNOWN.contains(rule.capability())) {
         r.add(
-            PlanCodes.UNKNOWN_CAPABILITY,
-            "policy names unknown capability `" + clip(rule.capability()) + "`");
+            Diagnostic.of(
+                    PlanCodes.UNKNOWN_CAPABILITY,
+                    "policy names unknown capability `" + clip(rule.capability()) + "`")
+                .withHelp("known capabilities: " + String.join(", ", Capabilities.KNOWN)));
       }
-    }
-    r.throwIfAny();
-  }
-
-  private Map<String, byte[]> blobPhase(Plan plan) {
-    Report r = new Report();
-    Map<String, byte[]> loaded = new LinkedHashMap<>();
-    for (Component c : plan.components()) {
-      try {
-        blobs
-            .get(plan.tenant(), c.digest())
-            .ifPresentOrElse(
-                bytes -> loaded.put(c.id(), bytes),
-                () ->
-                    r.add(
-                        Diagnostic.of(
-                                PlanCodes.BLOB_MISSING,
-                                "blob `"
-                                    + c.digest()
-                                    + "` of component `"
-                                    + c.id()
-                                    + "` is not in the store of tenant `"
-                                    + plan.tenant()
-                                    + "`")
-                            .withHelp(
-                                "add it with `mosaic blob add FILE --tenant "
-                                    + plan.tenant()
-                                    + "`")));
-      } catch (MosaicException e) {
-        e.diagnostics().forEach(r::add);
-      }
-    }
-    r.throwIfAny();
-    return loaded;
-  }
-
-  private void graph(Plan plan) {
-    Report r = new Report();
-    Map<String, List<String>> edges = new HashMap<>();
-    for (Component c : plan.components()) {
-      edges.put(c.id(), new ArrayList<>());
-    }
-    for (Binding b : plan.bindings()) {
-      List<String> out = edges.get(b.importer());
-      if (out != null && edges.containsKey(b.exporter()) && !out.contains(b.exporter())) {
-        out.add(b.exporter());
-      }
-    }
-    // Iterative DFS: colors detect cycles, memoized heights give the depth, no recursion.
-    Map<String, Integer> color = new HashMap<>();
-    Map<String, Integer> height = new HashMap<>();
-    for (Component start : plan.components()) {
-      if (color.containsKey(start.id())) {
-        continue;
-      }
-      Deque<String> stack = new ArrayDeque<>();
-      Deque<Integer> next = new ArrayDeque<>();
-      stack.push(start.id());
-      next.push(0);
-      color.put(start.id(), 1);
-      while (!stack.isEmpty()) {
-        String node = stack.peek();
-        int i = next.pop();
-        List<String> out = edges.get(node);
-        if (i < out.size()) {
-          next.push(i + 1);
-          String to = out.get(i);
-          Integer c = color.get(to);
-          if (c == null) {
-            color.put(to, 1);
-            stack.push(to);
-            next.push(0);
-          } else if (c == 1) {
-            r.add(PlanCodes.CYCLE, "bindings form a cycle: " + cyclePath(stack, to));
-          }
-        } else {
-          int h = 0;
-          for (String to : out) {
-            h = Math.max(h, height.getOrDefault(to, 0) + 1);
-          }
-          height.put(node, h);
-          color.put(node, 2);
-          stack.pop();
+      for (String pattern : rule.patterns()) {
+        if (pattern.isEmpty()) {
+          r.add(
+              PlanCodes.BAD_POLICY_RULE,
+              "policy rule for `"
+                  + clip(rule.component())
+                  + " "
+                  + clip(rule.capability())
+                  + "` has an empty pattern");
         }
       }
     }
-    int depth = height.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (depth > limits.maxGraphDepth()) {
+    r.throwIfAny();
+  }
+
+  private void tenantLimits(Plan plan, DiagnosticReport r) {
+    TenantLimits asked = plan.limits();
+    if (plan.components().size() > asked.maxComponents()) {
       r.add(
-          PlanCodes.TOO_DEEP,
-          "binding chain is " + depth + " deep, over the limit of " + limits.maxGraphDepth());
+          PlanCodes.OVER_TENANT_COMPONENTS,
+          "plan has "
+              + plan.components().size()
+              + " components, over its tenant limit of "
+              + asked.maxComponents());
+    }
+    if (asked.maxMemoryBytes() > limits.maxTotalMemoryBytes()) {
+      r.add(
+          PlanCodes.TENANT_LIMIT_EXCEEDED,
+          "plan asks for "
+              + asked.maxMemoryBytes()
+              + " bytes of memory, over the host's total of "
+              + limits.maxTotalMemoryBytes());
+    }
+    TenantLimits ceiling = tenantCeilings.getOrDefault(plan.tenant(), defaultCeiling);
+    if (ceiling != null && !asked.within(ceiling)) {
+      r.add(
+          Diagnostic.of(
+                  PlanCodes.TENANT_LIMIT_EXCEEDED,
+                  "plan asks for limits "
+                      + describe(asked)
+                      + " over what tenant `"
+                      + clip(plan.tenant())
+                      + "` is granted, "
+                      + describe(ceiling))
+              .withHelp("lower the limits in the script's tenant block"));
+    }
+  }
+
+  private static String describe(TenantLimits l) {
+    return "(components "
+        + l.maxComponents()
+        + ", memory "
+        + l.maxMemoryBytes()
+        + " bytes, time "
+        + l.maxExecutionMillis()
+        + " ms)";
+  }
+
+  private static void valueTypes(Component c, List<FunctionDecl> functions, DiagnosticReport r) {
+    for (FunctionDecl f : functions) {
+      for (List<String> types : List.of(f.type().params(), f.type().results())) {
+        for (String t : types) {
+          if (!isValueType(t)) {
+            r.add(
+                Diagnostic.of(
+                        PlanCodes.BAD_VALUE_TYPE,
+                        "function `"
+                            + clip(f.name())
+                            + "` of component `"
+                            + clip(c.id())
+                            + "` has unknown value type `"
+                            + clip(t)
+                            + "`")
+                    .withHelp("value types are i32, i64, f32 and f64"));
+          }
+        }
+      }
+    }
+  }
+
+  /** i32, i64, f32 or f64, without hashing: a maximal plan has tens of thousands of types. */
+  private static boolean isValueType(String t) {
+    if (t.length() != 3) {
+      return false;
+    }
+    char kind = t.charAt(0);
+    char a = t.charAt(1);
+    char b = t.charAt(2);
+    return (kind == 'i' || kind == 'f') && ((a == '3' && b == '2') || (a == '6' && b == '4'));
+  }
+
+  private static void signatureRequirement(Component c, DiagnosticReport r) {
+    SignatureRequirement s = c.signature();
+    if (!s.required() && !s.trustedKeys().isEmpty()) {
+      r.add(
+          Diagnostic.of(
+                  PlanCodes.BAD_SIGNATURE_REQUIREMENT,
+                  "signature requirement of component `" + clip(c.id()) + "` names no verifier")
+              .withHelp("name at least one verifier, e.g. `cosign`, `pgp` or `x509`"));
+    }
+    for (String v : s.verifiers()) {
+      if (v.isBlank()) {
+        r.add(
+            PlanCodes.BAD_SIGNATURE_REQUIREMENT,
+            "signature requirement of component `" + clip(c.id()) + "` has an empty verifier");
+      }
+    }
+    for (String k : s.trustedKeys()) {
+      if (k.isBlank()) {
+        r.add(
+            PlanCodes.BAD_SIGNATURE_REQUIREMENT,
+            "signature requirement of component `" + clip(c.id()) + "` has an empty key");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- blobs
+
+  private record BlobPhase(Map<String, byte[]> bytes, List<ComponentVerification> verifications) {}
+
+  private BlobPhase blobPhase(Plan plan) {
+    DiagnosticReport r = new DiagnosticReport(MAX_DIAGNOSTICS);
+    Map<String, byte[]> loaded = new LinkedHashMap<>();
+    Map<String, byte[]> byDigest = new HashMap<>();
+    List<ComponentVerification> verifications = new ArrayList<>();
+    for (Component c : plan.components()) {
+      byte[] bytes;
+      try {
+        bytes = byDigest.get(c.digest());
+        if (bytes == null) {
+          bytes = blobs.get(plan.tenant(), c.digest()).orElse(null);
+        }
+      } catch (MosaicException e) {
+        e.diagnostics().forEach(r::add);
+        continue;
+      }
+      if (bytes == null) {
+        r.add(
+            Diagnostic.of(
+                    PlanCodes.BLOB_MISSING,
+                    "blob `"
+                        + c.digest()
+                        + "` of component `"
+                        + c.id()
+                        + "` is not in the store of tenant `"
+                        + plan.tenant()
+                        + "`")
+                .withHelp("add it with `mosaic blob add FILE --tenant " + plan.tenant() + "`"));
+        continue;
+      }
+      if (bytes.length > limits.maxBlobBytes()) {
+        r.add(
+            PlanCodes.BLOB_TOO_LARGE,
+            "blob of component `"
+                + c.id()
+                + "` is "
+                + bytes.length
+                + " bytes, over the limit of "
+                + limits.maxBlobBytes());
+        continue;
+      }
+      byDigest.put(c.digest(), bytes);
+      loaded.put(c.id(), bytes);
+      ComponentVerification v = verify(plan, c, bytes);
+      verifications.add(v);
+      if (!v.accepted()) {
+        r.add(signatureDiagnostic(c, v));
+      }
+    }
+    r.throwIfAny();
+    return new BlobPhase(loaded, verifications);
+  }
+
+  private ComponentVerification verify(Plan plan, Component c, byte[] bytes) {
+    SignatureRequirement requirement = c.signature();
+    if (!requirement.required()) {
+      return ComponentVerification.unsignedNotRequired(c.id(), c.digest());
+    }
+    BlobVerifier verifier = null;
+    for (String name : requirement.verifiers()) {
+      verifier = verifiers.get(name);
+      if (verifier != null) {
+        break;
+      }
+    }
+    if (verifier == null) {
+      return new ComponentVerification(
+          c.id(),
+          c.digest(),
+          SignatureStatus.MISSING,
+          "",
+          "",
+          "no verifier among " + String.join(", ", requirement.verifiers()) + " is installed");
+    }
+    VerificationRequest request =
+        new VerificationRequest(plan.tenant(), c.id(), c.digest(), bytes, requirement, blobs);
+    ComponentVerification v;
+    try {
+      v = verifier.verify(request);
+    } catch (MosaicException e) {
+      return ComponentVerification.failed(
+          request,
+          verifier.name(),
+          SignatureStatus.INVALID,
+          "",
+          e.diagnostics().getFirst().message());
+    }
+    if (v == null || !v.componentId().equals(c.id()) || !v.digest().equals(c.digest())) {
+      // A verifier that answers about something else has verified nothing.
+      return ComponentVerification.failed(
+          request,
+          verifier.name(),
+          SignatureStatus.INVALID,
+          "",
+          "verifier `" + verifier.name() + "` answered for another blob");
+    }
+    return v;
+  }
+
+  private Diagnostic signatureDiagnostic(Component c, ComponentVerification v) {
+    String who = "component `" + c.id() + "`";
+    String detail = v.detail().isEmpty() ? null : v.detail();
+    if (v.verifierName().isEmpty()) {
+      return Diagnostic.of(
+              PlanCodes.NO_VERIFIER,
+              who
+                  + " requires a signature checked by "
+                  + String.join(" or ", c.signature().verifiers().stream().map(this::tick).toList())
+                  + ", and none is installed")
+          .withHelp(
+              "installed verifiers: "
+                  + (verifiers.isEmpty() ? "none" : String.join(", ", verifiers.keySet())));
+    }
+    return switch (v.status()) {
+      case MISSING ->
+          Diagnostic.of(PlanCodes.SIGNATURE_MISSING, who + " requires a signature and has none")
+              .withHelp(detail);
+      case UNTRUSTED ->
+          Diagnostic.of(
+                  PlanCodes.SIGNER_UNTRUSTED,
+                  who + " is signed by `" + clip(v.signer()) + "`, which is not a trusted key")
+              .withHelp(detail);
+      default ->
+          Diagnostic.of(
+                  PlanCodes.SIGNATURE_INVALID,
+                  who + " has a signature that does not verify with `" + v.verifierName() + "`")
+              .withHelp(detail);
+    };
+  }
+
+  private String tick(String s) {
+    return "`" + clip(s) + "`";
+  }
+
+  // ---------------------------------------------------------------- graph
+
+  private void graph(Plan plan) {
+    DiagnosticReport r = new DiagnosticReport(MAX_DIAGNOSTICS);
+    List<Component> components = plan.components();
+    int n = components.size();
+    Map<String, Integer> index = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      index.put(components.get(i).id(), i);
+    }
+    int[][] edges = edges(plan, index);
+    boolean[] touched = new boolean[n];
+    for (Binding b : plan.bindings()) {
+      Integer from = index.get(b.importer());
+      Integer to = index.get(b.exporter());
+      if (from != null && to != null) {
+        touched[from] = true;
+        touched[to] = true;
+      }
+    }
+
+    // Iterative DFS: colors find cycles, memoized heights give the depth; no recursion.
+    byte[] color = new byte[n];
+    int[] height = new int[n];
+    int[] stack = new int[n];
+    int[] next = new int[n];
+    int[] positionOnStack = new int[n];
+    Arrays.fill(positionOnStack, -1);
+    boolean cyclic = false;
+    for (int start = 0; start < n; start++) {
+      if (color[start] != 0) {
+        continue;
+      }
+      int top = 0;
+      stack[0] = start;
+      next[0] = 0;
+      color[start] = 1;
+      positionOnStack[start] = 0;
+      while (top >= 0) {
+        int node = stack[top];
+        int[] out = edges[node];
+        if (next[top] < out.length) {
+          int to = out[next[top]++];
+          if (color[to] == 0) {
+            color[to] = 1;
+            top++;
+            stack[top] = to;
+            next[top] = 0;
+            positionOnStack[to] = top;
+          } else if (color[to] == 1) {
+            cyclic = true;
+            r.add(
+                Diagnostic.of(
+                        PlanCodes.CYCLE,
+                        "bindings form a cycle: "
+                            + cyclePath(components, stack, positionOnStack[to], top))
+                    .withHelp("a component cannot depend on itself, directly or through others"));
+          }
+        } else {
+          int h = 1;
+          for (int to : out) {
+            h = Math.max(h, height[to] + 1);
+          }
+          height[node] = h;
+          color[node] = 2;
+          positionOnStack[node] = -1;
+          top--;
+        }
+      }
+    }
+    if (!cyclic) {
+      int depth = 0;
+      int deepest = -1;
+      for (int i = 0; i < n; i++) {
+        if (height[i] > depth) {
+          depth = height[i];
+          deepest = i;
+        }
+      }
+      if (depth > limits.maxGraphDepth()) {
+        r.add(
+            Diagnostic.of(
+                    PlanCodes.TOO_DEEP,
+                    "chain of bindings from `"
+                        + clip(components.get(deepest).id())
+                        + "` is "
+                        + depth
+                        + " components deep, over the limit of "
+                        + limits.maxGraphDepth())
+                .withHelp("flatten the composition or raise the host's maxGraphDepth"));
+      }
+    }
+    if (!plan.entryPoints().isEmpty() && n > 1) {
+      Set<String> entryComponents = new HashSet<>();
+      plan.entryPoints().forEach(e -> entryComponents.add(e.component()));
+      for (int i = 0; i < n; i++) {
+        String id = components.get(i).id();
+        if (!touched[i] && !entryComponents.contains(id)) {
+          r.add(
+              Diagnostic.of(
+                      PlanCodes.DISCONNECTED,
+                      "component `" + clip(id) + "` is not bound to anything and not exported")
+                  .withHelp(
+                      "bind one of its imports or exports, export one of its functions, or remove"
+                          + " it"));
+        }
+      }
     }
     r.throwIfAny();
   }
 
-  private static String cyclePath(Deque<String> stack, String to) {
-    List<String> path = new ArrayList<>();
-    for (String s : stack) {
-      path.addFirst(s);
-      if (s.equals(to)) {
-        break;
+  private static int[][] edges(Plan plan, Map<String, Integer> index) {
+    int n = index.size();
+    int[] counts = new int[n];
+    for (Binding b : plan.bindings()) {
+      Integer from = index.get(b.importer());
+      if (from != null && index.containsKey(b.exporter())) {
+        counts[from]++;
       }
     }
-    path.add(to);
-    List<String> shown = path.size() > 12 ? path.subList(path.size() - 12, path.size()) : path;
-    return (shown.size() < path.size() ? "... -> " : "")
-        + String.join(" -> ", shown.stream().map(s -> "`" + clip(s) + "`").toList());
+    int[][] edges = new int[n][];
+    for (int i = 0; i < n; i++) {
+      edges[i] = new int[counts[i]];
+      counts[i] = 0;
+    }
+    for (Binding b : plan.bindings()) {
+      Integer from = index.get(b.importer());
+      Integer to = index.get(b.exporter());
+      if (from != null && to != null) {
+        edges[from][counts[from]++] = to;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      // Parallel bindings between the same two components are one edge.
+      edges[i] = Arrays.stream(edges[i]).distinct().toArray();
+    }
+    return edges;
   }
 
+  private static String cyclePath(List<Component> components, int[] stack, int from, int top) {
+    List<String> path = new ArrayList<>();
+    for (int i = from; i <= top; i++) {
+      path.add(components.get(stack[i]).id());
+    }
+    path.add(components.get(stack[from]).id());
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < path.size(); i++) {
+      if (path.size() > 12 && i == 6) {
+        shown.add("... (" + (path.size() - 11) + " more)");
+        i = path.size() - 6;
+        continue;
+      }
+      shown.add("`" + clip(path.get(i)) + "`");
+    }
+    return String.join(" -> ", shown);
+  }
+
+  // ---------------------------------------------------------------- bindings
+
   private void bindings(Plan plan) {
-    Report r = new Report();
+    List<Diagnostic> denied = new ArrayList<>();
+    DiagnosticReport r = new DiagnosticReport(MAX_DIAGNOSTICS);
     Map<String, Component> byId = new HashMap<>();
-    plan.components().forEach(c -> byId.put(c.id(), c));
-    Set<String> bound = new HashSet<>();
+    Map<String, Map<String, FunctionDecl>> exportsOf = new HashMap<>();
+    Map<String, Map<String, FunctionDecl>> importsOf = new HashMap<>();
+    for (Component c : plan.components()) {
+      byId.put(c.id(), c);
+      Map<String, FunctionDecl> exports = new HashMap<>();
+      c.exports().forEach(f -> exports.putIfAbsent(f.name(), f));
+      exportsOf.put(c.id(), exports);
+      Map<String, FunctionDecl> imports = new HashMap<>();
+      c.imports().forEach(f -> imports.putIfAbsent(importKey(f.module(), f.name()), f));
+      importsOf.put(c.id(), imports);
+    }
+    Map<String, Binding> bound = new HashMap<>();
     for (Binding b : plan.bindings()) {
       Component importer = byId.get(b.importer());
       Component exporter = byId.get(b.exporter());
@@ -214,8 +648,10 @@ public final class PlanValidator {
                 + "`");
         continue;
       }
-      FunctionDecl imp = find(importer.imports(), b.importModule(), b.importName());
-      FunctionDecl exp = find(exporter.exports(), "", b.exportName());
+      String key = importKey(b.importModule(), b.importName());
+      FunctionDecl imp = importsOf.get(b.importer()).get(key);
+      FunctionDecl exp = exportsOf.get(b.exporter()).get(b.exportName());
+      String end = "`" + b.importer() + "." + clip(b.importModule()) + "." + clip(b.importName());
       if (imp == null) {
         r.add(
             PlanCodes.UNKNOWN_IMPORT,
@@ -226,6 +662,11 @@ public final class PlanValidator {
                 + "."
                 + clip(b.importName())
                 + "`");
+      } else if (imp.isCapability()) {
+        r.add(
+            Diagnostic.of(
+                    PlanCodes.BINDS_CAPABILITY, "binding targets capability import " + end + "`")
+                .withHelp("capabilities come from the host; grant them in the policy instead"));
       } else if (exp == null) {
         r.add(
             PlanCodes.UNKNOWN_EXPORT,
@@ -233,20 +674,33 @@ public final class PlanValidator {
       } else if (!imp.type().equals(exp.type())) {
         r.add(
             PlanCodes.TYPE_MISMATCH,
-            "binding `"
-                + b.importer()
-                + "."
-                + b.importName()
+            "binding "
+                + end
                 + "` expects "
                 + imp.type()
                 + " but `"
                 + b.exporter()
                 + "."
-                + b.exportName()
+                + clip(b.exportName())
                 + "` has "
                 + exp.type());
       }
-      bound.add(b.importer() + "\u0000" + b.importModule() + "\u0000" + b.importName());
+      Binding previous = bound.putIfAbsent(b.importer() + "\u0000" + key, b);
+      if (previous != null && imp != null) {
+        r.add(
+            PlanCodes.IMPORT_BOUND_TWICE,
+            "import "
+                + end
+                + "` is bound twice, to `"
+                + previous.exporter()
+                + "."
+                + clip(previous.exportName())
+                + "` and `"
+                + b.exporter()
+                + "."
+                + clip(b.exportName())
+                + "`");
+      }
     }
     PolicyEngine policy = new PolicyEngine(plan.policy());
     for (Component c : plan.components()) {
@@ -254,11 +708,16 @@ public final class PlanValidator {
         if (imp.isCapability()) {
           String capability = Capabilities.capabilityOf(imp.name());
           if (!Capabilities.KNOWN.contains(capability)) {
-            r.add(
-                PlanCodes.UNKNOWN_CAPABILITY,
-                "component `" + c.id() + "` imports unknown capability `" + clip(imp.name()) + "`");
+            denied.add(
+                Diagnostic.of(
+                    PlanCodes.UNKNOWN_CAPABILITY,
+                    "component `"
+                        + c.id()
+                        + "` imports unknown capability `"
+                        + clip(imp.name())
+                        + "`"));
           } else if (!policy.decide(c.id(), capability, null).allowed()) {
-            r.add(
+            denied.add(
                 Diagnostic.of(
                         PlanCodes.CAPABILITY_NOT_GRANTED,
                         "capability `"
@@ -268,7 +727,7 @@ public final class PlanValidator {
                             + "`")
                     .withHelp("add `allow " + c.id() + " " + capability + "` to the policy"));
           }
-        } else if (!bound.contains(c.id() + "\u0000" + imp.module() + "\u0000" + imp.name())) {
+        } else if (!bound.containsKey(c.id() + "\u0000" + importKey(imp.module(), imp.name()))) {
           r.add(
               PlanCodes.DANGLING_IMPORT,
               "import `"
@@ -282,57 +741,77 @@ public final class PlanValidator {
       }
     }
     for (EntryPoint e : plan.entryPoints()) {
-      Component c = byId.get(e.component());
-      if (c == null || find(c.exports(), "", e.function()) == null) {
+      Map<String, FunctionDecl> exports = exportsOf.get(e.component());
+      if (exports == null || !exports.containsKey(e.function())) {
         r.add(
             PlanCodes.UNKNOWN_ENTRY,
             "entry point `" + clip(e.component()) + "." + clip(e.function()) + "` does not exist");
       }
     }
-    // Denials (E7xxx) decide the exit code, so report them first when both kinds occur.
-    r.throwIfAny();
+    // Denials (E7xxx) decide the exit code (77), so they come first when both kinds occur.
+    DiagnosticReport all = new DiagnosticReport(MAX_DIAGNOSTICS);
+    denied.forEach(all::add);
+    try {
+      r.throwIfAny();
+    } catch (MosaicException e) {
+      e.diagnostics().forEach(all::add);
+    }
+    all.throwIfAny();
   }
 
-  private static FunctionDecl find(List<FunctionDecl> functions, String module, String name) {
-    for (FunctionDecl f : functions) {
-      if (f.name().equals(name) && (module.isEmpty() || f.module().equals(module))) {
-        return f;
-      }
-    }
-    return null;
+  private static String importKey(String module, String name) {
+    return module + "\u0000" + name;
   }
 
   private static String clip(String s) {
-    return s.length() > 64 ? s.substring(0, 64) + "..." : s;
+    return PlanReader.clip(s);
   }
 
-  /** Collects a phase's diagnostics up to the cap. */
-  private static final class Report {
-    private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private int dropped;
+  /** Configures a validator. */
+  public static final class Builder {
+    private final BlobStore blobs;
+    private SystemLimits limits = SystemLimits.DEFAULT;
+    private final Map<String, BlobVerifier> verifiers = new LinkedHashMap<>();
+    private final Map<String, TenantLimits> tenantCeilings = new HashMap<>();
+    private TenantLimits defaultCeiling;
+    private AuditSink audit = AuditSink.NONE;
 
-    void add(String code, String message) {
-      add(Diagnostic.of(code, message));
+    private Builder(BlobStore blobs) {
+      this.blobs = Objects.requireNonNull(blobs, "blobs");
     }
 
-    void add(Diagnostic d) {
-      if (diagnostics.size() < MAX_DIAGNOSTICS) {
-        diagnostics.add(d);
-      } else {
-        dropped++;
-      }
+    /** The host's hard limits. */
+    public Builder limits(SystemLimits systemLimits) {
+      this.limits = Objects.requireNonNull(systemLimits, "systemLimits");
+      return this;
     }
 
-    void throwIfAny() {
-      if (diagnostics.isEmpty()) {
-        return;
-      }
-      List<Diagnostic> out = new ArrayList<>(diagnostics);
-      if (dropped > 0) {
-        Diagnostic last = out.getLast();
-        out.set(out.size() - 1, last.withHelp("and " + dropped + " more errors not shown"));
-      }
-      throw new MosaicException(out);
+    /** Installs a signature verifier under its {@link BlobVerifier#name()}. */
+    public Builder verifier(BlobVerifier verifier) {
+      verifiers.put(verifier.name(), verifier);
+      return this;
+    }
+
+    /** The most a tenant's plans may ask for; plans asking more are rejected with E8006. */
+    public Builder tenantCeiling(String tenant, TenantLimits ceiling) {
+      tenantCeilings.put(tenant, Objects.requireNonNull(ceiling, "ceiling"));
+      return this;
+    }
+
+    /** The ceiling for tenants without their own; none by default. */
+    public Builder defaultTenantCeiling(TenantLimits ceiling) {
+      this.defaultCeiling = ceiling;
+      return this;
+    }
+
+    /** Where plan validation events go (accepted or rejected, with the codes). */
+    public Builder audit(AuditSink sink) {
+      this.audit = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    public PlanValidator build() {
+      return new PlanValidator(this);
     }
   }
 }

@@ -1,7 +1,9 @@
 package dev.mosaic.plan;
 
 /**
- * Limits a plan asks for its tenant; a host clamps them to its own {@link SystemLimits}.
+ * Per-tenant limits. A plan asks for its tenant's limits; a host may cap each tenant with its own
+ * {@code TenantLimits} (see {@link PlanValidator.Builder#tenantCeiling}), and a plan that asks for
+ * more is rejected with {@link PlanCodes#TENANT_LIMIT_EXCEEDED}.
  *
  * @param maxComponents components instantiated at once
  * @param maxMemoryBytes linear memory over all instances
@@ -14,5 +16,12 @@ public record TenantLimits(int maxComponents, long maxMemoryBytes, long maxExecu
     if (maxComponents < 1 || maxMemoryBytes < 1 || maxExecutionMillis < 1) {
       throw new IllegalArgumentException("limits must be positive");
     }
+  }
+
+  /** Whether every limit here is at most the corresponding one in {@code ceiling}. */
+  public boolean within(TenantLimits ceiling) {
+    return maxComponents <= ceiling.maxComponents
+        && maxMemoryBytes <= ceiling.maxMemoryBytes
+        && maxExecutionMillis <= ceiling.maxExecutionMillis;
   }
 }

@@ -1,5 +1,6 @@
 package dev.mosaic.plan;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,12 +12,26 @@ public final class ValidatedPlan {
   private final String digest;
   private final Map<String, byte[]> blobs;
   private final PolicyEngine policy;
+  private final List<ComponentVerification> verifications;
 
-  ValidatedPlan(Plan plan, String digest, Map<String, byte[]> blobs) {
+  ValidatedPlan(
+      Plan plan,
+      String digest,
+      Map<String, byte[]> blobs,
+      List<ComponentVerification> verifications) {
     this.plan = plan;
     this.digest = digest;
     this.blobs = Map.copyOf(blobs);
     this.policy = new PolicyEngine(plan.policy());
+    this.verifications = List.copyOf(verifications);
+  }
+
+  /**
+   * What the blobs phase established for each component, in plan order: digest re-verified and the
+   * signature status ({@link SignatureStatus#UNSIGNED_NOT_REQUIRED} when the plan asked for none).
+   */
+  public List<ComponentVerification> verifications() {
+    return verifications;
   }
 
   public Plan plan() {

@@ -129,4 +129,53 @@ class CommandLineTest {
     assertThat(o.exit()).isEqualTo(65);
     assertThat(o.err()).startsWith("error[E3");
   }
+
+  @Test
+  void validatePrintsEveryCodedDiagnosticOfHostileFilesAndNeverAStackTrace() throws Exception {
+    java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("", "E3001");
+    cases.put("9b8000000000000000", "E3006");
+    cases.put("81".repeat(10_000) + "00", "E8004");
+    cases.put("a26674656e616e7461616674656e616e746162", "E3009");
+    cases.put("9f01ff", "E3002");
+    cases.put("a26776657273696f6e02687768617465766572" + "00", "E3003");
+    for (var c : cases.entrySet()) {
+      Path plan = dir.resolve("hostile.cbor");
+      Files.write(plan, java.util.HexFormat.of().parseHex(c.getKey()));
+      Outcome o = mosaic("validate", plan.toString());
+      assertThat(o.exit()).as(c.getValue()).isEqualTo(65);
+      assertThat(o.err()).startsWith("error[" + c.getValue() + "]: ").doesNotContain("\tat ");
+      assertThat(o.out()).isEmpty();
+    }
+    // a plan with two schema errors shows both
+    Path plan = dir.resolve("two.cbor");
+    // {"version": 1, "tenant": 7, "components": 7, ...} with the other fields missing
+    Files.write(
+        plan,
+        java.util.HexFormat.of()
+            .parseHex(
+                "a3"
+                    + "6674656e616e74"
+                    + "07"
+                    + "6776657273696f6e"
+                    + "01"
+                    + "6a636f6d706f6e656e7473"
+                    + "07"));
+    Outcome o = mosaic("validate", plan.toString());
+    assertThat(o.exit()).isEqualTo(65);
+    assertThat(o.err().lines().filter(l -> l.startsWith("error[")).toList())
+        .contains(
+            "error[E3005]: wrong type at `$.tenant`: expected a text string, found an integer",
+            "error[E3005]: wrong type at `$.components`: expected an array, found an integer",
+            "error[E3004]: missing field `bindings` in `$`");
+  }
+
+  @Test
+  void validateRefusesAnOversizedFileBeforeReadingIt() throws Exception {
+    Path plan = dir.resolve("big.cbor");
+    Files.write(plan, new byte[(1 << 20) + 1]);
+    Outcome o = mosaic("validate", plan.toString());
+    assertThat(o.exit()).isEqualTo(65);
+    assertThat(o.err()).startsWith("error[E8001]: plan file `");
+  }
 }

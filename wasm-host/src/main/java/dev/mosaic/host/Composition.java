@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,6 +49,7 @@ public final class Composition implements AutoCloseable {
   private final int componentCount;
   private final long reservedBytes;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch released = new CountDownLatch(1);
 
   Composition(Tenant tenant, ValidatedPlan plan, HostServices services) {
     this.plan = plan;
@@ -219,9 +221,7 @@ public final class Composition implements AutoCloseable {
       return new MosaicException(HostCodes.TRAP, "a host function failed during " + where);
     }
     String message = String.valueOf(e.getMessage());
-    if (e.isResourceExhausted()
-        || message.contains("stack overflow")
-        || message.contains("StackOverflow")) {
+    if (e.isResourceExhausted() || message.contains("call stack exhausted")) {
       return new MosaicException(
           Diagnostic.of(HostCodes.STACK, "call " + where + " exhausted the call stack")
               .withHelp("look for unbounded recursion in the guest"));
@@ -449,13 +449,17 @@ public final class Composition implements AutoCloseable {
     return order;
   }
 
-  /** Called by the watchdog when a call runs past its limit. */
+  /**
+   * Closes the context and releases the tenant's reservations, once; called by the watchdog when a
+   * call runs past its limit, and by {@link #close()}.
+   */
   private void stop() {
     if (closed.compareAndSet(false, true)) {
       try {
         context.close(true);
       } finally {
         tenant.release(componentCount, reservedBytes);
+        released.countDown();
       }
     }
   }
@@ -466,11 +470,21 @@ public final class Composition implements AutoCloseable {
     } finally {
       tenant.release(componentCount, reservedBytes);
       closed.set(true);
+      released.countDown();
     }
   }
 
+  /**
+   * Closes the composition and returns once its resources are released (also when the watchdog is
+   * closing it at the same moment).
+   */
   @Override
   public void close() {
     stop();
+    try {
+      released.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -84,7 +84,7 @@ public final class Composition implements AutoCloseable {
         order.size(),
         plan.plan().limits().maxComponents(),
         reserve,
-        plan.plan().limits().maxMemoryBytes());
+        limits.maxTenantMemoryBytes());
     this.componentCount = order.size();
     this.reservedBytes = reserve;
     this.context = Context.newBuilder("wasm").engine(tenant.engine).build();
@@ -298,9 +298,7 @@ public final class Composition implements AutoCloseable {
   private Map<String, Integer> memoryCaps(
       List<Component> order, Map<String, PreparedModule> prepared, HostLimits limits) {
     long hostCap = limits.maxModuleMemoryBytes() / PreparedModule.PAGE;
-    long budget =
-        Math.max(0, plan.plan().limits().maxMemoryBytes() - tenant.reservedMemory())
-            / PreparedModule.PAGE;
+    long budget = plan.plan().limits().maxMemoryBytes() / PreparedModule.PAGE;
     List<Component> withMemory = new ArrayList<>();
     for (Component c : order) {
       PreparedModule m = prepared.get(c.id());

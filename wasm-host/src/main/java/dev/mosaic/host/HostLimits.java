@@ -6,6 +6,7 @@ package dev.mosaic.host;
  *
  * @param maxExecutionMillis wall time of one call, whatever the plan asks
  * @param maxModuleMemoryBytes linear memory one module may declare and grow to
+ * @param maxTenantMemoryBytes linear memory all live compositions of one tenant may reserve
  * @param maxTransferBytes bytes copied in or out of guest memory by one host call
  * @param callsPerSecond sustained calls per tenant (token-bucket refill rate)
  * @param callBurst calls a tenant may make at once (bucket size)
@@ -18,6 +19,7 @@ package dev.mosaic.host;
 public record HostLimits(
     long maxExecutionMillis,
     long maxModuleMemoryBytes,
+    long maxTenantMemoryBytes,
     long maxTransferBytes,
     double callsPerSecond,
     int callBurst,
@@ -30,11 +32,22 @@ public record HostLimits(
   /** Generous defaults for a single-user host. */
   public static final HostLimits DEFAULT =
       new HostLimits(
-          60_000, 256L << 20, 16L << 20, 100_000, 100_000, 100, 1_000, 64, 4L << 20, 10_000);
+          60_000,
+          256L << 20,
+          1L << 30,
+          16L << 20,
+          100_000,
+          100_000,
+          100,
+          1_000,
+          64,
+          4L << 20,
+          10_000);
 
   public HostLimits {
     if (maxExecutionMillis < 1
         || maxModuleMemoryBytes < PreparedModule.PAGE
+        || maxTenantMemoryBytes < PreparedModule.PAGE
         || maxTransferBytes < 1
         || callsPerSecond <= 0
         || callBurst < 1
@@ -47,10 +60,12 @@ public record HostLimits(
     }
   }
 
+  /** A copy with another call rate and burst. */
   public HostLimits withCallRate(double perSecond, int burst) {
     return new HostLimits(
         maxExecutionMillis,
         maxModuleMemoryBytes,
+        maxTenantMemoryBytes,
         maxTransferBytes,
         perSecond,
         burst,
@@ -61,10 +76,12 @@ public record HostLimits(
         httpTimeoutMillis);
   }
 
+  /** A copy with another plan-load rate and burst. */
   public HostLimits withLoadRate(double perSecond, int burst) {
     return new HostLimits(
         maxExecutionMillis,
         maxModuleMemoryBytes,
+        maxTenantMemoryBytes,
         maxTransferBytes,
         callsPerSecond,
         callBurst,
@@ -75,10 +92,12 @@ public record HostLimits(
         httpTimeoutMillis);
   }
 
+  /** A copy with another cap on live compositions per tenant. */
   public HostLimits withMaxCompositionsPerTenant(int max) {
     return new HostLimits(
         maxExecutionMillis,
         maxModuleMemoryBytes,
+        maxTenantMemoryBytes,
         maxTransferBytes,
         callsPerSecond,
         callBurst,
@@ -89,9 +108,27 @@ public record HostLimits(
         httpTimeoutMillis);
   }
 
+  /** A copy with another per-module memory cap. */
   public HostLimits withMaxModuleMemoryBytes(long bytes) {
     return new HostLimits(
         maxExecutionMillis,
+        bytes,
+        maxTenantMemoryBytes,
+        maxTransferBytes,
+        callsPerSecond,
+        callBurst,
+        loadsPerSecond,
+        loadBurst,
+        maxCompositionsPerTenant,
+        maxHttpResponseBytes,
+        httpTimeoutMillis);
+  }
+
+  /** A copy with another per-tenant memory total. */
+  public HostLimits withMaxTenantMemoryBytes(long bytes) {
+    return new HostLimits(
+        maxExecutionMillis,
+        maxModuleMemoryBytes,
         bytes,
         maxTransferBytes,
         callsPerSecond,

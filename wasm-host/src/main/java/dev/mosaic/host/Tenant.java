@@ -96,9 +96,9 @@ final class Tenant implements AutoCloseable {
               + id
               + "` would reserve "
               + (reservedMemory + memory)
-              + " bytes of linear memory, over its limit of "
+              + " bytes of linear memory, over the host's limit of "
               + maxMemory,
-          "close compositions that are done, declare smaller memory maximums, or raise"
+          "close compositions that are done, declare smaller memory maximums or a smaller"
               + " `max-memory` in the tenant block");
     }
     liveCompositions++;

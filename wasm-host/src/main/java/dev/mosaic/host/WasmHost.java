@@ -75,7 +75,7 @@ public final class WasmHost implements AutoCloseable {
     return meters;
   }
 
-  private Tenant tenant(String id) {
+  Tenant tenant(String id) {
     return tenants.computeIfAbsent(
         id,
         t ->

@@ -64,6 +64,13 @@ final class TestPlans {
       return this;
     }
 
+    /** A component named by digest only, without storing its bytes in this tenant's store. */
+    PlanBuilder reference(String id, String digest, String guest) {
+      ModuleInspector.ModuleInterface shape = ModuleInspector.inspect(guest, wasm(guest));
+      components.add(new Component(id, digest, shape.imports(), shape.exports()));
+      return this;
+    }
+
     PlanBuilder bind(String importer, String module, String name, String exporter, String export) {
       bindings.add(new Binding(importer, module, name, exporter, export));
       return this;

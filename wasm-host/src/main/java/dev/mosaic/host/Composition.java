@@ -49,6 +49,11 @@ public final class Composition implements AutoCloseable {
   private final int componentCount;
   private final long reservedBytes;
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Number of the call in progress, 0 when none; calls are serialized. */
+  private volatile long running;
+
+  private long calls;
   private final CountDownLatch released = new CountDownLatch(1);
 
   Composition(Tenant tenant, ValidatedPlan plan, HostServices services) {
@@ -177,8 +182,11 @@ public final class Composition implements AutoCloseable {
     }
     long start = System.nanoTime();
     String outcome = "ok";
+    // Set before the timer exists: a timer that fires early must find its call running.
+    long number = ++calls;
+    running = number;
     ScheduledFuture<?> timer =
-        services.watchdog().schedule(this::stop, callLimitMillis, TimeUnit.MILLISECONDS);
+        services.watchdog().schedule(() -> timeUp(number), callLimitMillis, TimeUnit.MILLISECONDS);
     try {
       Object[] wasmArgs = lowerArgs(guest, sig, args, where);
       Value result = guest.function(function).execute(wasmArgs);
@@ -191,12 +199,20 @@ public final class Composition implements AutoCloseable {
           component,
           Map.of("function", function, "result", "failed", "code", failure.code()));
       throw failure;
+    } catch (IllegalStateException e) {
+      // The watchdog closed the context between the start of the call and the guest's entry.
+      if (!closed.get()) {
+        throw e;
+      }
+      outcome = HostCodes.TIMEOUT;
+      throw timeout(component, function);
     } catch (GuestFault e) {
       outcome = HostCodes.TRAP;
       throw new MosaicException(
           HostCodes.TRAP,
           "guest `" + component + "` trapped in `" + function + "`: " + e.getMessage());
     } finally {
+      running = 0;
       timer.cancel(false);
       tenant.metrics.call(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
@@ -206,11 +222,7 @@ public final class Composition implements AutoCloseable {
     String where = "`" + component + "." + function + "`";
     if (e.isCancelled() || closed.get()) {
       close();
-      return new MosaicException(
-          Diagnostic.of(
-                  HostCodes.TIMEOUT,
-                  "call " + where + " ran past its limit of " + callLimitMillis + " ms")
-              .withHelp("raise `max-time` in the tenant block if the work is legitimate"));
+      return timeout(component, function);
     }
     if (e.isHostException() && e.asHostException() instanceof GuestFault f) {
       return new MosaicException(
@@ -228,6 +240,20 @@ public final class Composition implements AutoCloseable {
     }
     return new MosaicException(
         HostCodes.TRAP, "guest `" + component + "` trapped in `" + function + "`: " + message);
+  }
+
+  private MosaicException timeout(String component, String function) {
+    return new MosaicException(
+        Diagnostic.of(
+                HostCodes.TIMEOUT,
+                "call `"
+                    + component
+                    + "."
+                    + function
+                    + "` ran past its limit of "
+                    + callLimitMillis
+                    + " ms")
+            .withHelp("raise `max-time` in the tenant block if the work is legitimate"));
   }
 
   private static Object[] lowerArgs(
@@ -451,14 +477,35 @@ public final class Composition implements AutoCloseable {
    * Closes the context and releases the tenant's reservations, once; called by the watchdog when a
    * call runs past its limit, and by {@link #close()}.
    */
-  private void stop() {
+  private void stop(boolean cancel) {
     if (closed.compareAndSet(false, true)) {
       try {
-        context.close(true);
+        if (cancel) {
+          context.close(true);
+        } else {
+          closeContext();
+        }
       } finally {
         tenant.release(componentCount, reservedBytes);
         released.countDown();
       }
+    }
+  }
+
+  /** Called by the watchdog when a call runs past its limit: cancels the running guest. */
+  private void timeUp(long call) {
+    // A timer that fires just after its call returned must not close the composition.
+    if (running == call) {
+      stop(true);
+    }
+  }
+
+  /** Closes gracefully when no call is running (much cheaper), else cancels the running call. */
+  private void closeContext() {
+    try {
+      context.close();
+    } catch (IllegalStateException | PolyglotException e) {
+      context.close(true);
     }
   }
 
@@ -478,7 +525,7 @@ public final class Composition implements AutoCloseable {
    */
   @Override
   public void close() {
-    stop();
+    stop(false);
     try {
       released.await();
     } catch (InterruptedException e) {

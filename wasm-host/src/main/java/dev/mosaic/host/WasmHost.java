@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.graalvm.polyglot.Engine;
@@ -35,13 +35,18 @@ public final class WasmHost implements AutoCloseable {
   private WasmHost(Builder builder) {
     this.config = builder;
     this.meters = builder.meters != null ? builder.meters : new SimpleMeterRegistry();
-    this.watchdog =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "mosaic-watchdog");
               t.setDaemon(true);
               return t;
             });
+    // Most calls end long before their limit; drop their timers at once instead of keeping
+    // them queued until they would have fired.
+    timer.setRemoveOnCancelPolicy(true);
+    this.watchdog = timer;
     HttpClient http =
         builder.http != null
             ? builder.http

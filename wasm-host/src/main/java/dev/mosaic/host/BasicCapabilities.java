@@ -2,6 +2,7 @@ package dev.mosaic.host;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 
 /** The {@code log}, {@code clock} and {@code random} capabilities: no parameters to check. */
@@ -29,7 +30,7 @@ final class BasicCapabilities {
             "clock_now",
             HostFunction.type(HostFunction.NONE, HostFunction.I64),
             args -> {
-              java.time.Instant now = java.time.Instant.now();
+              Instant now = Instant.now();
               return now.getEpochSecond() * 1_000_000_000L + now.getNano();
             }),
         new HostFunction(

@@ -3,11 +3,13 @@ package dev.mosaic.host;
 import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.audit.AuditEvent;
 import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What the host functions of one component use: its guest memory, the plan's policy (checked on
@@ -21,7 +23,7 @@ final class CapabilityContext {
   final KeyValueStore kv;
   final HttpClient http;
   final HostLimits limits;
-  final java.util.function.Consumer<String> log;
+  final Consumer<String> log;
 
   CapabilityContext(
       Tenant tenant,
@@ -30,7 +32,7 @@ final class CapabilityContext {
       KeyValueStore kv,
       HttpClient http,
       HostLimits limits,
-      java.util.function.Consumer<String> log) {
+      Consumer<String> log) {
     this.tenant = tenant;
     this.component = guest.id();
     this.guest = guest;
@@ -73,7 +75,7 @@ final class CapabilityContext {
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
       return null;

@@ -1,6 +1,7 @@
 package dev.mosaic.host;
 
 import dev.mosaic.plan.Binding;
+import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FunctionDecl;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,9 +39,6 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * that runs past the time limit closes the composition.
  */
 public final class Composition implements AutoCloseable {
-  /** Longest guest log line kept; longer ones are cut. */
-  static final int MAX_LOG_BYTES = BasicCapabilities.MAX_LOG_BYTES;
-
   private final ValidatedPlan plan;
   private final Tenant tenant;
   private final HostServices services;
@@ -345,8 +344,7 @@ public final class Composition implements AutoCloseable {
       }
       withMemory.add(c);
     }
-    withMemory.sort(
-        java.util.Comparator.comparingLong(c -> ceiling(prepared.get(c.id()), hostCap)));
+    withMemory.sort(Comparator.comparingLong(c -> ceiling(prepared.get(c.id()), hostCap)));
     Map<String, Integer> caps = new LinkedHashMap<>();
     long left = budget;
     for (int i = 0; i < withMemory.size(); i++) {
@@ -393,7 +391,7 @@ public final class Composition implements AutoCloseable {
             services.guestLog());
     ProxyObject host = HostFunctions.link(ctx, c.imports());
     if (host != null) {
-      modules.put(dev.mosaic.plan.Capabilities.MODULE, host);
+      modules.put(Capabilities.MODULE, host);
     }
     Map<String, Map<String, Object>> bound = new TreeMap<>();
     for (Binding b : plan.plan().bindings()) {

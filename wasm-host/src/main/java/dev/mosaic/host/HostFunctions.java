@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
@@ -100,7 +101,7 @@ final class HostFunctions {
     return args -> {
       try {
         return body.execute(args);
-      } catch (GuestFault | org.graalvm.polyglot.PolyglotException e) {
+      } catch (GuestFault | PolyglotException e) {
         throw e;
       } catch (RuntimeException e) {
         // A failing backend must not take the host down; the guest traps with a clear message.

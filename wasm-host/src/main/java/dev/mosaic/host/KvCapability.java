@@ -1,6 +1,8 @@
 package dev.mosaic.host;
 
+import dev.mosaic.plan.audit.AuditEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,8 +48,8 @@ final class KvCapability {
               } catch (KeyValueStore.QuotaExceededException e) {
                 ctx.tenant.metrics.limitHit("kv");
                 ctx.audit(
-                    dev.mosaic.plan.audit.AuditEvent.LIMIT,
-                    java.util.Map.of("limit", "kv", "result", "denied", "reason", e.getMessage()));
+                    AuditEvent.LIMIT,
+                    Map.of("limit", "kv", "result", "denied", "reason", e.getMessage()));
                 return GuestErrors.TOO_LARGE;
               }
             }),

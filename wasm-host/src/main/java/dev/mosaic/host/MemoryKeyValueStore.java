@@ -1,5 +1,7 @@
 package dev.mosaic.host;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +41,7 @@ public final class MemoryKeyValueStore implements KeyValueStore {
 
   @Override
   public void put(String tenant, String key, byte[] value) {
-    int keyBytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    int keyBytes = key.getBytes(StandardCharsets.UTF_8).length;
     if (keyBytes > maxKeyBytes) {
       throw new QuotaExceededException("key of " + keyBytes + " bytes, over " + maxKeyBytes);
     }
@@ -71,13 +73,13 @@ public final class MemoryKeyValueStore implements KeyValueStore {
       if (old == null) {
         return false;
       }
-      ns.bytes -= old.length + key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      ns.bytes -= old.length + key.getBytes(StandardCharsets.UTF_8).length;
       return true;
     }
   }
 
   private static final class Namespace {
-    private final Map<String, byte[]> values = new java.util.HashMap<>();
+    private final Map<String, byte[]> values = new HashMap<>();
     private long bytes;
   }
 }

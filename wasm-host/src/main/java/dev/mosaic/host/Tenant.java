@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
 
 /**
  * Everything a host keeps for one tenant, apart from every other tenant: its own engine (so its
@@ -25,7 +26,7 @@ final class Tenant implements AutoCloseable {
   final TokenBucket calls;
   final TokenBucket loads;
   final Map<String, PreparedModule> prepared = new ConcurrentHashMap<>();
-  final Map<String, org.graalvm.polyglot.Source> sources = new ConcurrentHashMap<>();
+  final Map<String, Source> sources = new ConcurrentHashMap<>();
   private int liveCompositions;
   private int liveComponents;
   private long reservedMemory;

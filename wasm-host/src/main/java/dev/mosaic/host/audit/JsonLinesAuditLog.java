@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -101,7 +102,7 @@ public final class JsonLinesAuditLog implements AuditSink, AutoCloseable {
     List<String> lines = Files.readAllLines(file);
     for (int i = lines.size() - 1; i >= 0; i--) {
       if (!lines.get(i).isEmpty()) {
-        return AuditChain.hash(lines.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return AuditChain.hash(lines.get(i).getBytes(StandardCharsets.UTF_8));
       }
     }
     return AuditChain.GENESIS;

@@ -7,9 +7,12 @@ import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.audit.AuditEvent;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,12 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -33,63 +35,129 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * The running components of one plan, each with its own linear memory, linked by the plan's
- * bindings. Capabilities are linked only where the policy grants them. Calls are serialized.
+ * bindings. Capabilities are linked only where the policy grants them. Calls are serialized; a call
+ * that runs past the time limit closes the composition.
  */
 public final class Composition implements AutoCloseable {
-  /** Longest guest log line kept; longer ones are cut. */
-  static final int MAX_LOG_BYTES = 64 * 1024;
-
   private final ValidatedPlan plan;
+  private final Tenant tenant;
+  private final HostServices services;
   private final Context context;
-  private final Map<String, Value> exports = new HashMap<>();
-  private final Consumer<String> guestLog;
-  private final ScheduledExecutorService watchdog;
+  private final Map<String, Guest> guests = new HashMap<>();
+  private final long callLimitMillis;
+  private final int componentCount;
+  private final long reservedBytes;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  Composition(
-      Engine engine,
-      ValidatedPlan plan,
-      Consumer<String> guestLog,
-      ScheduledExecutorService watchdog) {
+  /** Number of the call in progress, 0 when none; calls are serialized. */
+  private volatile long running;
+
+  private long calls;
+  private final CountDownLatch released = new CountDownLatch(1);
+
+  Composition(Tenant tenant, ValidatedPlan plan, HostServices services) {
     this.plan = plan;
-    this.guestLog = guestLog;
-    this.watchdog = watchdog;
-    this.context = Context.newBuilder("wasm").engine(engine).build();
+    this.tenant = tenant;
+    this.services = services;
+    HostLimits limits = services.limits();
+    this.callLimitMillis =
+        Math.min(plan.plan().limits().maxExecutionMillis(), limits.maxExecutionMillis());
+    if (!tenant.loads.tryTake()) {
+      throw tenant.limitHit(
+          "plan_loads",
+          HostCodes.LOAD_RATE,
+          "tenant `" + tenant.id + "` loads plans faster than its rate limit",
+          "wait and retry, or raise the host's plan-load rate");
+    }
+    Timer.Sample sample = Timer.start();
+    List<Component> order = instantiationOrder();
+    Map<String, PreparedModule> prepared = new HashMap<>();
+    for (Component c : order) {
+      prepared.put(
+          c.id(),
+          tenant.prepared.computeIfAbsent(
+              c.digest(), d -> PreparedModule.inspect(c, plan.blob(c.id()))));
+    }
+    Map<String, Integer> caps = memoryCaps(order, prepared, limits);
+    long reserve = 0;
+    for (int pages : caps.values()) {
+      reserve += pages * PreparedModule.PAGE;
+    }
+    tenant.reserve(
+        limits.maxCompositionsPerTenant(),
+        order.size(),
+        plan.plan().limits().maxComponents(),
+        reserve,
+        limits.maxTenantMemoryBytes());
+    this.componentCount = order.size();
+    this.reservedBytes = reserve;
+    this.context = Context.newBuilder("wasm").engine(tenant.engine).build();
     try {
-      for (Component c : instantiationOrder()) {
-        Value module =
-            context.eval(
-                Source.newBuilder("wasm", ByteSequence.create(plan.blob(c.id())), c.id())
-                    .cached(true)
-                    .buildLiteral());
-        Value instance = module.newInstance(ProxyObject.fromMap(imports(c)));
-        exports.put(c.id(), instance.getMember("exports"));
+      for (Component c : order) {
+        PreparedModule m = prepared.get(c.id());
+        Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes());
+        Source source = source(c, m, caps.get(c.id()));
+        Value module = context.eval(source);
+        Value instance = module.newInstance(ProxyObject.fromMap(imports(guest)));
+        guest.bind(instance.getMember("exports"));
+        if (m.abi().usesMemory() && (!guest.hasMemory() || !guest.hasAlloc())) {
+          throw new MosaicException(
+              Diagnostic.of(
+                      HostCodes.ABI,
+                      "component `"
+                          + c.id()
+                          + "` declares strings or bytes but does not export `memory` and"
+                          + " `alloc`")
+                  .withHelp("export `memory` and `alloc(len: i32) -> i32`"));
+        }
+        guests.put(c.id(), guest);
       }
     } catch (PolyglotException e) {
-      context.close(true);
-      throw new MosaicException(HostCodes.LINK, "cannot instantiate plan: " + e.getMessage());
+      abort();
+      throw new MosaicException(
+          HostCodes.LINK, "cannot instantiate plan: " + String.valueOf(e.getMessage()));
+    } catch (RuntimeException e) {
+      abort();
+      throw e;
     }
+    sample.stop(tenant.metrics.instantiation());
+    tenant.audit(
+        AuditEvent.EXECUTION,
+        "",
+        Map.of("action", "instantiate", "plan", plan.digest(), "components", "" + componentCount));
   }
 
   public ValidatedPlan plan() {
     return plan;
   }
 
+  /** Whether the composition was closed, by {@link #close()} or because a call timed out. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
   /**
-   * Calls an exported function with numeric arguments and returns its result: a {@link Long},
-   * {@link Double}, or {@code null} for no result.
+   * Calls an exported function. Numbers pass as {@link Number}s; parameters the export declares as
+   * {@code string} or {@code bytes} (docs/guest-abi.md) take a {@link String} or a {@code byte[]},
+   * copied into the guest's memory. The result is a {@link Long}, a {@link Double}, a {@link
+   * String} for {@code string}, a {@code byte[]} for {@code bytes}, or {@code null} for none.
    *
-   * @throws MosaicException E9xxx when the guest traps, times out or the call is malformed
+   * @throws MosaicException E9xxx when the guest traps, times out, the tenant is over its call rate
+   *     or the call is malformed
    */
   public synchronized Object call(String component, String function, List<Object> args) {
-    Component c =
-        plan.plan()
-            .component(component)
-            .orElseThrow(
-                () ->
-                    new MosaicException(
-                        HostCodes.BAD_CALL, "no component `" + component + "` in the plan"));
+    if (closed.get()) {
+      throw new MosaicException(
+          Diagnostic.of(HostCodes.CLOSED, "composition of plan `" + plan.digest() + "` is closed")
+              .withHelp(
+                  "a call that times out closes its composition; instantiate the plan again"));
+    }
+    Guest guest = guests.get(component);
+    if (guest == null) {
+      throw new MosaicException(HostCodes.BAD_CALL, "no component `" + component + "` in the plan");
+    }
     FunctionDecl decl =
-        c.exports().stream()
+        guest.component().exports().stream()
             .filter(f -> f.name().equals(function))
             .findFirst()
             .orElseThrow(
@@ -97,68 +165,139 @@ public final class Composition implements AutoCloseable {
                     new MosaicException(
                         HostCodes.BAD_CALL,
                         "component `" + component + "` has no export `" + function + "`"));
-    List<String> params = decl.type().params();
-    if (params.size() != args.size()) {
+    AbiSignature sig = guest.abi().signatureOf(decl);
+    String where = component + "." + function;
+    if (sig.params().size() != args.size()) {
       throw new MosaicException(
           HostCodes.BAD_CALL,
-          "`"
-              + component
-              + "."
-              + function
-              + "` takes "
-              + params.size()
-              + " arguments, got "
-              + args.size());
+          "`" + where + "` takes " + sig.params().size() + " arguments, got " + args.size());
     }
-    Object[] wasmArgs = new Object[args.size()];
-    for (int i = 0; i < args.size(); i++) {
-      wasmArgs[i] = convert(params.get(i), args.get(i), component + "." + function, i);
+    if (!tenant.calls.tryTake()) {
+      throw tenant.limitHit(
+          "calls",
+          HostCodes.CALL_RATE,
+          "tenant `" + tenant.id + "` calls faster than its rate limit",
+          "wait and retry, or raise the host's call rate");
     }
-    long limit = plan.plan().limits().maxExecutionMillis();
+    long start = System.nanoTime();
+    String outcome = "ok";
+    // Set before the timer exists: a timer that fires early must find its call running.
+    long number = ++calls;
+    running = number;
     ScheduledFuture<?> timer =
-        watchdog.schedule(() -> context.close(true), limit, TimeUnit.MILLISECONDS);
+        services.watchdog().schedule(() -> timeUp(number), callLimitMillis, TimeUnit.MILLISECONDS);
     try {
-      Value result = exports.get(component).getMember(function).execute(wasmArgs);
-      if (decl.type().results().isEmpty() || result == null || result.isNull()) {
-        return null;
-      }
-      if (result.fitsInLong()) {
-        return result.asLong();
-      }
-      return result.asDouble();
+      Object[] wasmArgs = lowerArgs(guest, sig, args, where);
+      Value result = guest.function(function).execute(wasmArgs);
+      return liftResult(guest, sig, result);
     } catch (PolyglotException e) {
-      if (e.isCancelled()) {
-        throw new MosaicException(
-            Diagnostic.of(
-                    HostCodes.TIMEOUT,
-                    "call `"
-                        + component
-                        + "."
-                        + function
-                        + "` ran past its limit of "
-                        + limit
-                        + " ms")
-                .withHelp("raise `max-time` in the tenant block if the work is legitimate"));
+      MosaicException failure = failure(e, component, function);
+      outcome = failure.code();
+      tenant.audit(
+          AuditEvent.EXECUTION,
+          component,
+          Map.of("function", function, "result", "failed", "code", failure.code()));
+      throw failure;
+    } catch (IllegalStateException e) {
+      // The watchdog closed the context between the start of the call and the guest's entry.
+      if (!closed.get()) {
+        throw e;
       }
-      if (e.isResourceExhausted()) {
-        throw new MosaicException(
-            HostCodes.MEMORY, "call `" + component + "." + function + "` exhausted a resource");
-      }
+      outcome = HostCodes.TIMEOUT;
+      throw timeout(component, function);
+    } catch (GuestFault e) {
+      outcome = HostCodes.TRAP;
       throw new MosaicException(
           HostCodes.TRAP,
           "guest `" + component + "` trapped in `" + function + "`: " + e.getMessage());
     } finally {
+      running = 0;
       timer.cancel(false);
+      tenant.metrics.call(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
   }
 
-  private static Object convert(String type, Object arg, String where, int index) {
+  private MosaicException failure(PolyglotException e, String component, String function) {
+    String where = "`" + component + "." + function + "`";
+    if (e.isCancelled() || closed.get()) {
+      close();
+      return timeout(component, function);
+    }
+    if (e.isHostException() && e.asHostException() instanceof GuestFault f) {
+      return new MosaicException(
+          HostCodes.TRAP,
+          "guest `" + component + "` trapped in `" + function + "`: " + f.getMessage());
+    }
+    if (e.isHostException()) {
+      return new MosaicException(HostCodes.TRAP, "a host function failed during " + where);
+    }
+    String message = String.valueOf(e.getMessage());
+    if (e.isResourceExhausted() || message.contains("call stack exhausted")) {
+      return new MosaicException(
+          Diagnostic.of(HostCodes.STACK, "call " + where + " exhausted the call stack")
+              .withHelp("look for unbounded recursion in the guest"));
+    }
+    return new MosaicException(
+        HostCodes.TRAP, "guest `" + component + "` trapped in `" + function + "`: " + message);
+  }
+
+  private MosaicException timeout(String component, String function) {
+    return new MosaicException(
+        Diagnostic.of(
+                HostCodes.TIMEOUT,
+                "call `"
+                    + component
+                    + "."
+                    + function
+                    + "` ran past its limit of "
+                    + callLimitMillis
+                    + " ms")
+            .withHelp("raise `max-time` in the tenant block if the work is legitimate"));
+  }
+
+  private static Object[] lowerArgs(
+      Guest guest, AbiSignature sig, List<Object> args, String where) {
+    List<Object> out = new ArrayList<>(args.size() + 2);
+    for (int i = 0; i < args.size(); i++) {
+      AbiKind kind = sig.params().get(i);
+      Object arg = args.get(i);
+      if (kind.inMemory()) {
+        byte[] bytes =
+            switch (arg) {
+              case String s -> s.getBytes(StandardCharsets.UTF_8);
+              case byte[] b -> b;
+              default ->
+                  throw new MosaicException(
+                      HostCodes.BAD_CALL,
+                      "argument " + (i + 1) + " of `" + where + "` must be " + kind.text());
+            };
+        out.add(guest.write(bytes));
+        out.add(bytes.length);
+      } else {
+        out.add(convert(kind, arg, where, i));
+      }
+    }
+    return out.toArray();
+  }
+
+  private static Object liftResult(Guest guest, AbiSignature sig, Value result) {
+    if (sig.result() == null || result == null || result.isNull()) {
+      return null;
+    }
+    return switch (sig.result()) {
+      case STRING -> new String(guest.readPacked(result.asLong()), StandardCharsets.UTF_8);
+      case BYTES -> guest.readPacked(result.asLong());
+      default -> result.fitsInLong() ? (Object) result.asLong() : (Object) result.asDouble();
+    };
+  }
+
+  private static Object convert(AbiKind type, Object arg, String where, int index) {
     if (!(arg instanceof Number n)) {
       throw new MosaicException(
           HostCodes.BAD_CALL, "argument " + (index + 1) + " of `" + where + "` must be a number");
     }
     return switch (type) {
-      case "i32" -> {
+      case I32 -> {
         long v = n.longValue();
         if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
           throw new MosaicException(
@@ -166,9 +305,9 @@ public final class Composition implements AutoCloseable {
         }
         yield (int) v;
       }
-      case "i64" -> n.longValue();
-      case "f32" -> n.floatValue();
-      case "f64" -> n.doubleValue();
+      case I64 -> n.longValue();
+      case F32 -> n.floatValue();
+      case F64 -> n.doubleValue();
       default ->
           throw new MosaicException(
               HostCodes.BAD_CALL,
@@ -176,59 +315,136 @@ public final class Composition implements AutoCloseable {
     };
   }
 
-  private Map<String, Object> imports(Component c) {
-    Map<String, Map<String, Object>> modules = new TreeMap<>();
-    for (FunctionDecl imp : c.imports()) {
-      if (imp.isCapability()) {
-        String capability = Capabilities.capabilityOf(imp.name());
-        if (plan.policy().decide(c.id(), capability, null).allowed()) {
-          modules
-              .computeIfAbsent(imp.module(), k -> new LinkedHashMap<>())
-              .put(imp.name(), capability(c.id(), imp.name()));
-        }
+  /**
+   * Page caps per component with a memory: each module may grow to its declared maximum, the host's
+   * per-module cap, and an even share of what the tenant's memory limit leaves, whichever is
+   * smallest (modules that need less leave their share to the others).
+   */
+  private Map<String, Integer> memoryCaps(
+      List<Component> order, Map<String, PreparedModule> prepared, HostLimits limits) {
+    long hostCap = limits.maxModuleMemoryBytes() / PreparedModule.PAGE;
+    long budget = plan.plan().limits().maxMemoryBytes() / PreparedModule.PAGE;
+    List<Component> withMemory = new ArrayList<>();
+    for (Component c : order) {
+      PreparedModule m = prepared.get(c.id());
+      if (!m.hasMemory()) {
+        continue;
       }
+      if (m.initialPages() > hostCap) {
+        throw new MosaicException(
+            Diagnostic.of(
+                    HostCodes.MEMORY,
+                    "component `"
+                        + c.id()
+                        + "` declares "
+                        + m.initialPages()
+                        + " pages of memory, over the host's limit of "
+                        + hostCap)
+                .withHelp("declare a smaller initial memory in the module"));
+      }
+      withMemory.add(c);
     }
+    withMemory.sort(Comparator.comparingLong(c -> ceiling(prepared.get(c.id()), hostCap)));
+    Map<String, Integer> caps = new LinkedHashMap<>();
+    long left = budget;
+    for (int i = 0; i < withMemory.size(); i++) {
+      Component c = withMemory.get(i);
+      PreparedModule m = prepared.get(c.id());
+      long share = left / (withMemory.size() - i);
+      long cap = Math.max(m.initialPages(), Math.min(ceiling(m, hostCap), share));
+      caps.put(c.id(), (int) cap);
+      left = Math.max(0, left - cap);
+    }
+    return caps;
+  }
+
+  private static long ceiling(PreparedModule m, long hostCap) {
+    return m.declaredMaxPages() < 0 ? hostCap : Math.min(m.declaredMaxPages(), hostCap);
+  }
+
+  private Source source(Component c, PreparedModule m, Integer cap) {
+    String key = c.digest() + "@" + cap;
+    return tenant.sources.computeIfAbsent(
+        key,
+        k -> {
+          byte[] bytes = plan.blob(c.id());
+          if (cap != null && cap != m.declaredMaxPages()) {
+            bytes = MemoryCap.apply(bytes, m.initialPages(), cap);
+          }
+          return Source.newBuilder("wasm", ByteSequence.create(bytes), c.id())
+              .cached(true)
+              .buildLiteral();
+        });
+  }
+
+  private Map<String, Object> imports(Guest guest) {
+    Component c = guest.component();
+    Map<String, Object> modules = new TreeMap<>();
+    CapabilityContext ctx =
+        new CapabilityContext(
+            tenant,
+            guest,
+            plan.policy(),
+            services.kv(),
+            services.http(),
+            services.limits(),
+            services.guestLog());
+    ProxyObject host = HostFunctions.link(ctx, c.imports());
+    if (host != null) {
+      modules.put(Capabilities.MODULE, host);
+    }
+    Map<String, Map<String, Object>> bound = new TreeMap<>();
     for (Binding b : plan.plan().bindings()) {
       if (b.importer().equals(c.id())) {
-        modules
+        bound
             .computeIfAbsent(b.importModule(), k -> new LinkedHashMap<>())
-            .put(b.importName(), exports.get(b.exporter()).getMember(b.exportName()));
+            .put(b.importName(), bindingTarget(guest, guests.get(b.exporter()), b.exportName()));
       }
     }
-    Map<String, Object> out = new TreeMap<>();
-    modules.forEach((k, v) -> out.put(k, ProxyObject.fromMap(v)));
-    return out;
+    bound.forEach((k, v) -> modules.put(k, ProxyObject.fromMap(v)));
+    return modules;
   }
 
-  private ProxyExecutable capability(String component, String name) {
-    return switch (name) {
-      case "log" ->
-          args -> {
-            Value memory = exports.get(component).getMember("memory");
-            String line = readString(memory, args[0].asInt(), args[1].asInt());
-            guestLog.accept("[" + component + "] " + line);
+  /**
+   * The value linked for one binding: the export itself when only numbers cross, else an adapter
+   * that copies strings and bytes between the two memories.
+   */
+  private static Object bindingTarget(Guest importer, Guest exporter, String exportName) {
+    FunctionDecl decl =
+        exporter.component().exports().stream()
+            .filter(f -> f.name().equals(exportName))
+            .findFirst()
+            .orElseThrow();
+    AbiSignature sig = exporter.abi().signatureOf(decl);
+    Value target = exporter.function(exportName);
+    if (!sig.usesMemory()) {
+      return target;
+    }
+    int coreParams = sig.lower().params().size();
+    return (ProxyExecutable)
+        args -> {
+          Object[] out = new Object[coreParams];
+          int in = 0;
+          int o = 0;
+          for (AbiKind kind : sig.params()) {
+            if (kind.inMemory()) {
+              byte[] bytes = importer.read(args[in].asInt(), args[in + 1].asInt());
+              in += 2;
+              out[o++] = exporter.write(bytes);
+              out[o++] = bytes.length;
+            } else {
+              out[o++] = args[in++];
+            }
+          }
+          Value result = target.execute(out);
+          if (sig.result() == null) {
             return null;
-          };
-      default ->
-          args -> {
-            throw new MosaicException(
-                HostCodes.LINK, "capability `" + name + "` is not available in this host");
-          };
-    };
-  }
-
-  private static String readString(Value memory, int ptr, int len) {
-    if (memory == null || len < 0) {
-      return "";
-    }
-    long size = memory.getBufferSize();
-    long start = Integer.toUnsignedLong(ptr);
-    int n = (int) Math.min(Math.min(len, MAX_LOG_BYTES), Math.max(0, size - start));
-    byte[] bytes = new byte[n];
-    if (n > 0) {
-      memory.readBuffer(start, bytes, 0, n);
-    }
-    return new String(bytes, StandardCharsets.UTF_8);
+          }
+          if (sig.result().inMemory()) {
+            return importer.writePacked(exporter.readPacked(result.asLong()));
+          }
+          return result;
+        };
   }
 
   /** Exporters before importers, so every binding's target exists when its importer links. */
@@ -255,8 +471,63 @@ public final class Composition implements AutoCloseable {
     return order;
   }
 
+  /**
+   * Closes the context and releases the tenant's reservations, once; called by the watchdog when a
+   * call runs past its limit, and by {@link #close()}.
+   */
+  private void stop(boolean cancel) {
+    if (closed.compareAndSet(false, true)) {
+      try {
+        if (cancel) {
+          context.close(true);
+        } else {
+          closeContext();
+        }
+      } finally {
+        tenant.release(componentCount, reservedBytes);
+        released.countDown();
+      }
+    }
+  }
+
+  /** Called by the watchdog when a call runs past its limit: cancels the running guest. */
+  private void timeUp(long call) {
+    // A timer that fires just after its call returned must not close the composition.
+    if (running == call) {
+      stop(true);
+    }
+  }
+
+  /** Closes gracefully when no call is running (much cheaper), else cancels the running call. */
+  private void closeContext() {
+    try {
+      context.close();
+    } catch (IllegalStateException | PolyglotException e) {
+      context.close(true);
+    }
+  }
+
+  private void abort() {
+    try {
+      context.close(true);
+    } finally {
+      tenant.release(componentCount, reservedBytes);
+      closed.set(true);
+      released.countDown();
+    }
+  }
+
+  /**
+   * Closes the composition and returns once its resources are released (also when the watchdog is
+   * closing it at the same moment).
+   */
   @Override
   public void close() {
-    context.close(true);
+    stop(false);
+    try {
+      released.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -17,5 +17,29 @@ public final class HostCodes {
   /** The engine could not instantiate or link a module. */
   public static final String LINK = "E9005";
 
+  /** The guest ran out of call stack (runaway recursion). */
+  public static final String STACK = "E9006";
+
+  /** A module's {@code mosaic.abi} declarations are malformed or do not match its exports. */
+  public static final String ABI = "E9007";
+
+  /** A call was made on a composition that is closed (by its owner or after a timeout). */
+  public static final String CLOSED = "E9008";
+
+  /** The tenant made calls faster than its rate limit allows. */
+  public static final String CALL_RATE = "E9101";
+
+  /** The tenant loaded plans faster than its rate limit allows. */
+  public static final String LOAD_RATE = "E9102";
+
+  /** The tenant already runs as many compositions as the host allows. */
+  public static final String TOO_MANY_COMPOSITIONS = "E9103";
+
+  /** The tenant would run more components than its limit. */
+  public static final String TOO_MANY_COMPONENTS = "E9104";
+
+  /** The tenant's live compositions would reserve more linear memory than its limit. */
+  public static final String TENANT_MEMORY = "E9105";
+
   private HostCodes() {}
 }

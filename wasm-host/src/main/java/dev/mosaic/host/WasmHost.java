@@ -1,52 +1,108 @@
 package dev.mosaic.host;
 
+import dev.mosaic.host.audit.JsonLinesAuditLog;
+import dev.mosaic.hsm.SecretBackend;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.audit.AuditSink;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.graalvm.polyglot.Engine;
 
 /**
- * Runs validated plans on GraalWasm. One host holds one shared engine, so compiled code is reused
- * across compositions; close it to release the engine. Thread-safe.
+ * Runs validated plans on GraalWasm. Each tenant gets its own engine (compiled code and source
+ * cache), audit sink, metrics namespace, secret backend, file root, rate limits and resource
+ * budget; compositions of one tenant share its engine, so a warm instantiate reuses compiled code.
+ * Close the host to release the engines. Thread-safe.
  */
 public final class WasmHost implements AutoCloseable {
-  private final Engine engine;
-  private final Consumer<String> guestLog;
+  private final Builder config;
   private final ScheduledExecutorService watchdog;
+  private final HostServices services;
+  private final MeterRegistry meters;
+  private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
 
   private WasmHost(Builder builder) {
-    this.engine =
-        Engine.newBuilder("wasm")
-            .option("engine.WarnInterpreterOnly", "true")
-            .out(builder.out)
-            .err(builder.err)
-            .build();
-    this.guestLog = builder.guestLog;
-    this.watchdog =
-        Executors.newSingleThreadScheduledExecutor(
+    this.config = builder;
+    this.meters = builder.meters != null ? builder.meters : new SimpleMeterRegistry();
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "mosaic-watchdog");
               t.setDaemon(true);
               return t;
             });
+    // Most calls end long before their limit; drop their timers at once instead of keeping
+    // them queued until they would have fired.
+    timer.setRemoveOnCancelPolicy(true);
+    this.watchdog = timer;
+    HttpClient http =
+        builder.http != null
+            ? builder.http
+            : HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofMillis(builder.limits.httpTimeoutMillis()))
+                .build();
+    this.services = new HostServices(builder.guestLog, builder.kv, http, builder.limits, watchdog);
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Instantiates and links every component of a plan. */
+  /**
+   * Instantiates and links every component of a plan for the plan's tenant.
+   *
+   * @throws dev.mosaic.plan.MosaicException E9xxx when a limit is hit or linking fails
+   */
   public Composition instantiate(ValidatedPlan plan) {
-    return new Composition(engine, plan, guestLog, watchdog);
+    return new Composition(tenant(plan.tenant()), plan, services);
+  }
+
+  /** The audit sink of a tenant, for events raised outside the host (validation, blobs). */
+  public AuditSink audit(String tenant) {
+    return tenant(tenant).audit;
+  }
+
+  /** The registry holding every tenant's meters (tag {@code tenant}). */
+  public MeterRegistry meters() {
+    return meters;
+  }
+
+  Tenant tenant(String id) {
+    return tenants.computeIfAbsent(
+        id,
+        t ->
+            new Tenant(
+                t,
+                Engine.newBuilder("wasm")
+                    .option("engine.WarnInterpreterOnly", "true")
+                    .out(config.out)
+                    .err(config.err)
+                    .build(),
+                config.audit.apply(t),
+                new HostMetrics(meters, t),
+                config.secrets.apply(t),
+                config.fileRoots.apply(t),
+                config.limits));
   }
 
   @Override
   public void close() {
     watchdog.shutdownNow();
-    engine.close();
+    tenants.values().forEach(Tenant::close);
+    tenants.clear();
   }
 
   /** Configures a {@link WasmHost}. */
@@ -54,6 +110,13 @@ public final class WasmHost implements AutoCloseable {
     private Consumer<String> guestLog = line -> System.out.println(line);
     private PrintStream out = System.out;
     private PrintStream err = System.err;
+    private Function<String, AuditSink> audit = t -> AuditSink.NONE;
+    private Function<String, SecretBackend> secrets = t -> null;
+    private Function<String, Path> fileRoots = t -> null;
+    private KeyValueStore kv = new MemoryKeyValueStore();
+    private HostLimits limits = HostLimits.DEFAULT;
+    private MeterRegistry meters;
+    private HttpClient http;
 
     private Builder() {}
 
@@ -67,6 +130,57 @@ public final class WasmHost implements AutoCloseable {
     public Builder engineStreams(PrintStream out, PrintStream err) {
       this.out = Objects.requireNonNull(out);
       this.err = Objects.requireNonNull(err);
+      return this;
+    }
+
+    /** Writes each tenant's audit log to {@code dir/<tenant>/audit.jsonl} (hash-chained). */
+    public Builder auditDirectory(Path dir) {
+      Objects.requireNonNull(dir);
+      this.audit = t -> new JsonLinesAuditLog(dir.resolve(t).resolve("audit.jsonl"));
+      return this;
+    }
+
+    /** Each tenant's audit sink; the default records nothing. */
+    public Builder auditSinks(Function<String, AuditSink> perTenant) {
+      this.audit = Objects.requireNonNull(perTenant);
+      return this;
+    }
+
+    /**
+     * Each tenant's secret backend (its secret scope), or {@code null} for none; without a backend
+     * {@code secret_*} calls return {@link GuestErrors#UNAVAILABLE}.
+     */
+    public Builder secrets(Function<String, SecretBackend> perTenant) {
+      this.secrets = Objects.requireNonNull(perTenant);
+      return this;
+    }
+
+    /** Each tenant's file root, which guests see as {@code /}; {@code null} for none. */
+    public Builder fileRoots(Function<String, Path> perTenant) {
+      this.fileRoots = Objects.requireNonNull(perTenant);
+      return this;
+    }
+
+    /** The store behind {@code kv}; the default is an in-memory {@link MemoryKeyValueStore}. */
+    public Builder keyValueStore(KeyValueStore store) {
+      this.kv = Objects.requireNonNull(store);
+      return this;
+    }
+
+    public Builder limits(HostLimits limits) {
+      this.limits = Objects.requireNonNull(limits);
+      return this;
+    }
+
+    /** Where meters go; the default is a {@link SimpleMeterRegistry}. */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meters = Objects.requireNonNull(registry);
+      return this;
+    }
+
+    /** The client behind {@code http}; it should not follow redirects. */
+    public Builder httpClient(HttpClient client) {
+      this.http = Objects.requireNonNull(client);
       return this;
     }
 

@@ -1,0 +1,47 @@
+package dev.mosaic.host;
+
+import dev.mosaic.plan.FuncType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ABI-level signature of an exported function, as declared in a module's {@code mosaic.abi}
+ * custom section: {@code greet: string, i32 -> string}.
+ *
+ * @param params parameter kinds
+ * @param result result kind, or {@code null} for no result
+ */
+public record AbiSignature(List<AbiKind> params, AbiKind result) {
+  public AbiSignature {
+    params = List.copyOf(params);
+  }
+
+  /** The signature of a function with only numeric values, read from its core type. */
+  static AbiSignature numeric(FuncType type) {
+    List<AbiKind> ps = new ArrayList<>();
+    for (String p : type.params()) {
+      ps.add(AbiKind.parse(p));
+    }
+    AbiKind r = type.results().isEmpty() ? null : AbiKind.parse(type.results().getFirst());
+    return new AbiSignature(ps, r);
+  }
+
+  /** The core wasm type this signature lowers to. */
+  public FuncType lower() {
+    List<String> ps = new ArrayList<>();
+    params.forEach(k -> ps.addAll(k.paramCoreTypes()));
+    return new FuncType(ps, result == null ? List.of() : List.of(result.resultCoreType()));
+  }
+
+  /** True when a parameter or the result lives in guest memory. */
+  public boolean usesMemory() {
+    return (result != null && result.inMemory()) || params.stream().anyMatch(AbiKind::inMemory);
+  }
+
+  @Override
+  public String toString() {
+    return String.join(", ", params.stream().map(AbiKind::text).toList())
+        + " -> "
+        + (result == null ? "" : result.text());
+  }
+}

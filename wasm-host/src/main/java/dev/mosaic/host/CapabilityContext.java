@@ -1,0 +1,88 @@
+package dev.mosaic.host;
+
+import dev.mosaic.plan.PolicyEngine;
+import dev.mosaic.plan.audit.AuditEvent;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What the host functions of one component use: its guest memory, the plan's policy (checked on
+ * every call with the call's parameter), and its tenant's services.
+ */
+final class CapabilityContext {
+  final Tenant tenant;
+  final String component;
+  final Guest guest;
+  final PolicyEngine policy;
+  final KeyValueStore kv;
+  final HttpClient http;
+  final HostLimits limits;
+  final Consumer<String> log;
+
+  CapabilityContext(
+      Tenant tenant,
+      Guest guest,
+      PolicyEngine policy,
+      KeyValueStore kv,
+      HttpClient http,
+      HostLimits limits,
+      Consumer<String> log) {
+    this.tenant = tenant;
+    this.component = guest.id();
+    this.guest = guest;
+    this.policy = policy;
+    this.kv = kv;
+    this.http = http;
+    this.limits = limits;
+    this.log = log;
+  }
+
+  /**
+   * Asks the policy whether this component may use {@code capability} with {@code parameter}. A
+   * denial is audited; so is a grant when {@code auditGrant} is set.
+   */
+  boolean allowed(String capability, String function, String parameter, boolean auditGrant) {
+    boolean ok = policy.decide(component, capability, parameter).allowed();
+    tenant.metrics.capability(capability, ok);
+    if (!ok || auditGrant) {
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("capability", capability);
+      details.put("function", function);
+      if (parameter != null) {
+        details.put("parameter", clip(parameter));
+      }
+      details.put("result", ok ? "granted" : "denied");
+      tenant.audit(AuditEvent.CAPABILITY, component, details);
+    }
+    return ok;
+  }
+
+  void audit(String type, Map<String, String> details) {
+    tenant.audit(type, component, details);
+  }
+
+  /** Reads a UTF-8 string argument; {@code null} when it is not valid UTF-8. */
+  String string(int ptr, int len) {
+    byte[] bytes = guest.read(ptr, len);
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  static String clip(String s) {
+    return s.length() > 256 ? s.substring(0, 256) + "..." : s;
+  }
+}

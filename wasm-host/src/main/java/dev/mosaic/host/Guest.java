@@ -1,0 +1,137 @@
+package dev.mosaic.host;
+
+import dev.mosaic.plan.Component;
+import java.nio.ByteOrder;
+import java.util.concurrent.ConcurrentHashMap;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One instantiated component: its exports, and reads and writes of its linear memory following
+ * guest ABI v1 (strings and bytes as {@code (ptr, len)}, allocated by the guest's {@code alloc}).
+ */
+final class Guest {
+  private final Component component;
+  private final AbiDeclarations abi;
+  private final long maxTransfer;
+  private final ConcurrentHashMap<String, Value> functions = new ConcurrentHashMap<>();
+  private Value exports;
+  private Value memory;
+  private Value alloc;
+
+  Guest(Component component, AbiDeclarations abi, long maxTransfer) {
+    this.component = component;
+    this.abi = abi;
+    this.maxTransfer = maxTransfer;
+  }
+
+  void bind(Value instanceExports) {
+    this.exports = instanceExports;
+    Value m = instanceExports.getMember("memory");
+    this.memory = m != null && m.hasBufferElements() ? m : null;
+    Value a = instanceExports.getMember("alloc");
+    this.alloc = a != null && a.canExecute() ? a : null;
+  }
+
+  String id() {
+    return component.id();
+  }
+
+  Component component() {
+    return component;
+  }
+
+  AbiDeclarations abi() {
+    return abi;
+  }
+
+  boolean hasMemory() {
+    return memory != null;
+  }
+
+  boolean hasAlloc() {
+    return alloc != null;
+  }
+
+  /** An exported function, looked up once. */
+  Value function(String name) {
+    return functions.computeIfAbsent(name, n -> exports.getMember(n));
+  }
+
+  /** Copies {@code len} bytes at {@code ptr} out of guest memory. */
+  byte[] read(int ptr, int len) {
+    if (memory == null) {
+      throw new GuestFault("component `" + id() + "` passed memory but exports no `memory`");
+    }
+    long start = Integer.toUnsignedLong(ptr);
+    long length = Integer.toUnsignedLong(len);
+    if (length > maxTransfer) {
+      throw new GuestFault(
+          "component `" + id() + "` passed " + length + " bytes, over the limit of " + maxTransfer);
+    }
+    if (start + length > memory.getBufferSize()) {
+      throw new GuestFault(
+          "component `"
+              + id()
+              + "` passed ("
+              + start
+              + ", "
+              + length
+              + ") outside its memory of "
+              + memory.getBufferSize()
+              + " bytes");
+    }
+    byte[] out = new byte[(int) length];
+    if (length > 0) {
+      memory.readBuffer(start, out, 0, out.length);
+    }
+    return out;
+  }
+
+  /**
+   * Allocates space with the guest's {@code alloc}, copies {@code data} in, returns the pointer.
+   */
+  int write(byte[] data) {
+    if (memory == null || alloc == null) {
+      throw new GuestFault(
+          "component `" + id() + "` must export `memory` and `alloc` to receive bytes");
+    }
+    int ptr = alloc.execute(data.length).asInt();
+    long start = Integer.toUnsignedLong(ptr);
+    if (start + data.length > memory.getBufferSize()) {
+      throw new GuestFault(
+          "`alloc` of component `" + id() + "` returned " + start + ", outside its memory");
+    }
+    writeAt(ptr, data);
+    return ptr;
+  }
+
+  /** Copies {@code data} to {@code ptr}, which the caller has bounds-checked. */
+  void writeAt(int ptr, byte[] data) {
+    long start = Integer.toUnsignedLong(ptr);
+    int i = 0;
+    for (; i + 8 <= data.length; i += 8) {
+      long v = 0;
+      for (int j = 7; j >= 0; j--) {
+        v = (v << 8) | (data[i + j] & 0xFFL);
+      }
+      memory.writeBufferLong(ByteOrder.LITTLE_ENDIAN, start + i, v);
+    }
+    for (; i < data.length; i++) {
+      memory.writeBufferByte(start + i, data[i]);
+    }
+  }
+
+  /** Writes {@code data} into guest memory and returns {@code ptr << 32 | len}. */
+  long writePacked(byte[] data) {
+    return pack(write(data), data.length);
+  }
+
+  /** Reads the bytes named by a packed {@code ptr << 32 | len} result. */
+  byte[] readPacked(long packed) {
+    return read((int) (packed >>> 32), (int) packed);
+  }
+
+  static long pack(int ptr, int len) {
+    return (Integer.toUnsignedLong(ptr) << 32) | Integer.toUnsignedLong(len);
+  }
+}

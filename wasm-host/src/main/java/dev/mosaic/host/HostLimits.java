@@ -1,0 +1,142 @@
+package dev.mosaic.host;
+
+/**
+ * Limits a host enforces on every tenant, on top of the {@link dev.mosaic.plan.TenantLimits} a plan
+ * asks for (the smaller of the two wins).
+ *
+ * @param maxExecutionMillis wall time of one call, whatever the plan asks
+ * @param maxModuleMemoryBytes linear memory one module may declare and grow to
+ * @param maxTenantMemoryBytes linear memory all live compositions of one tenant may reserve
+ * @param maxTransferBytes bytes copied in or out of guest memory by one host call
+ * @param callsPerSecond sustained calls per tenant (token-bucket refill rate)
+ * @param callBurst calls a tenant may make at once (bucket size)
+ * @param loadsPerSecond sustained plan loads (instantiations) per tenant
+ * @param loadBurst plan loads a tenant may make at once
+ * @param maxCompositionsPerTenant compositions of one tenant alive at the same time
+ * @param maxHttpResponseBytes response body a guest may receive through {@code http}
+ * @param httpTimeoutMillis connect and response timeout of one outbound request
+ */
+public record HostLimits(
+    long maxExecutionMillis,
+    long maxModuleMemoryBytes,
+    long maxTenantMemoryBytes,
+    long maxTransferBytes,
+    double callsPerSecond,
+    int callBurst,
+    double loadsPerSecond,
+    int loadBurst,
+    int maxCompositionsPerTenant,
+    long maxHttpResponseBytes,
+    long httpTimeoutMillis) {
+
+  /** Generous defaults for a single-user host. */
+  public static final HostLimits DEFAULT =
+      new HostLimits(
+          60_000,
+          256L << 20,
+          1L << 30,
+          16L << 20,
+          100_000,
+          100_000,
+          100,
+          1_000,
+          64,
+          4L << 20,
+          10_000);
+
+  public HostLimits {
+    if (maxExecutionMillis < 1
+        || maxModuleMemoryBytes < PreparedModule.PAGE
+        || maxTenantMemoryBytes < PreparedModule.PAGE
+        || maxTransferBytes < 1
+        || callsPerSecond <= 0
+        || callBurst < 1
+        || loadsPerSecond <= 0
+        || loadBurst < 1
+        || maxCompositionsPerTenant < 1
+        || maxHttpResponseBytes < 1
+        || httpTimeoutMillis < 1) {
+      throw new IllegalArgumentException("host limits must be positive");
+    }
+  }
+
+  /** A copy with another call rate and burst. */
+  public HostLimits withCallRate(double perSecond, int burst) {
+    return new HostLimits(
+        maxExecutionMillis,
+        maxModuleMemoryBytes,
+        maxTenantMemoryBytes,
+        maxTransferBytes,
+        perSecond,
+        burst,
+        loadsPerSecond,
+        loadBurst,
+        maxCompositionsPerTenant,
+        maxHttpResponseBytes,
+        httpTimeoutMillis);
+  }
+
+  /** A copy with another plan-load rate and burst. */
+  public HostLimits withLoadRate(double perSecond, int burst) {
+    return new HostLimits(
+        maxExecutionMillis,
+        maxModuleMemoryBytes,
+        maxTenantMemoryBytes,
+        maxTransferBytes,
+        callsPerSecond,
+        callBurst,
+        perSecond,
+        burst,
+        maxCompositionsPerTenant,
+        maxHttpResponseBytes,
+        httpTimeoutMillis);
+  }
+
+  /** A copy with another cap on live compositions per tenant. */
+  public HostLimits withMaxCompositionsPerTenant(int max) {
+    return new HostLimits(
+        maxExecutionMillis,
+        maxModuleMemoryBytes,
+        maxTenantMemoryBytes,
+        maxTransferBytes,
+        callsPerSecond,
+        callBurst,
+        loadsPerSecond,
+        loadBurst,
+        max,
+        maxHttpResponseBytes,
+        httpTimeoutMillis);
+  }
+
+  /** A copy with another per-module memory cap. */
+  public HostLimits withMaxModuleMemoryBytes(long bytes) {
+    return new HostLimits(
+        maxExecutionMillis,
+        bytes,
+        maxTenantMemoryBytes,
+        maxTransferBytes,
+        callsPerSecond,
+        callBurst,
+        loadsPerSecond,
+        loadBurst,
+        maxCompositionsPerTenant,
+        maxHttpResponseBytes,
+        httpTimeoutMillis);
+  }
+
+  /** A copy with another per-tenant memory total. */
+  public HostLimits withMaxTenantMemoryBytes(long bytes) {
+    return new HostLimits(
+        maxExecutionMillis,
+        maxModuleMemoryBytes,
+        bytes,
+        maxTransferBytes,
+        callsPerSecond,
+        callBurst,
+        loadsPerSecond,
+        loadBurst,
+        maxCompositionsPerTenant,
+        maxHttpResponseBytes,
+        httpTimeoutMillis);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.mosaic.host;
+
+import java.util.Optional;
+
+/**
+ * Key-value storage behind the {@code kv} capability, one namespace per tenant. Implementations are
+ * thread-safe and enforce their own size caps by throwing {@link QuotaExceededException}.
+ */
+public interface KeyValueStore {
+  Optional<byte[]> get(String tenant, String key);
+
+  /**
+   * Stores a value.
+   *
+   * @throws QuotaExceededException when the key, the value or the tenant's total is too large
+   */
+  void put(String tenant, String key, byte[] value);
+
+  /** Removes a key; returns whether it was there. */
+  boolean delete(String tenant, String key);
+
+  /** A store's size cap was hit; the guest gets an error code, the host carries on. */
+  final class QuotaExceededException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public QuotaExceededException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.mosaic.host;
+
+import dev.mosaic.hsm.Secret;
+import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.audit.AuditEvent;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code secret} capability: {@code secret_read} copies a value into guest memory; {@code
+ * secret_hmac} computes HMAC-SHA256 in the tenant's backend so the key never enters wasm memory.
+ * The policy parameter is the secret's name. Every access is audited without the value.
+ */
+final class SecretCapability {
+  private SecretCapability() {}
+
+  static List<HostFunction> functions(CapabilityContext ctx) {
+    return List.of(
+        new HostFunction(
+            "secret_read",
+            HostFunction.type(HostFunction.PTR_LEN, HostFunction.I64),
+            args -> {
+              String name = ctx.string(args[0].asInt(), args[1].asInt());
+              if (name == null) {
+                return (long) GuestErrors.INVALID;
+              }
+              if (!ctx.allowed("secret", "secret_read", name, false)) {
+                audit(ctx, name, "read", "denied");
+                return (long) GuestErrors.DENIED;
+              }
+              if (ctx.tenant.secrets == null) {
+                audit(ctx, name, "read", "unavailable");
+                return (long) GuestErrors.UNAVAILABLE;
+              }
+              byte[] value;
+              try (Secret secret = ctx.tenant.secrets.read(name)) {
+                value = secret.copyValue();
+              } catch (MosaicException e) {
+                audit(ctx, name, "read", "error " + e.code());
+                return (long) GuestErrors.NOT_FOUND;
+              }
+              try {
+                long packed = ctx.guest.writePacked(value);
+                audit(ctx, name, "read", "granted");
+                return packed;
+              } finally {
+                Arrays.fill(value, (byte) 0);
+              }
+            }),
+        new HostFunction(
+            "secret_hmac",
+            HostFunction.type(HostFunction.TWO_PTR_LEN, HostFunction.I64),
+            args -> {
+              String name = ctx.string(args[0].asInt(), args[1].asInt());
+              if (name == null) {
+                return (long) GuestErrors.INVALID;
+              }
+              byte[] data = ctx.guest.read(args[2].asInt(), args[3].asInt());
+              if (!ctx.allowed("secret", "secret_hmac", name, false)) {
+                audit(ctx, name, "hmac", "denied");
+                return (long) GuestErrors.DENIED;
+              }
+              if (ctx.tenant.secrets == null) {
+                audit(ctx, name, "hmac", "unavailable");
+                return (long) GuestErrors.UNAVAILABLE;
+              }
+              byte[] mac;
+              try {
+                mac = ctx.tenant.secrets.hmacSha256(name, data);
+              } catch (MosaicException e) {
+                audit(ctx, name, "hmac", "error " + e.code());
+                return (long) GuestErrors.NOT_FOUND;
+              }
+              audit(ctx, name, "hmac", "granted");
+              return ctx.guest.writePacked(mac);
+            }));
+  }
+
+  private static void audit(CapabilityContext ctx, String name, String operation, String result) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("secret_id", CapabilityContext.clip(name));
+    details.put("backend", ctx.tenant.secrets == null ? "none" : ctx.tenant.secrets.id());
+    details.put("operation", operation);
+    details.put("result", result);
+    ctx.audit(AuditEvent.SECRET_ACCESS, details);
+  }
+}

@@ -19,17 +19,17 @@ final class ChicoryRunner implements PeerRuntime {
 
   @Override
   public LongSupplier prepare(Workload w) {
-    HostFunction tick =
+    HostFunction clock =
         new HostFunction(
             "mosaic",
-            "tick",
-            FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)),
-            (instance, args) -> new long[] {args[0] & 1});
+            "clock_monotonic",
+            FunctionType.of(List.of(), List.of(ValType.I64)),
+            (instance, args) -> new long[] {System.nanoTime()});
     Instance instance =
         Instance.builder(Parser.parse(w.wasm()))
             .withImportValues(
                 w == Workload.HOSTCALLS
-                    ? ImportValues.builder().addFunction(tick).build()
+                    ? ImportValues.builder().addFunction(clock).build()
                     : ImportValues.builder().build())
             .build();
     if (w == Workload.CRC32) {

@@ -35,11 +35,6 @@ final class MosaicRunner implements PeerRuntime {
     return "mosaic";
   }
 
-  /** Workloads whose imports Mosaic can grant; host calls need a capability to call. */
-  boolean supports(Workload w) {
-    return w != Workload.HOSTCALLS;
-  }
-
   @Override
   public LongSupplier prepare(Workload w) {
     byte[] wasm = w.wasm();
@@ -82,12 +77,14 @@ final class MosaicRunner implements PeerRuntime {
     }
   }
 
-  /** Policy for the workloads: nothing is granted unless a workload needs it. */
+  /** Policy for the workloads: only the host-call workload is granted what it calls. */
   static final class PeerPolicy {
     private PeerPolicy() {}
 
     static List<PolicyRule> rules(String component) {
-      return List.of();
+      return component.equals(Workload.HOSTCALLS.file)
+          ? List.of(new PolicyRule(PolicyRule.Effect.ALLOW, component, "clock", List.of()))
+          : List.of();
     }
   }
 }

@@ -10,7 +10,7 @@ enum Workload {
   FIB("fib", "fib", 30),
   /** Bitwise CRC-32 over 1 MiB of linear memory (filled once before timing). */
   CRC32("crc32", "crc32", 0, 1 << 20),
-  /** One million calls of a host function. */
+  /** One million calls of a host function (the monotonic clock). */
   HOSTCALLS("hostcalls", "run", 1_000_000);
 
   static final int CRC_LEN = 1 << 20;

@@ -37,7 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
                   + plan.tenant()
                   + ", "
                   + plan.plan().components().size()
-                  + " components)");
+                  + (plan.plan().components().size() == 1 ? " component)" : " components)"));
       return ExitCodes.OK;
     }
   }

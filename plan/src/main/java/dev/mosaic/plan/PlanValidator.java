@@ -482,7 +482,12 @@ public final class PlanValidator {
       case UNTRUSTED ->
           Diagnostic.of(
                   PlanCodes.SIGNER_UNTRUSTED,
-                  who + " is signed by `" + clip(v.signer()) + "`, which is not a trusted key")
+                  v.signer().isEmpty()
+                      ? who + " is not signed by a trusted key"
+                      : who
+                          + " is signed by `"
+                          + clip(v.signer())
+                          + "`, which is not a trusted key")
               .withHelp(detail);
       default ->
           Diagnostic.of(

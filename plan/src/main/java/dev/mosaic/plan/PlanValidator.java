@@ -101,6 +101,27 @@ public final class PlanValidator {
     return validate(plan, null);
   }
 
+  /**
+   * Checks the signature of every component whose blob is in the tenant's store and intact, without
+   * failing and without auditing: what {@code mosaic inspect} shows. Components whose blob is
+   * missing or damaged are left out; {@link #validate} reports those.
+   */
+  public List<ComponentVerification> verifications(Plan plan) {
+    List<ComponentVerification> out = new ArrayList<>();
+    for (Component c : plan.components()) {
+      byte[] bytes;
+      try {
+        bytes = blobs.get(plan.tenant(), c.digest()).orElse(null);
+      } catch (MosaicException | IllegalArgumentException e) {
+        continue;
+      }
+      if (bytes != null) {
+        out.add(verify(plan, c, bytes));
+      }
+    }
+    return out;
+  }
+
   private ValidatedPlan validate(Plan plan, String knownDigest) {
     String digest = knownDigest;
     try {

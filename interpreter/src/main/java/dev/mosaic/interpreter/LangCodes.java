@@ -83,6 +83,12 @@ public final class LangCodes {
    */
   public static final String UNKNOWN_KEY_KIND = "E2025";
 
+  /**
+   * A {@code require signature} rule does not allow the verifier that a component's {@code signed
+   * by} key implies, or two rules for one component allow no common verifier.
+   */
+  public static final String SIGNATURE_CONFLICT = "E2026";
+
   /** A file named by the script (component source, loaded script) does not exist. */
   public static final String FILE_MISSING = "E4002";
 

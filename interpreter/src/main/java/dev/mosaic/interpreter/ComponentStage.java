@@ -2,6 +2,7 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.host.ModuleInspector;
+import dev.mosaic.hsm.signature.TrustAnchors;
 import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FileBlobStore;
@@ -219,10 +220,18 @@ final class ComponentStage {
         problems.error(
             LangCodes.FILE_MISSING, "`" + ref + "` is not a valid path", file, c.span(), null);
         return Optional.empty();
-      } catch (IOException e) {
+      } catch (NoSuchFileException e) {
         problems.error(
             LangCodes.FILE_MISSING,
             "key file `" + ref + "` of component `" + c.name() + "` does not exist",
+            file,
+            c.span(),
+            null);
+        return Optional.empty();
+      } catch (IOException e) {
+        problems.error(
+            LangCodes.FILE_MISSING,
+            "cannot read key file `" + ref + "` of component `" + c.name() + "`",
             file,
             c.span(),
             null);
@@ -237,6 +246,21 @@ final class ComponentStage {
           file,
           c.span(),
           "give a PEM public key (cosign.pub), an armored PGP public key or a PEM certificate");
+      return Optional.empty();
+    }
+    try {
+      // Read the key as a host will, so an unusable key fails here, at its line (E4117).
+      TrustAnchors.Builder anchors = TrustAnchors.builder();
+      switch (verifier) {
+        case "pgp" -> anchors.pgpKeys(key, ref);
+        case "x509" -> anchors.certificates(key, ref);
+        default -> anchors.publicKeysPem(key, ref);
+      }
+      anchors.build();
+    } catch (MosaicException e) {
+      for (Diagnostic d : e.diagnostics()) {
+        problems.add(new Diagnostic(d.code(), d.message(), Problems.at(file, c.span()), d.help()));
+      }
       return Optional.empty();
     }
     String keyDigest = blobs.put(tenant, key);

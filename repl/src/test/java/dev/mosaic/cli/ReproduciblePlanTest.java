@@ -82,8 +82,14 @@ class ReproduciblePlanTest {
     assertThat(other).isEqualTo(first);
     assertThat(PlanCodec.digestOf(other)).isEqualTo(PlanCodec.digestOf(first));
     // The key is in the plan by digest, so another key would give another plan.
-    byte[] otherKey =
-        compile(machineB, "rekeyed", key.replace("MFkwEwYHKoZIzj0C", "MFkwEwYHKoZIzj0D"));
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+    g.initialize(256);
+    String another =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + java.util.Base64.getMimeEncoder()
+                .encodeToString(g.generateKeyPair().getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
+    byte[] otherKey = compile(machineB, "rekeyed", another);
     assertThat(otherKey).isNotEqualTo(first);
   }
 }

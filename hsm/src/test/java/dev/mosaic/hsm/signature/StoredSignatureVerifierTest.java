@@ -14,10 +14,13 @@ import dev.mosaic.plan.SignatureStatus;
 import dev.mosaic.plan.TenantLimits;
 import dev.mosaic.plan.audit.AuditEvent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +42,17 @@ class StoredSignatureVerifierTest {
   private String blobDigest;
 
   @BeforeAll
-  static void makeVectors() {
-    tools = new Tools(dir);
+  static void makeVectors() throws Exception {
+    Path home = Files.createDirectory(dir.resolve("gnupg"));
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+    tools = new Tools(dir).env("GNUPGHOME", home.toString());
     blob = "\0asm\1\0\0\0 signed component".getBytes(StandardCharsets.ISO_8859_1);
     tools.write("blob.wasm", blob);
+    for (String who : new String[] {"alice", "bob"}) {
+      gpg("--quick-gen-key", who + " <" + who + "@example.org>", "ed25519", "cert,sign", "never");
+      gpg("-u", who + "@example.org", "--detach-sign", "-o", who + ".pgp.sig", "blob.wasm");
+      gpg("--armor", "--export", "-o", who + ".asc", who + "@example.org");
+    }
     for (String name : new String[] {"alice", "mallory"}) {
       tools.run(
           "openssl", "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", name + ".key");
@@ -51,6 +61,19 @@ class StoredSignatureVerifierTest {
           "openssl", "dgst", "-sha256", "-sign", name + ".key", "-out", name + ".der", "blob.wasm");
       tools.run("openssl", "base64", "-A", "-in", name + ".der", "-out", name + ".sig");
     }
+  }
+
+  @AfterAll
+  static void stopAgent() {
+    tools.run("gpgconf", "--kill", "gpg-agent");
+  }
+
+  private static void gpg(String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of("gpg", "--batch", "--no-tty", "--pinentry-mode", "loopback", "--passphrase="));
+    command.addAll(List.of(args));
+    tools.run(command.toArray(String[]::new));
   }
 
   @BeforeEach
@@ -187,6 +210,36 @@ class StoredSignatureVerifierTest {
         new SignatureRequirement(List.of("cosign"), List.of("sha256:" + "0".repeat(64)));
 
     assertThatThrownBy(() -> validator(Map.of()).validate(plan(blobDigest, absent)))
+        .isInstanceOf(MosaicException.class)
+        .hasMessageStartingWith("error[E4112]: component `greeter`");
+  }
+
+  @Test
+  void aPgpSignatureSatisfiesARequirementThatAcceptsPgp() {
+    String alice = store.put(TENANT, tools.read("alice.asc"));
+    SignatureRequirement either =
+        new SignatureRequirement(List.of("cosign", "pgp"), List.of(alice));
+    store.attachSignature(
+        TENANT, blobDigest, "pgp", store.put(TENANT, tools.read("alice.pgp.sig")));
+
+    ComponentVerification v =
+        validator(Map.of()).validate(plan(blobDigest, either)).verifications().getFirst();
+
+    assertThat(v.status()).isEqualTo(SignatureStatus.VERIFIED);
+    assertThat(v.verifierName()).isEqualTo("pgp");
+    assertThat(v.signer()).isEqualTo("alice <alice@example.org>");
+  }
+
+  @Test
+  void aPgpSignatureByAnotherKeyIsUntrustedWithE4112() {
+    String alice = store.put(TENANT, tools.read("alice.asc"));
+    store.attachSignature(TENANT, blobDigest, "pgp", store.put(TENANT, tools.read("bob.pgp.sig")));
+
+    assertThatThrownBy(
+            () ->
+                validator(Map.of())
+                    .validate(
+                        plan(blobDigest, new SignatureRequirement(List.of("pgp"), List.of(alice)))))
         .isInstanceOf(MosaicException.class)
         .hasMessageStartingWith("error[E4112]: component `greeter`");
   }

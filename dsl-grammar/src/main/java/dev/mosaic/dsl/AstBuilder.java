@@ -9,6 +9,7 @@ import dev.mosaic.dsl.ast.LimitDecl;
 import dev.mosaic.dsl.ast.RecordDef;
 import dev.mosaic.dsl.ast.RuleDecl;
 import dev.mosaic.dsl.ast.Script;
+import dev.mosaic.dsl.ast.SignatureRule;
 import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.dsl.ast.TypeRef;
 import dev.mosaic.dsl.grammar.MosaicParser;
@@ -109,7 +110,17 @@ final class AstBuilder {
                 span(r.target),
                 span(r.capability)));
       }
-      return new Item.Policy(rules, span(ctx.policyDecl()));
+      List<SignatureRule> signatures = new ArrayList<>();
+      for (MosaicParser.RequireDeclContext r : ctx.policyDecl().requireDecl()) {
+        signatures.add(
+            new SignatureRule(
+                r.verifiers.stream().map(Token::getText).toList(),
+                r.targets.stream().map(Token::getText).toList(),
+                r.all != null,
+                span(r),
+                r.targets.stream().map(AstBuilder::span).toList()));
+      }
+      return new Item.Policy(rules, signatures, span(ctx.policyDecl()));
     }
     if (ctx.exportDecl() != null) {
       MosaicParser.ExportDeclContext e = ctx.exportDecl();

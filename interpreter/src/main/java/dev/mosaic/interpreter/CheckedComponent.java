@@ -2,6 +2,7 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.SignatureRequirement;
 import java.util.List;
 
 /**
@@ -9,8 +10,8 @@ import java.util.List;
  *
  * @param name component name
  * @param digest {@code sha256:} digest of its module
- * @param signedBy the signer its blob must be signed by, or {@code null} when not required; the
- *     plan format has no field for it yet, so it lives here
+ * @param signature the signature its blob must carry ({@code signed by}), or {@link
+ *     SignatureRequirement#NONE}
  * @param implementsInterface the interface it declares, or {@code null}
  * @param imports the module's function imports
  * @param exports the module's function exports
@@ -20,7 +21,7 @@ import java.util.List;
 public record CheckedComponent(
     String name,
     String digest,
-    String signedBy,
+    SignatureRequirement signature,
     InterfaceModel implementsInterface,
     List<FunctionDecl> imports,
     List<FunctionDecl> exports,

@@ -17,6 +17,7 @@ import java.util.Objects;
  *   <li>{@link TenantStage}: tenant and limits, units converted
  *   <li>{@link InterfaceStage}: interfaces resolved and canonicalized
  *   <li>{@link ComponentStage}: modules read, stored, inspected, checked against their interface
+ *   <li>{@link SignatureStage}: {@code require signature} rules applied to the components
  *   <li>{@link Checker}: bindings, policy, exports, statements, capability grants
  *   <li>{@link PlanBuilder}: the checked script to a plan
  * </ol>
@@ -75,6 +76,8 @@ public final class Compiler {
     Map<String, InterfaceModel> interfaces = new InterfaceStage(problems).run(items);
     ComponentStage.Components components =
         new ComponentStage(problems, blobs).run(items, tenant.name(), interfaces);
+    Map<String, CheckedComponent> signed =
+        new SignatureStage(problems).run(items, components.components(), components.unresolved());
     Checker.Checked checked =
         new Checker(problems, components, interfaces, tenant.name(), environment, options)
             .run(items);
@@ -86,7 +89,7 @@ public final class Compiler {
             tenant.name(),
             tenant.limits(),
             new ArrayList<>(interfaces.values()),
-            new ArrayList<>(components.components().values()),
+            new ArrayList<>(signed.values()),
             checked.bindings(),
             checked.policy(),
             checked.entryPoints(),

@@ -2,6 +2,7 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.host.ModuleInspector;
+import dev.mosaic.hsm.signature.TrustAnchors;
 import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FileBlobStore;
@@ -9,7 +10,9 @@ import dev.mosaic.plan.FuncType;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodes;
+import dev.mosaic.plan.SignatureRequirement;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -157,20 +160,126 @@ final class ComponentStage {
       }
       return Optional.empty();
     }
+    SignatureRequirement signature = SignatureRequirement.NONE;
+    if (c.signedBy() != null) {
+      Optional<SignatureRequirement> required = signer(file, c, tenant, baseDir);
+      if (required.isEmpty()) {
+        return Optional.empty();
+      }
+      signature = required.get();
+    }
     if (digest == null) {
       // Only modules that parse are stored, so a typo'd path never leaves junk in the store.
       digest = blobs.put(tenant, bytes);
     }
     return Optional.of(
         new CheckedComponent(
-            c.name(),
-            digest,
-            c.signedBy(),
-            iface,
-            shape.imports(),
-            shape.exports(),
+            c.name(), digest, signature, iface, shape.imports(), shape.exports(), file, c.span()));
+  }
+
+  /**
+   * {@code signed by "key"}: the key file (or a stored key named by digest) goes into the tenant's
+   * store, and the plan trusts exactly that key by its digest, with the verifier its kind implies.
+   * Naming the key by digest keeps the plan byte-identical on every machine.
+   */
+  private Optional<SignatureRequirement> signer(
+      String file, Item.Component c, String tenant, Path baseDir) {
+    String ref = c.signedBy();
+    byte[] key;
+    if (ref.startsWith("sha256:")) {
+      if (!FileBlobStore.isDigest(ref)) {
+        problems.error(
+            PlanCodes.BAD_DIGEST,
+            "malformed digest `" + ref + "`",
             file,
-            c.span()));
+            c.span(),
+            "a digest is `sha256:` and 64 lowercase hex digits");
+        return Optional.empty();
+      }
+      Optional<byte[]> stored = blobs.get(tenant, ref);
+      if (stored.isEmpty()) {
+        problems.error(
+            PlanCodes.BLOB_MISSING,
+            "key `"
+                + ref
+                + "` of component `"
+                + c.name()
+                + "` is not in the store of tenant `"
+                + tenant
+                + "`",
+            file,
+            c.span(),
+            "add it with `mosaic blob add KEY.pub --tenant " + tenant + "`");
+        return Optional.empty();
+      }
+      key = stored.get();
+    } else {
+      try {
+        key = Files.readAllBytes(baseDir.resolve(ref).normalize());
+      } catch (InvalidPathException e) {
+        problems.error(
+            LangCodes.FILE_MISSING, "`" + ref + "` is not a valid path", file, c.span(), null);
+        return Optional.empty();
+      } catch (NoSuchFileException e) {
+        problems.error(
+            LangCodes.FILE_MISSING,
+            "key file `" + ref + "` of component `" + c.name() + "` does not exist",
+            file,
+            c.span(),
+            null);
+        return Optional.empty();
+      } catch (IOException e) {
+        problems.error(
+            LangCodes.FILE_MISSING,
+            "cannot read key file `" + ref + "` of component `" + c.name() + "`",
+            file,
+            c.span(),
+            null);
+        return Optional.empty();
+      }
+    }
+    String verifier = verifierFor(key);
+    if (verifier == null) {
+      problems.error(
+          LangCodes.UNKNOWN_KEY_KIND,
+          "`" + ref + "` is not a public key, PGP key or certificate",
+          file,
+          c.span(),
+          "give a PEM public key (cosign.pub), an armored PGP public key or a PEM certificate");
+      return Optional.empty();
+    }
+    try {
+      // Read the key as a host will, so an unusable key fails here, at its line (E4117).
+      TrustAnchors.Builder anchors = TrustAnchors.builder();
+      switch (verifier) {
+        case "pgp" -> anchors.pgpKeys(key, ref);
+        case "x509" -> anchors.certificates(key, ref);
+        default -> anchors.publicKeysPem(key, ref);
+      }
+      anchors.build();
+    } catch (MosaicException e) {
+      for (Diagnostic d : e.diagnostics()) {
+        problems.add(new Diagnostic(d.code(), d.message(), Problems.at(file, c.span()), d.help()));
+      }
+      return Optional.empty();
+    }
+    String keyDigest = blobs.put(tenant, key);
+    return Optional.of(new SignatureRequirement(List.of(verifier), List.of(keyDigest)));
+  }
+
+  /** The verifier a key's kind implies: cosign, pgp or x509; null when it is none of these. */
+  static String verifierFor(byte[] key) {
+    String text = new String(key, StandardCharsets.ISO_8859_1);
+    if (text.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
+      return "pgp";
+    }
+    if (text.contains("-----BEGIN CERTIFICATE-----")) {
+      return "x509";
+    }
+    if (text.contains("-----BEGIN PUBLIC KEY-----")) {
+      return "cosign";
+    }
+    return null;
   }
 
   /** Reports every function of the interface the component's exports do not provide. */

@@ -77,6 +77,18 @@ public final class LangCodes {
   /** The same import is bound twice. */
   public static final String DUPLICATE_BINDING = "E2024";
 
+  /**
+   * The key named by {@code signed by} is not a PEM public key, a PGP public key or an X.509
+   * certificate, so no verifier can be chosen for it.
+   */
+  public static final String UNKNOWN_KEY_KIND = "E2025";
+
+  /**
+   * A {@code require signature} rule does not allow the verifier that a component's {@code signed
+   * by} key implies, or two rules for one component allow no common verifier.
+   */
+  public static final String SIGNATURE_CONFLICT = "E2026";
+
   /** A file named by the script (component source, loaded script) does not exist. */
   public static final String FILE_MISSING = "E4002";
 

@@ -2,7 +2,13 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.host.Composition;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.hsm.attest.PlanAttestation;
+import dev.mosaic.hsm.signature.SignatureCodes;
+import dev.mosaic.hsm.signature.StoredSignatureVerifier;
+import dev.mosaic.hsm.signature.TrustAnchors;
+import dev.mosaic.hsm.signature.Verifiers;
 import dev.mosaic.plan.BlobStore;
+import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
@@ -10,11 +16,16 @@ import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.audit.AuditSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -38,6 +49,8 @@ public final class Mosaic implements AutoCloseable {
   private final Compiler compiler;
   private final WasmHost host;
   private final Consumer<String> output;
+  private final PlanValidator validator;
+  private final List<PublicKey> planKeys;
 
   private Mosaic(Builder b) {
     this.blobs = b.blobs != null ? b.blobs : new FileBlobStore(b.store, b.limits.maxBlobBytes());
@@ -45,6 +58,14 @@ public final class Mosaic implements AutoCloseable {
     this.codec = new PlanCodec(limits);
     this.compiler = new Compiler(blobs, b.environment);
     this.output = b.output;
+    this.validator =
+        StoredSignatureVerifier.install(
+                PlanValidator.builder(blobs).limits(limits).audit(b.audit),
+                Verifiers.load(),
+                b.namedAnchors,
+                b.trustAnchors)
+            .build();
+    this.planKeys = b.planKeys;
     this.host = WasmHost.builder().guestLog(b.guestLog).build();
   }
 
@@ -86,9 +107,35 @@ public final class Mosaic implements AutoCloseable {
     return codec.encode(plan);
   }
 
-  /** Decodes and validates plan bytes; the result is the only thing a host accepts. */
+  /**
+   * Decodes and validates plan bytes; the result is the only thing a host accepts. Components whose
+   * plan requires a signature are checked with the built-in and plugin verifiers against the
+   * builder's trust anchors.
+   *
+   * @throws MosaicException E4121 when the host runs only signed plans ({@link
+   *     Builder#requireSignedPlans}); use {@link #load(byte[], byte[])}
+   */
   public ValidatedPlan load(byte[] planBytes) {
-    return new PlanValidator(limits, blobs).validate(planBytes);
+    if (!planKeys.isEmpty()) {
+      throw new MosaicException(
+          Diagnostic.of(SignatureCodes.ENVELOPE_NOT_TRUSTED, "plan is not signed")
+              .withHelp("this host runs only plans signed by its trusted keys; see `mosaic sign`"));
+    }
+    return validator.validate(planBytes);
+  }
+
+  /**
+   * Checks a signed plan's DSSE envelope ({@code mosaic sign}) against the keys given to {@link
+   * Builder#requireSignedPlans}, then decodes and validates the plan.
+   *
+   * @throws MosaicException E4120 to E4122 when the envelope is malformed, not signed by a trusted
+   *     key, or about another plan
+   */
+  public ValidatedPlan load(byte[] planBytes, byte[] envelopeJson) {
+    if (!planKeys.isEmpty()) {
+      PlanAttestation.verify(envelopeJson, planBytes, planKeys);
+    }
+    return validator.validate(planBytes);
   }
 
   /** Instantiates and links a validated plan. Close the composition when done. */
@@ -145,8 +192,45 @@ public final class Mosaic implements AutoCloseable {
     private Consumer<String> output = System.out::println;
     private Consumer<String> guestLog = System.out::println;
     private String environment = Compiler.DEFAULT_ENVIRONMENT;
+    private TrustAnchors trustAnchors = TrustAnchors.none();
+    private final Map<String, TrustAnchors> namedAnchors = new LinkedHashMap<>();
+    private AuditSink audit = AuditSink.NONE;
+    private List<PublicKey> planKeys = List.of();
 
     private Builder() {}
+
+    /**
+     * What component signatures are checked against when a plan's requirement names no key; {@link
+     * TrustAnchors#none()} by default. Keys named in a plan by digest come from the blob store.
+     */
+    public Builder trustAnchors(TrustAnchors anchors) {
+      this.trustAnchors = Objects.requireNonNull(anchors);
+      return this;
+    }
+
+    /** Trust anchors a plan's signature requirement may name as a trusted key, by {@code name}. */
+    public Builder trustAnchors(String name, TrustAnchors anchors) {
+      namedAnchors.put(Objects.requireNonNull(name), Objects.requireNonNull(anchors));
+      return this;
+    }
+
+    /** Where plan validation and component signature decisions are audited. */
+    public Builder audit(AuditSink sink) {
+      this.audit = Objects.requireNonNull(sink);
+      return this;
+    }
+
+    /**
+     * Runs only plans whose DSSE envelope is signed by one of these keys: {@link #load(byte[])}
+     * then refuses every plan, and {@link #load(byte[], byte[])} checks the envelope first.
+     */
+    public Builder requireSignedPlans(PublicKey... publicKeys) {
+      if (publicKeys.length == 0) {
+        throw new IllegalArgumentException("at least one public key");
+      }
+      this.planKeys = List.of(publicKeys);
+      return this;
+    }
 
     /** What policy conditions {@code when env == "..."} compare with; {@code dev} by default. */
     public Builder environment(String name) {

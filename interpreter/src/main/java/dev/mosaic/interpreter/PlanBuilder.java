@@ -15,7 +15,7 @@ final class PlanBuilder {
         Plan.FORMAT_VERSION,
         checked.tenant(),
         checked.components().stream()
-            .map(c -> new Component(c.name(), c.digest(), c.imports(), c.exports()))
+            .map(c -> new Component(c.name(), c.digest(), c.imports(), c.exports(), c.signature()))
             .toList(),
         checked.bindings(),
         checked.policy(),

@@ -114,7 +114,7 @@ class StagesTest {
     return new CheckedComponent(
         name,
         "sha256:" + "0".repeat(64),
-        null,
+        dev.mosaic.plan.SignatureRequirement.NONE,
         null,
         imports,
         List.of(new FunctionDecl("", "f", unit)),

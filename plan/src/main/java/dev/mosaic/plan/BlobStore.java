@@ -43,4 +43,52 @@ public interface BlobStore {
 
   /** Digests in the tenant's namespace, sorted. */
   List<String> list(String tenant);
+
+  /**
+   * Names a stored blob as the detached signature, in {@code verifier}'s format, of another stored
+   * blob. Both stay content-addressed: the link maps the signed blob's digest to the signature's
+   * digest, the way cosign tags a signature {@code sha256-<hex>.sig} in an OCI registry, so plans
+   * (which name only the component's digest and the trusted keys) stay byte-identical when a
+   * component is signed or re-signed. A second link for the same blob and verifier replaces the
+   * first.
+   *
+   * @throws MosaicException E4001 when either blob is not in the tenant's store
+   * @throws UnsupportedOperationException when the store keeps no signatures
+   */
+  default void attachSignature(
+      String tenant, String blobDigest, String verifier, String signatureDigest) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " does not store signatures");
+  }
+
+  /**
+   * The digest of the blob attached as {@code blobDigest}'s signature in {@code verifier}'s format.
+   *
+   * @return the signature's digest, or empty when none is attached
+   */
+  default Optional<String> signatureOf(String tenant, String blobDigest, String verifier) {
+    return Optional.empty();
+  }
+
+  /** Whether a string can name a verifier in a signature link: lowercase, digits, {@code .-_}. */
+  static boolean isVerifierName(String verifier) {
+    return verifier.matches("[a-z0-9][a-z0-9._-]{0,31}");
+  }
+
+  /** Checks both blobs of a signature link are stored; for implementations. */
+  static void requireLinkable(
+      BlobStore store, String tenant, String blobDigest, String verifier, String signatureDigest) {
+    if (!isVerifierName(verifier)) {
+      throw new IllegalArgumentException("invalid verifier name");
+    }
+    for (String d : List.of(blobDigest, signatureDigest)) {
+      if (!store.contains(tenant, d)) {
+        throw new MosaicException(
+            Diagnostic.of(
+                    PlanCodes.BLOB_MISSING,
+                    "blob `" + d + "` is not in the store of tenant `" + tenant + "`")
+                .withHelp("add it with `mosaic blob add FILE --tenant " + tenant + "`"));
+      }
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.mosaic.plan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
  * temporary file that is renamed into place, so readers never see a partial blob and concurrent
  * writers of the same blob are safe (identical content wins either way). A stored file whose size
  * does not match is replaced on the next write of that blob; one whose content was altered is
- * reported by {@link #get} with E4101.
+ * reported by {@link #get} with E4101. Signature links ({@link #attachSignature}) are small files
+ * {@code <root>/<tenant>/signatures/<verifier>/<hex>} holding the signature blob's digest.
  */
 public final class FileBlobStore implements BlobStore {
   private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -137,6 +139,54 @@ public final class FileBlobStore implements BlobStore {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  @Override
+  public void attachSignature(
+      String tenant, String blobDigest, String verifier, String signatureDigest) {
+    BlobStore.requireLinkable(this, tenant, blobDigest, verifier, signatureDigest);
+    Path link = linkPath(tenant, blobDigest, verifier);
+    try {
+      Files.createDirectories(link.getParent());
+      Path tmp = Files.createTempFile(link.getParent(), ".incoming-", ".tmp");
+      try {
+        Files.writeString(tmp, signatureDigest, StandardCharsets.US_ASCII);
+        Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot link signature of " + blobDigest, e);
+    }
+  }
+
+  @Override
+  public Optional<String> signatureOf(String tenant, String blobDigest, String verifier) {
+    if (!BlobStore.isVerifierName(verifier)) {
+      return Optional.empty();
+    }
+    Path link = linkPath(tenant, blobDigest, verifier);
+    try {
+      if (Files.size(link) > 100) {
+        return Optional.empty();
+      }
+      String digest = Files.readString(link, StandardCharsets.US_ASCII).strip();
+      return isDigest(digest) ? Optional.of(digest) : Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read signature link of " + blobDigest, e);
+    }
+  }
+
+  private Path linkPath(String tenant, String blobDigest, String verifier) {
+    if (!isDigest(blobDigest) || !BlobStore.isVerifierName(verifier)) {
+      throw new IllegalArgumentException("invalid digest or verifier");
+    }
+    return tenantDir(tenant)
+        .resolve("signatures")
+        .resolve(verifier)
+        .resolve(blobDigest.substring("sha256:".length()));
   }
 
   private Path tenantDir(String tenant) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MemoryBlobStore implements BlobStore {
   private final Map<String, Map<String, byte[]>> tenants = new ConcurrentHashMap<>();
+  private final Map<String, String> signatureLinks = new ConcurrentHashMap<>();
   private final long maxBlobBytes;
 
   public MemoryBlobStore(long maxBlobBytes) {
@@ -54,6 +55,23 @@ public final class MemoryBlobStore implements BlobStore {
   @Override
   public List<String> list(String tenant) {
     return namespace(tenant).keySet().stream().sorted().toList();
+  }
+
+  @Override
+  public void attachSignature(
+      String tenant, String blobDigest, String verifier, String signatureDigest) {
+    BlobStore.requireLinkable(this, tenant, blobDigest, verifier, signatureDigest);
+    signatureLinks.put(linkKey(tenant, blobDigest, verifier), signatureDigest);
+  }
+
+  @Override
+  public Optional<String> signatureOf(String tenant, String blobDigest, String verifier) {
+    namespace(tenant);
+    return Optional.ofNullable(signatureLinks.get(linkKey(tenant, blobDigest, verifier)));
+  }
+
+  private static String linkKey(String tenant, String blobDigest, String verifier) {
+    return tenant + "\u0000" + blobDigest + "\u0000" + verifier;
   }
 
   private Map<String, byte[]> namespace(String tenant) {

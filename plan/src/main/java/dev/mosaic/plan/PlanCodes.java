@@ -61,17 +61,20 @@ public final class PlanCodes {
   /** The stored bytes no longer hash to their digest. */
   public static final String BLOB_DIGEST_MISMATCH = "E4101";
 
-  /** A signature is required but none was found for the blob. */
-  public static final String SIGNATURE_MISSING = "E4102";
+  // Signature outcomes share their codes with dev.mosaic.hsm.signature.SignatureCodes, so a user
+  // sees one code per failure whether the blobs phase or a verifier reports it.
 
-  /** A signature was found but does not verify over the blob. */
-  public static final String SIGNATURE_INVALID = "E4103";
+  /** A signature is required but none is stored for the blob (same as hsm's E4110). */
+  public static final String SIGNATURE_MISSING = "E4110";
 
-  /** The signature verifies but its signer is not among the trusted keys. */
-  public static final String SIGNER_UNTRUSTED = "E4104";
+  /** A signature was found but does not verify over the blob (same as hsm's E4111). */
+  public static final String SIGNATURE_INVALID = "E4111";
 
-  /** None of the verifiers a requirement accepts is installed in this host. */
-  public static final String NO_VERIFIER = "E4105";
+  /** The signature verifies but its signer is not trusted for it (same as hsm's E4112). */
+  public static final String SIGNER_UNTRUSTED = "E4112";
+
+  /** None of the verifiers a requirement accepts is installed in this host (hsm's E4115). */
+  public static final String NO_VERIFIER = "E4115";
 
   /** A blob is larger than {@link SystemLimits#maxBlobBytes()}. */
   public static final String BLOB_TOO_LARGE = "E4202";

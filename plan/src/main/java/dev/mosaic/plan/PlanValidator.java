@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -98,6 +99,27 @@ public final class PlanValidator {
    */
   public ValidatedPlan validate(Plan plan) {
     return validate(plan, null);
+  }
+
+  /**
+   * Checks the signature of every component whose blob is in the tenant's store and intact, without
+   * failing and without auditing: what {@code mosaic inspect} shows. Components whose blob is
+   * missing or damaged are left out; {@link #validate} reports those.
+   */
+  public List<ComponentVerification> verifications(Plan plan) {
+    List<ComponentVerification> out = new ArrayList<>();
+    for (Component c : plan.components()) {
+      byte[] bytes;
+      try {
+        bytes = blobs.get(plan.tenant(), c.digest()).orElse(null);
+      } catch (MosaicException | IllegalArgumentException e) {
+        continue;
+      }
+      if (bytes != null) {
+        out.add(verify(plan, c, bytes));
+      }
+    }
+    return out;
   }
 
   private ValidatedPlan validate(Plan plan, String knownDigest) {
@@ -373,9 +395,11 @@ public final class PlanValidator {
       loaded.put(c.id(), bytes);
       ComponentVerification v = verify(plan, c, bytes);
       verifications.add(v);
-      if (!v.accepted()) {
-        r.add(signatureDiagnostic(c, v));
+      Diagnostic failure = v.accepted() ? null : signatureDiagnostic(c, v);
+      if (failure != null) {
+        r.add(failure);
       }
+      auditSignature(plan.tenant(), v, failure);
     }
     r.throwIfAny();
     return new BlobPhase(loaded, verifications);
@@ -386,24 +410,39 @@ public final class PlanValidator {
     if (!requirement.required()) {
       return ComponentVerification.unsignedNotRequired(c.id(), c.digest());
     }
-    BlobVerifier verifier = null;
-    for (String name : requirement.verifiers()) {
-      verifier = verifiers.get(name);
-      if (verifier != null) {
-        break;
-      }
-    }
-    if (verifier == null) {
-      return new ComponentVerification(
-          c.id(),
-          c.digest(),
-          SignatureStatus.MISSING,
-          "",
-          "",
-          "no verifier among " + String.join(", ", requirement.verifiers()) + " is installed");
-    }
     VerificationRequest request =
         new VerificationRequest(plan.tenant(), c.id(), c.digest(), bytes, requirement, blobs);
+    // Every accepted verifier that is installed gets a chance: a component signed with `pgp`
+    // passes a requirement of `cosign, pgp` even when no cosign signature is stored.
+    ComponentVerification failure = null;
+    for (String name : requirement.verifiers()) {
+      BlobVerifier verifier = verifiers.get(name);
+      if (verifier == null) {
+        continue;
+      }
+      ComponentVerification v = verifyWith(verifier, request, c);
+      if (v.accepted()) {
+        return v;
+      }
+      // A signature that is there but bad says more than one that is absent.
+      if (failure == null || failure.status() == SignatureStatus.MISSING) {
+        failure = v;
+      }
+    }
+    if (failure != null) {
+      return failure;
+    }
+    return new ComponentVerification(
+        c.id(),
+        c.digest(),
+        SignatureStatus.MISSING,
+        "",
+        "",
+        "no verifier among " + String.join(", ", requirement.verifiers()) + " is installed");
+  }
+
+  private static ComponentVerification verifyWith(
+      BlobVerifier verifier, VerificationRequest request, Component c) {
     ComponentVerification v;
     try {
       v = verifier.verify(request);
@@ -427,6 +466,22 @@ public final class PlanValidator {
     return v;
   }
 
+  private void auditSignature(String tenant, ComponentVerification v, Diagnostic failure) {
+    if (audit == AuditSink.NONE || v.status() == SignatureStatus.UNSIGNED_NOT_REQUIRED) {
+      return;
+    }
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("digest", v.digest());
+    details.put("signature", v.status().name().toLowerCase(Locale.ROOT));
+    details.put("verifier", v.verifierName());
+    details.put("signer", v.signer());
+    details.put("result", failure == null ? "accepted" : "rejected");
+    if (failure != null) {
+      details.put("code", failure.code());
+    }
+    audit.record(AuditEvent.now(tenant, AuditEvent.BLOB, v.componentId(), details));
+  }
+
   private Diagnostic signatureDiagnostic(Component c, ComponentVerification v) {
     String who = "component `" + c.id() + "`";
     String detail = v.detail().isEmpty() ? null : v.detail();
@@ -448,7 +503,12 @@ public final class PlanValidator {
       case UNTRUSTED ->
           Diagnostic.of(
                   PlanCodes.SIGNER_UNTRUSTED,
-                  who + " is signed by `" + clip(v.signer()) + "`, which is not a trusted key")
+                  v.signer().isEmpty()
+                      ? who + " is not signed by a trusted key"
+                      : who
+                          + " is signed by `"
+                          + clip(v.signer())
+                          + "`, which is not a trusted key")
               .withHelp(detail);
       default ->
           Diagnostic.of(

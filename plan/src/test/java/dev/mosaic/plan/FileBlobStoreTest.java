@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,6 +121,33 @@ class FileBlobStoreTest {
       assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> store.list(tenant)))
           .as(tenant)
           .isNotNull();
+    }
+  }
+
+  @Test
+  void signatureLinksNameAStoredSignaturePerVerifierAndTenant() {
+    for (BlobStore store : List.of(new FileBlobStore(root), new MemoryBlobStore())) {
+      String blob = store.put("alpha", "module".getBytes(StandardCharsets.UTF_8));
+      String sig = store.put("alpha", "signature".getBytes(StandardCharsets.UTF_8));
+      assertThat(store.signatureOf("alpha", blob, "cosign")).isEmpty();
+
+      store.attachSignature("alpha", blob, "cosign", sig);
+
+      assertThat(store.signatureOf("alpha", blob, "cosign")).contains(sig);
+      assertThat(store.signatureOf("alpha", blob, "pgp")).isEmpty();
+      assertThat(store.signatureOf("beta", blob, "cosign")).isEmpty();
+      // signatures are blobs: listed with the rest, read back by digest
+      assertThat(store.list("alpha")).contains(blob, sig).hasSize(2);
+      String absent = "sha256:" + "0".repeat(64);
+      assertThat(
+              catchThrowableOfType(
+                      MosaicException.class,
+                      () -> store.attachSignature("alpha", blob, "cosign", absent))
+                  .diagnostics()
+                  .getFirst()
+                  .code())
+          .isEqualTo("E4001");
+      assertThat(store.signatureOf("alpha", blob, "cosign")).contains(sig);
     }
   }
 }

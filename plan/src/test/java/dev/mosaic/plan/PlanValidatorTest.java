@@ -139,9 +139,9 @@ class PlanValidatorTest {
         .extracting(Diagnostic::code, Diagnostic::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "E4104", "component `c0_1` is signed by `mallory`, which is not a trusted key"),
+                "E4112", "component `c0_1` is signed by `mallory`, which is not a trusted key"),
             org.assertj.core.groups.Tuple.tuple(
-                "E4102", "component `c1_0` requires a signature and has none"));
+                "E4110", "component `c1_0` requires a signature and has none"));
     assertThat(e.exitCode()).isEqualTo(77);
 
     // With only the first component signed, everything passes and the verification is kept.
@@ -167,7 +167,7 @@ class PlanValidatorTest {
     // Without an installed verifier the requirement cannot be met.
     MosaicException none =
         catchThrowableOfType(MosaicException.class, () -> validator(signed).validate(signed));
-    assertThat(none.code()).isEqualTo("E4105");
+    assertThat(none.code()).isEqualTo("E4115");
     assertThat(none.getMessage()).contains("`pgp` or `test`, and none is installed");
   }
 

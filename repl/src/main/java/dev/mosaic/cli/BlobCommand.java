@@ -77,6 +77,22 @@ final class BlobCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "The file to store.")
     Path file;
 
+    @Option(
+        names = "--signature",
+        paramLabel = "SIG",
+        description = {
+          "A detached signature of FILE, stored as a blob of its own and linked to FILE's digest",
+          "(plans never name signatures, so signing does not change a plan's digest)."
+        })
+    Path signature;
+
+    @Option(
+        names = "--verifier",
+        paramLabel = "NAME",
+        defaultValue = "cosign",
+        description = "Format of --signature: cosign, pgp, x509 or a plugin (default: cosign).")
+    String verifier;
+
     @Mixin TenantOption tenant;
     @Mixin StoreOptions store;
     @Spec CommandLine.Model.CommandSpec spec;
@@ -84,8 +100,19 @@ final class BlobCommand implements Runnable {
     @Override
     public Integer call() {
       String t = tenant.checked(spec.commandLine());
-      byte[] bytes = read(file, ((Main) spec.root().userObject()).environment().stderrIsTerminal());
-      String digest = store.blobStore().put(t, bytes);
+      if (signature != null && !BlobStore.isVerifierName(verifier)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "invalid verifier `" + verifier + "`: use lowercase letters, digits, `.`, `_` and `-`");
+      }
+      boolean progress = ((Main) spec.root().userObject()).environment().stderrIsTerminal();
+      byte[] bytes = read(file, progress);
+      BlobStore blobs = store.blobStore();
+      String digest = blobs.put(t, bytes);
+      if (signature != null) {
+        String sig = blobs.put(t, read(signature, false));
+        blobs.attachSignature(t, digest, verifier, sig);
+      }
       spec.commandLine().getOut().println(digest);
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;

@@ -48,6 +48,8 @@ final class ExecCommand implements Callable<Integer> {
   List<String> args = new ArrayList<>();
 
   @Mixin StoreOptions store;
+  @Mixin TrustOptions trust;
+  @Mixin SignedPlanOptions signedPlan;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -59,8 +61,9 @@ final class ExecCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     byte[] bytes = PlanFile.read(file);
-    try (Mosaic mosaic = store.builder().output(out::println).guestLog(out::println).build()) {
-      ValidatedPlan plan = mosaic.load(bytes);
+    Mosaic.Builder builder = signedPlan.apply(trust.apply(store.builder()), spec.commandLine());
+    try (Mosaic mosaic = builder.output(out::println).guestLog(out::println).build()) {
+      ValidatedPlan plan = signedPlan.load(mosaic, file, bytes);
       try (Composition composition = mosaic.instantiate(plan)) {
         if (call != null) {
           EntryPoint entry = entryPoint(plan.plan());

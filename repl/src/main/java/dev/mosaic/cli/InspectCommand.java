@@ -2,10 +2,13 @@ package dev.mosaic.cli;
 
 import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.Component;
+import dev.mosaic.plan.ComponentVerification;
 import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
@@ -22,10 +25,12 @@ import picocli.CommandLine.Spec;
       "Show what a compiled plan contains: tenant, digest, limits, components with their digests,"
           + " imports and exports, bindings, policy rules and entry points.",
       "The plan is decoded and its schema checked; blobs need not be in the store (components"
-          + " whose blob is missing are marked).",
+          + " whose blob is missing are marked). Each component's signature is checked when its"
+          + " blob is in the store (status verified, missing, invalid or untrusted).",
       "JSON fields: digest, format_version, tenant, limits{max_components, max_memory_bytes,"
           + " max_execution_ms}, components[{id, digest, in_store, imports[{module, name,"
-          + " capability, params, results}], exports[{name, params, results}]}],"
+          + " capability, params, results}], exports[{name, params, results}], signature{verifiers,"
+          + " trusted_keys, status, verifier, signer, detail}}],"
           + " bindings[{importer, import_module, import_name, exporter, export_name}],"
           + " policy[{effect, component, capability, patterns}], entry_points[{component,"
           + " function}]."
@@ -38,6 +43,7 @@ final class InspectCommand implements Callable<Integer> {
   boolean json;
 
   @Mixin StoreOptions store;
+  @Mixin TrustOptions trust;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,12 +54,16 @@ final class InspectCommand implements Callable<Integer> {
     String digest = PlanCodec.digestOf(bytes);
     BlobStore blobs = store.blobStore();
     Predicate<Component> inStore = c -> blobs.contains(plan.tenant(), c.digest());
+    Map<String, ComponentVerification> verifications = new LinkedHashMap<>();
+    for (ComponentVerification v : trust.validator(blobs).verifications(plan)) {
+      verifications.put(v.componentId(), v);
+    }
     spec.commandLine()
         .getOut()
         .print(
             json
-                ? PlanJson.render(digest, plan, inStore)
-                : PlanSummary.render(digest, plan, inStore));
+                ? PlanJson.render(digest, plan, inStore, verifications)
+                : PlanSummary.render(digest, plan, inStore, verifications));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

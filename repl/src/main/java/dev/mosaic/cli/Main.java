@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       ExecCommand.class,
       BlobCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
       ExplainCommand.class,
       ReplCommand.class
     },

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
+import dev.mosaic.plan.ComponentVerification;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PolicyRule;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -26,6 +28,14 @@ final class PlanJson {
   private PlanJson() {}
 
   static String render(String digest, Plan plan, Predicate<Component> inStore) {
+    return render(digest, plan, inStore, Map.of());
+  }
+
+  static String render(
+      String digest,
+      Plan plan,
+      Predicate<Component> inStore,
+      Map<String, ComponentVerification> verifications) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("digest", digest);
     root.put("format_version", plan.formatVersion());
@@ -40,6 +50,16 @@ final class PlanJson {
       n.put("id", c.id());
       n.put("digest", c.digest());
       n.put("in_store", inStore.test(c));
+      ObjectNode sig = n.putObject("signature");
+      strings(sig.putArray("verifiers"), c.signature().verifiers());
+      strings(sig.putArray("trusted_keys"), c.signature().trustedKeys());
+      ComponentVerification v = verifications.get(c.id());
+      if (v != null) {
+        sig.put("status", v.status().name().toLowerCase(Locale.ROOT));
+        sig.put("verifier", v.verifierName());
+        sig.put("signer", v.signer());
+        sig.put("detail", v.detail());
+      }
       functions(n.putArray("imports"), c.imports(), true);
       functions(n.putArray("exports"), c.exports(), false);
     }

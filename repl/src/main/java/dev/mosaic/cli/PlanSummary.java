@@ -3,12 +3,17 @@ package dev.mosaic.cli;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
+import dev.mosaic.plan.ComponentVerification;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.PolicyRule;
+import dev.mosaic.plan.SignatureRequirement;
+import dev.mosaic.plan.SignatureStatus;
 import dev.mosaic.plan.TenantLimits;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** A plan as people read it: used by {@code mosaic inspect} and the REPL's {@code :plan}. */
@@ -23,6 +28,20 @@ public final class PlanSummary {
    * @param inStore whether a component's blob is in the tenant's store
    */
   public static String render(String digest, Plan plan, Predicate<Component> inStore) {
+    return render(digest, plan, inStore, Map.of());
+  }
+
+  /**
+   * A plan summary that also shows each component's signature check.
+   *
+   * @param verifications signature outcomes by component id (components without one show only their
+   *     requirement)
+   */
+  public static String render(
+      String digest,
+      Plan plan,
+      Predicate<Component> inStore,
+      Map<String, ComponentVerification> verifications) {
     StringBuilder s = new StringBuilder();
     s.append("plan     ").append(digest).append('\n');
     s.append("tenant   ").append(plan.tenant()).append('\n');
@@ -36,6 +55,7 @@ public final class PlanSummary {
           .append(c.digest())
           .append(inStore.test(c) ? "" : "  (not in store)")
           .append('\n');
+      signature(s, c, verifications.get(c.id()));
       for (FunctionDecl f : c.imports()) {
         s.append("    import ").append(f.module()).append('.').append(f.name()).append(' ');
         s.append(f.type());
@@ -86,6 +106,31 @@ public final class PlanSummary {
       s.append('\n');
     }
     return s.toString();
+  }
+
+  private static void signature(StringBuilder s, Component c, ComponentVerification v) {
+    SignatureRequirement r = c.signature();
+    if (r.required()) {
+      s.append("    requires signature by ")
+          .append(String.join(" or ", r.verifiers()))
+          .append(
+              r.trustedKeys().isEmpty() ? "" : ", trusting " + String.join(", ", r.trustedKeys()))
+          .append('\n');
+    }
+    if (v == null || v.status() == SignatureStatus.UNSIGNED_NOT_REQUIRED) {
+      return;
+    }
+    s.append("    signature ").append(v.status().name().toLowerCase(Locale.ROOT));
+    if (!v.verifierName().isEmpty()) {
+      s.append(" (").append(v.verifierName()).append(')');
+    }
+    if (!v.signer().isEmpty()) {
+      s.append(", signer ").append(v.signer());
+    }
+    if (!v.detail().isEmpty()) {
+      s.append(": ").append(v.detail());
+    }
+    s.append('\n');
   }
 
   static String limits(TenantLimits l) {

@@ -23,6 +23,7 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   Path file;
 
   @Mixin StoreOptions store;
+  @Mixin TrustOptions trust;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,7 +33,8 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Mosaic mosaic = store.builder().output(out::println).guestLog(out::println).build()) {
+    try (Mosaic mosaic =
+        trust.apply(store.builder()).output(out::println).guestLog(out::println).build()) {
       CompileResult compiled = mosaic.compile(file);
       source = compiled.source();
       sources = compiled.sources();

@@ -20,14 +20,17 @@ final class ValidateCommand implements Callable<Integer> {
   Path file;
 
   @Mixin StoreOptions store;
+  @Mixin TrustOptions trust;
+  @Mixin SignedPlanOptions signedPlan;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     byte[] bytes = PlanFile.read(file);
-    try (Mosaic mosaic = store.builder().build()) {
-      ValidatedPlan plan = mosaic.load(bytes);
+    try (Mosaic mosaic =
+        signedPlan.apply(trust.apply(store.builder()), spec.commandLine()).build()) {
+      ValidatedPlan plan = signedPlan.load(mosaic, file, bytes);
       spec.commandLine()
           .getOut()
           .println(

@@ -40,7 +40,11 @@ componentDecl : COMPONENT name=IDENT FROM source=(STRING | DIGEST)
 bindDecl    : BIND importer=IDENT DOT module=IDENT ( DOT field=IDENT )? ( COLON iface=IDENT )?
               ARROW exporter=IDENT ( DOT export=IDENT )? ;
 
-policyDecl  : POLICY LBRACE ruleDecl* RBRACE ;
+policyDecl  : POLICY LBRACE ( ruleDecl | requireDecl )* RBRACE ;
+// `require signature cosign, pgp for vault, app` or `... for *`: those components' blobs must be
+// signed, checked by one of the verifiers.
+requireDecl : REQUIRE SIGNATURE verifiers+=IDENT ( COMMA verifiers+=IDENT )*
+              FOR ( targets+=IDENT ( COMMA targets+=IDENT )* | all=STAR ) ;
 ruleDecl    : effect=(ALLOW | DENY) target=(IDENT | STAR) capability=IDENT
               ( STRING ( COMMA STRING )* )?
               ( WHEN condition ( AND condition )* )? ;
@@ -80,6 +84,9 @@ POLICY     : 'policy' ;
 ALLOW      : 'allow' ;
 DENY       : 'deny' ;
 WHEN       : 'when' ;
+REQUIRE    : 'require' ;
+SIGNATURE  : 'signature' ;
+FOR        : 'for' ;
 AND        : 'and' ;
 EXPORT     : 'export' ;
 PRINT      : 'print' ;

@@ -82,10 +82,22 @@ public sealed interface Item extends Node {
       Span interfaceSpan)
       implements Item {}
 
-  /** {@code policy { rules }}. */
-  record Policy(List<RuleDecl> rules, Span span) implements Item {
+  /**
+   * {@code policy { rules }}.
+   *
+   * @param rules {@code allow} and {@code deny} rules, in order
+   * @param signatures {@code require signature} rules, in order
+   * @param span the block
+   */
+  record Policy(List<RuleDecl> rules, List<SignatureRule> signatures, Span span) implements Item {
     public Policy {
       rules = List.copyOf(rules);
+      signatures = List.copyOf(signatures);
+    }
+
+    /** A policy without signature rules. */
+    public Policy(List<RuleDecl> rules, Span span) {
+      this(rules, List.of(), span);
     }
   }
 

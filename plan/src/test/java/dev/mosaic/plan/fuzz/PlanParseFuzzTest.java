@@ -40,7 +40,7 @@ class PlanParseFuzzTest {
   void seedsReachEveryPhase() throws IOException {
     Map<String, String> expected = new TreeMap<>();
     expected.put("valid-chain", "ok");
-    expected.put("signed", "E4105");
+    expected.put("signed", "E4115");
     expected.put("cycle", "E5001");
     expected.put("unknown-version", "E3003");
     expected.put("empty-plan", "ok");

@@ -1,0 +1,72 @@
+package dev.mosaic.interpreter;
+
+import dev.mosaic.plan.BlobStore;
+import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.audit.AuditSink;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A blob store that writes a {@code blob} audit event for every store, and for every read that
+ * misses or fails its integrity check, to the tenant's audit sink. Reads that succeed are not
+ * audited one by one: validation reads every component's blob and records the outcome itself.
+ */
+final class AuditingBlobStore implements BlobStore {
+  private final BlobStore delegate;
+  private final AuditSink audit;
+
+  AuditingBlobStore(BlobStore delegate, AuditSink audit) {
+    this.delegate = delegate;
+    this.audit = audit;
+  }
+
+  @Override
+  public String put(String tenant, byte[] bytes) {
+    try {
+      String digest = delegate.put(tenant, bytes);
+      record(tenant, "put", digest, "stored", Map.of("size", Long.toString(bytes.length)));
+      return digest;
+    } catch (MosaicException e) {
+      record(tenant, "put", "", "rejected", Map.of("code", e.code()));
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<byte[]> get(String tenant, String digest) {
+    try {
+      Optional<byte[]> bytes = delegate.get(tenant, digest);
+      if (bytes.isEmpty()) {
+        record(tenant, "get", digest, "missing", Map.of());
+      }
+      return bytes;
+    } catch (MosaicException e) {
+      record(tenant, "get", digest, "rejected", Map.of("code", e.code()));
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean contains(String tenant, String digest) {
+    return delegate.contains(tenant, digest);
+  }
+
+  @Override
+  public List<String> list(String tenant) {
+    return delegate.list(tenant);
+  }
+
+  private void record(
+      String tenant, String action, String digest, String result, Map<String, String> extra) {
+    Map<String, String> details = new TreeMap<>(extra);
+    details.put("action", action);
+    details.put("result", result);
+    if (!digest.isEmpty()) {
+      details.put("digest", digest);
+    }
+    audit.record(AuditEvent.now(tenant, AuditEvent.BLOB, "", details));
+  }
+}

@@ -49,6 +49,8 @@ final class ExecCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
+  @Mixin HostOptions host;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -59,7 +61,9 @@ final class ExecCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     byte[] bytes = PlanFile.read(file);
-    try (Mosaic mosaic = store.builder().output(out::println).guestLog(out::println).build()) {
+    try (HostOptions h = host;
+        Mosaic mosaic =
+            h.apply(store.builder(), store).output(out::println).guestLog(out::println).build()) {
       ValidatedPlan plan = mosaic.load(bytes);
       try (Composition composition = mosaic.instantiate(plan)) {
         if (call != null) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ExecCommand.class,
       BlobCommand.class,
       ExplainCommand.class,
+      AuditCommand.class,
       ReplCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -24,6 +24,8 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
 
   @Mixin StoreOptions store;
 
+  @Mixin HostOptions host;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   private String source;
@@ -32,7 +34,9 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Mosaic mosaic = store.builder().output(out::println).guestLog(out::println).build()) {
+    try (HostOptions h = host;
+        Mosaic mosaic =
+            h.apply(store.builder(), store).output(out::println).guestLog(out::println).build()) {
       CompileResult compiled = mosaic.compile(file);
       source = compiled.source();
       sources = compiled.sources();

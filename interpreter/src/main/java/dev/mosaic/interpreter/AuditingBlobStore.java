@@ -2,6 +2,7 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import java.util.List;
@@ -10,9 +11,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A blob store that writes a {@code blob} audit event for every store, and for every read that
- * misses or fails its integrity check, to the tenant's audit sink. Reads that succeed are not
- * audited one by one: validation reads every component's blob and records the outcome itself.
+ * A blob store that writes a {@code blob} audit event for every blob stored that was not there yet,
+ * every store refused, and every read that misses or fails its integrity check, to the tenant's
+ * audit sink. Reads that succeed are not audited one by one: validation reads every component's
+ * blob and records the outcome itself.
  */
 final class AuditingBlobStore implements BlobStore {
   private final BlobStore delegate;
@@ -26,8 +28,12 @@ final class AuditingBlobStore implements BlobStore {
   @Override
   public String put(String tenant, byte[] bytes) {
     try {
+      // A script stores its components every time it compiles; only new blobs are news.
+      boolean known = delegate.contains(tenant, PlanCodec.digestOf(bytes));
       String digest = delegate.put(tenant, bytes);
-      record(tenant, "put", digest, "stored", Map.of("size", Long.toString(bytes.length)));
+      if (!known) {
+        record(tenant, "put", digest, "stored", Map.of("size", Long.toString(bytes.length)));
+      }
       return digest;
     } catch (MosaicException e) {
       record(tenant, "put", "", "rejected", Map.of("code", e.code()));

@@ -13,6 +13,10 @@ for dir in */; do
   name="${dir%/}"
   script="$name/$name.mosaic"
   [[ -f "$script" ]] || continue
+  if [[ -f "$name/needs-token" ]]; then
+    echo "skip $name (needs a PKCS#11 token, see $name/README.md; ExamplesTest makes one)"
+    continue
+  fi
   expected_exit=0
   [[ -f "$name/expected-exit" ]] && expected_exit="$(tr -d '[:space:]' <"$name/expected-exit")"
   MOSAIC_HOME="$work/$name" "$ROOT/mosaic" run "$script" >"$work/$name.out" 2>"$work/$name.err"

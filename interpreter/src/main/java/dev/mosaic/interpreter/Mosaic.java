@@ -1,7 +1,13 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.host.Composition;
+import dev.mosaic.host.HostLimits;
+import dev.mosaic.host.KeyValueStore;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.host.audit.JsonLinesAuditLog;
+import dev.mosaic.hsm.HostMode;
+import dev.mosaic.hsm.SecretBackend;
+import dev.mosaic.hsm.SecretBackends;
 import dev.mosaic.hsm.attest.PlanAttestation;
 import dev.mosaic.hsm.signature.SignatureCodes;
 import dev.mosaic.hsm.signature.StoredSignatureVerifier;
@@ -23,11 +29,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The embedding facade: compile Mosaic scripts to plans, load (decode and validate) plans, and run
@@ -39,8 +48,22 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>A {@code Mosaic} holds a wasm engine; close it when done. It is thread-safe; each {@link
- * Composition} it creates serializes its own calls.
+ * <p><b>Lifecycle.</b> A {@code Mosaic} holds one wasm engine per tenant, the tenants' audit logs
+ * and the secret backends it opened ({@link Builder#secretBackend}); {@link #close()} releases them
+ * all. Close every {@link Composition} before the {@code Mosaic} that made it.
+ *
+ * <p><b>Thread-safety.</b> A {@code Mosaic} is thread-safe: any number of threads may compile, load
+ * and instantiate at once, and compositions of one tenant share that tenant's compiled code. A
+ * {@link Composition} serializes its own calls (one guest call at a time); use one composition per
+ * thread for parallel calls. {@link Builder} is not thread-safe.
+ *
+ * <p><b>Errors.</b> Everything a script, plan or guest can cause is a {@link MosaicException}
+ * carrying coded {@link dev.mosaic.plan.Diagnostic}s (docs/errors.md) and {@link
+ * MosaicException#exitCode()}, the command line's exit code for it.
+ *
+ * <p><b>Audit.</b> With {@link Builder#auditDirectory} each tenant gets a hash-chained JSON Lines
+ * log at {@code dir/<tenant>/audit.jsonl} (docs/audit.md) holding plan validation, blob,
+ * capability, secret, execution and limit events.
  */
 public final class Mosaic implements AutoCloseable {
   private final BlobStore blobs;
@@ -49,26 +72,78 @@ public final class Mosaic implements AutoCloseable {
   private final Compiler compiler;
   private final WasmHost host;
   private final Consumer<String> output;
+  private final TenantAudit audit;
   private final PlanValidator validator;
   private final List<PublicKey> planKeys;
+  private final List<SecretBackend> ownedBackends;
 
   private Mosaic(Builder b) {
-    this.blobs = b.blobs != null ? b.blobs : new FileBlobStore(b.store, b.limits.maxBlobBytes());
+    HostMode mode = b.mode != null ? b.mode : HostMode.current();
+    if (b.mode == HostMode.PRODUCTION && b.auditSinks == null) {
+      throw new IllegalStateException(
+          "a production host needs an audit destination: set auditDirectory or auditSinks");
+    }
+    this.audit = b.auditSinks == null ? null : new TenantAudit(b.auditSinks);
+    BlobStore store =
+        b.blobs != null ? b.blobs : new FileBlobStore(b.store, b.limits.maxBlobBytes());
+    this.blobs = audit == null ? store : new AuditingBlobStore(store, audit);
     this.limits = b.limits;
     this.codec = new PlanCodec(limits);
     this.compiler = new Compiler(blobs, b.environment);
     this.output = b.output;
+    // One validator: signature requirements are checked with the built-in and plugin verifiers
+    // against the builder's trust anchors; decisions go to the builder's sink and, when an audit
+    // destination is set, to each tenant's log.
+    AuditSink builderSink = b.audit;
+    AuditSink validationAudit =
+        audit == null
+            ? builderSink
+            : event -> {
+              builderSink.record(event);
+              audit.record(event);
+            };
     this.validator =
         StoredSignatureVerifier.install(
-                PlanValidator.builder(blobs).limits(limits).audit(b.audit),
+                PlanValidator.builder(blobs).limits(limits).audit(validationAudit),
                 Verifiers.load(),
                 b.namedAnchors,
                 b.trustAnchors)
             .build();
     this.planKeys = b.planKeys;
-    this.host = WasmHost.builder().guestLog(b.guestLog).build();
+    this.ownedBackends = new ArrayList<>();
+    Map<String, SecretBackend> opened = new HashMap<>();
+    try {
+      if (!b.backendConfigs.isEmpty()) {
+        SecretBackends backends = SecretBackends.discover(Mosaic.class.getClassLoader(), mode);
+        for (Map.Entry<String, BackendConfig> e : b.backendConfigs.entrySet()) {
+          SecretBackend backend = backends.open(e.getValue().scheme(), e.getValue().config());
+          ownedBackends.add(backend);
+          opened.put(e.getKey(), backend);
+        }
+      }
+    } catch (RuntimeException e) {
+      closeBackends();
+      throw e;
+    }
+    Function<String, SecretBackend> given = b.secrets;
+    WasmHost.Builder hb =
+        WasmHost.builder()
+            .guestLog(b.guestLog)
+            .limits(b.hostLimits)
+            .fileRoots(b.fileRoots)
+            .secrets(t -> opened.containsKey(t) ? opened.get(t) : given.apply(t));
+    if (b.kv != null) {
+      hb.keyValueStore(b.kv);
+    }
+    if (audit != null) {
+      hb.auditSinks(audit::sink);
+    }
+    this.host = hb.build();
   }
 
+  /**
+   * A builder with the defaults: file store under {@link #defaultStore()}, no audit, no secrets.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -83,6 +158,7 @@ public final class Mosaic implements AutoCloseable {
     return base.resolve("blobs");
   }
 
+  /** The blob store scripts and plans read components from (audited when audit is on). */
   public BlobStore blobs() {
     return blobs;
   }
@@ -138,6 +214,14 @@ public final class Mosaic implements AutoCloseable {
     return validator.validate(planBytes);
   }
 
+  /**
+   * The audit sink of a tenant, for an application's own events; {@link AuditSink#NONE} when the
+   * builder set no audit destination.
+   */
+  public AuditSink audit(String tenant) {
+    return audit == null ? AuditSink.NONE : audit.sink(tenant);
+  }
+
   /** Instantiates and links a validated plan. Close the composition when done. */
   public Composition instantiate(ValidatedPlan plan) {
     return host.instantiate(plan);
@@ -164,9 +248,40 @@ public final class Mosaic implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the wasm engines, the audit logs and the secret backends this {@code Mosaic} opened.
+   * Compositions still open are unusable afterwards.
+   */
   @Override
   public void close() {
-    host.close();
+    try {
+      host.close();
+    } finally {
+      try {
+        if (audit != null) {
+          audit.close();
+        }
+      } finally {
+        closeBackends();
+      }
+    }
+  }
+
+  private void closeBackends() {
+    RuntimeException failure = null;
+    for (SecretBackend backend : ownedBackends) {
+      try {
+        backend.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("cannot close secret backend " + backend.id(), e);
+        }
+      }
+    }
+    ownedBackends.clear();
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   private static Path parentOf(Path script) {
@@ -196,6 +311,13 @@ public final class Mosaic implements AutoCloseable {
     private final Map<String, TrustAnchors> namedAnchors = new LinkedHashMap<>();
     private AuditSink audit = AuditSink.NONE;
     private List<PublicKey> planKeys = List.of();
+    private Function<String, AuditSink> auditSinks;
+    private Function<String, SecretBackend> secrets = t -> null;
+    private final Map<String, BackendConfig> backendConfigs = new HashMap<>();
+    private Function<String, Path> fileRoots = t -> null;
+    private KeyValueStore kv;
+    private HostLimits hostLimits = HostLimits.DEFAULT;
+    private HostMode mode;
 
     private Builder() {}
 
@@ -232,6 +354,96 @@ public final class Mosaic implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Writes each tenant's hash-chained audit log to {@code dir/<tenant>/audit.jsonl}: plan
+     * validation, blob, capability, secret, execution and limit events (docs/audit.md). Events that
+     * name no usable tenant go to {@code dir/_host/audit.jsonl}.
+     */
+    public Builder auditDirectory(Path dir) {
+      Objects.requireNonNull(dir);
+      this.auditSinks = t -> new JsonLinesAuditLog(dir.resolve(t).resolve("audit.jsonl"));
+      return this;
+    }
+
+    /**
+     * Each tenant's audit sink, opened on first use (tenant {@code _host} for events that name no
+     * usable tenant); sinks that are {@link AutoCloseable} are closed with the {@code Mosaic}.
+     */
+    public Builder auditSinks(Function<String, AuditSink> perTenant) {
+      this.auditSinks = Objects.requireNonNull(perTenant);
+      return this;
+    }
+
+    /**
+     * Each tenant's secret backend (its secret scope), or {@code null} for none; components with a
+     * {@code secret} grant read through it. The caller keeps ownership of these backends.
+     */
+    public Builder secrets(Function<String, SecretBackend> perTenant) {
+      this.secrets = Objects.requireNonNull(perTenant);
+      return this;
+    }
+
+    /**
+     * Opens a secret backend for one tenant when the {@code Mosaic} is built, through the backend
+     * providers on the class path ({@code pkcs11}, {@code vault}, {@code env}, plugins; see
+     * docs/secrets.md), and closes it with the {@code Mosaic}. Wins over {@link #secrets(Function)}
+     * for that tenant. Development-only backends are refused in {@link HostMode#PRODUCTION}.
+     *
+     * @param scheme e.g. {@code pkcs11}
+     * @param config the provider's settings, e.g. {@code library}, {@code token-label}, {@code pin}
+     */
+    public Builder secretBackend(String tenant, String scheme, Map<String, String> config) {
+      backendConfigs.put(
+          Objects.requireNonNull(tenant),
+          new BackendConfig(Objects.requireNonNull(scheme), Map.copyOf(config)));
+      return this;
+    }
+
+    /**
+     * Gives each tenant the file root {@code dir/<tenant>}, which its guests see as {@code /}
+     * through the {@code files} capability (paths still need a policy grant).
+     */
+    public Builder fileRoot(Path dir) {
+      Objects.requireNonNull(dir);
+      this.fileRoots = dir::resolve;
+      return this;
+    }
+
+    /** Each tenant's file root, or {@code null} for none; see {@link #fileRoot(Path)}. */
+    public Builder fileRoots(Function<String, Path> perTenant) {
+      this.fileRoots = Objects.requireNonNull(perTenant);
+      return this;
+    }
+
+    /**
+     * The store behind the {@code kv} capability, one namespace per tenant; in memory by default
+     * ({@link dev.mosaic.host.FileKeyValueStore} keeps values across restarts).
+     */
+    public Builder keyValueStore(KeyValueStore store) {
+      this.kv = Objects.requireNonNull(store);
+      return this;
+    }
+
+    /**
+     * Limits the host enforces on every tenant on top of what plans ask for: call time, memory,
+     * call and load rates, live compositions, transfer and HTTP sizes.
+     */
+    public Builder hostLimits(HostLimits hostLimits) {
+      this.hostLimits = Objects.requireNonNull(hostLimits);
+      return this;
+    }
+
+    /**
+     * Development or production. Unset, the process's mode applies ({@link HostMode#current()}:
+     * {@code mosaic.mode} or {@code MOSAIC_MODE}) and development-only secret backends are refused
+     * in production. Set to {@link HostMode#PRODUCTION} here, {@link #build()} also requires an
+     * audit destination.
+     */
+    public Builder mode(HostMode hostMode) {
+      this.mode = Objects.requireNonNull(hostMode);
+      return this;
+    }
+
     /** What policy conditions {@code when env == "..."} compare with; {@code dev} by default. */
     public Builder environment(String name) {
       this.environment = Objects.requireNonNull(name);
@@ -250,6 +462,7 @@ public final class Mosaic implements AutoCloseable {
       return this;
     }
 
+    /** Hard limits on plans: size, component and binding counts, graph depth, blob size. */
     public Builder limits(SystemLimits systemLimits) {
       this.limits = Objects.requireNonNull(systemLimits);
       return this;
@@ -267,8 +480,16 @@ public final class Mosaic implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Builds the facade.
+     *
+     * @throws IllegalStateException in production mode without an audit destination
+     * @throws MosaicException when a secret backend given by scheme cannot be opened
+     */
     public Mosaic build() {
       return new Mosaic(this);
     }
   }
+
+  private record BackendConfig(String scheme, Map<String, String> config) {}
 }

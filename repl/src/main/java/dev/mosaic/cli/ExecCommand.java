@@ -51,6 +51,8 @@ final class ExecCommand implements Callable<Integer> {
   @Mixin TrustOptions trust;
   @Mixin SignedPlanOptions signedPlan;
 
+  @Mixin HostOptions host;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -61,8 +63,11 @@ final class ExecCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     byte[] bytes = PlanFile.read(file);
-    Mosaic.Builder builder = signedPlan.apply(trust.apply(store.builder()), spec.commandLine());
-    try (Mosaic mosaic = builder.output(out::println).guestLog(out::println).build()) {
+    // The host options come last: they may open a secret backend, which the try below closes.
+    Mosaic.Builder builder =
+        host.apply(signedPlan.apply(trust.apply(store.builder()), spec.commandLine()), store);
+    try (HostOptions h = host;
+        Mosaic mosaic = builder.output(out::println).guestLog(out::println).build()) {
       ValidatedPlan plan = signedPlan.load(mosaic, file, bytes);
       try (Composition composition = mosaic.instantiate(plan)) {
         if (call != null) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       SignCommand.class,
       VerifyCommand.class,
       ExplainCommand.class,
+      AuditCommand.class,
       ReplCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

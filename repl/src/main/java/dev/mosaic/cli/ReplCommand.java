@@ -34,6 +34,14 @@ final class ReplCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
+  @Option(
+      names = "--audit-dir",
+      paramLabel = "DIR",
+      description =
+          "Per-tenant audit logs, shown by :audit (default: audit/ beside the store, e.g."
+              + " $MOSAIC_HOME/audit).")
+  Path auditDir;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -42,7 +50,14 @@ final class ReplCommand implements Callable<Integer> {
     Path historyFile = history != null ? history : defaultHistory();
     try (Terminal terminal = env.terminal().open();
         Repl repl =
-            new Repl(terminal, store.builder(), historyFile, Path.of("").toAbsolutePath())) {
+            new Repl(
+                terminal,
+                store.builder(),
+                historyFile,
+                Path.of("").toAbsolutePath(),
+                auditDir != null
+                    ? auditDir
+                    : HostOptions.defaultAuditDirectory(store.directory()))) {
       if (file != null) {
         repl.handle(":load " + file);
       }

@@ -25,6 +25,8 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   @Mixin StoreOptions store;
   @Mixin TrustOptions trust;
 
+  @Mixin HostOptions host;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   private String source;
@@ -33,8 +35,13 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Mosaic mosaic =
-        trust.apply(store.builder()).output(out::println).guestLog(out::println).build()) {
+    try (HostOptions h = host;
+        Mosaic mosaic =
+            trust
+                .apply(h.apply(store.builder(), store))
+                .output(out::println)
+                .guestLog(out::println)
+                .build()) {
       CompileResult compiled = mosaic.compile(file);
       source = compiled.source();
       sources = compiled.sources();

@@ -1,9 +1,11 @@
 package dev.mosaic.cli.repl;
 
+import dev.mosaic.cli.AuditLines;
 import dev.mosaic.cli.CliCodes;
 import dev.mosaic.cli.Explanation;
 import dev.mosaic.cli.PlanSummary;
 import dev.mosaic.cli.RuleText;
+import dev.mosaic.interpreter.Compiler;
 import dev.mosaic.interpreter.LangCodes;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
@@ -15,6 +17,7 @@ import dev.mosaic.plan.PolicyRule;
 import dev.mosaic.plan.ValidatedPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,7 +29,14 @@ final class Commands {
 
   static List<ReplCommand> all() {
     return List.of(
-        new Help(), new Load(), new ShowPlan(), new Caps(), new Explain(), new Reset(), new Quit());
+        new Help(),
+        new Load(),
+        new ShowPlan(),
+        new Caps(),
+        new Explain(),
+        new Audit(),
+        new Reset(),
+        new Quit());
   }
 
   /** {@code :help}. */
@@ -58,6 +68,62 @@ final class Commands {
       for (ReplCommand c : repl.commands()) {
         String usage = ":" + c.name() + (c.arguments().isEmpty() ? "" : " " + c.arguments());
         out.printf("  %-40s %s%n", usage, c.summary());
+      }
+      return true;
+    }
+  }
+
+  /** {@code :audit [N]}: the last lines of the session tenant's audit log. */
+  static final class Audit implements ReplCommand {
+    static final int DEFAULT_LINES = 10;
+
+    @Override
+    public String name() {
+      return "audit";
+    }
+
+    @Override
+    public String arguments() {
+      return "[N]";
+    }
+
+    @Override
+    public String summary() {
+      return "the last N (default " + DEFAULT_LINES + ") lines of the tenant's audit log";
+    }
+
+    @Override
+    public boolean run(String argument, Repl repl) {
+      PrintWriter out = repl.out();
+      int n = DEFAULT_LINES;
+      if (!argument.isEmpty()) {
+        try {
+          n = Integer.parseInt(argument);
+        } catch (NumberFormatException e) {
+          n = -1;
+        }
+        if (n < 0) {
+          repl.usage(this);
+          return true;
+        }
+      }
+      Path dir = repl.auditDir().orElse(null);
+      if (dir == null) {
+        out.println("this session keeps no audit log");
+        return true;
+      }
+      String tenant = repl.session().plan().map(Plan::tenant).orElse(Compiler.DEFAULT_TENANT);
+      Path log = dir.resolve(tenant).resolve("audit.jsonl");
+      if (!Files.isRegularFile(log)) {
+        out.println("no audit events for tenant `" + tenant + "` yet (" + log + ")");
+        return true;
+      }
+      try {
+        for (String line : AuditLines.last(log, n)) {
+          out.println(line);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       return true;
     }

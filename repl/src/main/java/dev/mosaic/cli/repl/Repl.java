@@ -31,14 +31,30 @@ public final class Repl implements AutoCloseable {
   private final Session session;
   private final List<ReplCommand> commands = Commands.all();
   private final LineReader reader;
+  private final Path auditDir;
 
   /**
+   * A session without an audit log ({@code :audit} says so).
+   *
    * @param terminal where input comes from and output goes
    * @param mosaic a builder for the engine; its output and guest log are sent to the terminal
    * @param history file that keeps input history between sessions
    * @param baseDir directory typed component paths resolve against
    */
   public Repl(Terminal terminal, Mosaic.Builder mosaic, Path history, Path baseDir) {
+    this(terminal, mosaic, history, baseDir, null);
+  }
+
+  /**
+   * A session whose audit logs are written under {@code auditDir}, which {@code :audit} reads.
+   *
+   * @param auditDir per-tenant audit directory, or {@code null} for none
+   */
+  public Repl(Terminal terminal, Mosaic.Builder mosaic, Path history, Path baseDir, Path auditDir) {
+    this.auditDir = auditDir;
+    if (auditDir != null) {
+      mosaic.auditDirectory(auditDir);
+    }
     this.out = terminal.writer();
     this.mosaic = mosaic.output(out::println).guestLog(out::println).build();
     this.session = new Session(this.mosaic, out, baseDir);
@@ -121,6 +137,11 @@ public final class Repl implements AutoCloseable {
 
   Session session() {
     return session;
+  }
+
+  /** The session's audit directory, if it keeps audit logs. */
+  Optional<Path> auditDir() {
+    return Optional.ofNullable(auditDir);
   }
 
   PrintWriter out() {

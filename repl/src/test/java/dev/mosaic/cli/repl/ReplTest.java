@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
@@ -50,6 +51,40 @@ class ReplTest {
   }
 
   static final String HELLO = "component hello from \"hello.wasm\"";
+
+  @Test
+  void auditShowsTheSessionTenantsLatestEvents() throws Exception {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    String input =
+        String.join("\n", HELLO, "policy { allow hello log }", "hello.greet(1, 2)", ":audit 2")
+            + "\n";
+    try (Terminal terminal =
+            new DumbTerminal(
+                "test",
+                "dumb",
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                output,
+                StandardCharsets.UTF_8);
+        Repl repl =
+            new Repl(
+                terminal,
+                Mosaic.builder().store(dir.resolve("store")),
+                dir.resolve("history"),
+                dir,
+                dir.resolve("audit"))) {
+      assertThat(repl.run()).isZero();
+    }
+    String out = output.toString(StandardCharsets.UTF_8).replace("\r", "");
+    List<String> log = Files.readAllLines(dir.resolve("audit/default/audit.jsonl"));
+    assertThat(out).contains(log.get(log.size() - 2) + "\n" + log.getLast() + "\n");
+    assertThat(log).anyMatch(l -> l.contains("\"action\":\"instantiate\""));
+    assertThat(log).filteredOn(l -> l.contains("\"event_type\":\"blob\"")).hasSize(1);
+  }
+
+  @Test
+  void auditWithoutAnAuditDirectorySaysSo() throws Exception {
+    assertThat(type(":audit")).contains("this session keeps no audit log");
+  }
 
   @Test
   void declarationsStayAndStatementsRunWithGuestOutput() throws Exception {

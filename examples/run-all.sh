@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every script example (examples/NAME/NAME.mosaic) through ./mosaic and compares its stdout
+# with expected.txt and its exit code with expected-exit (0 when absent). Each example gets a fresh
+# MOSAIC_HOME, so blobs and audit logs start empty. Java examples (multitenant, embedding) are run
+# by the examples module's ExamplesTest. Exit 0 when all match, 1 otherwise.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT="$(cd .. && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failed=0
+for dir in */; do
+  name="${dir%/}"
+  script="$name/$name.mosaic"
+  [[ -f "$script" ]] || continue
+  if [[ -f "$name/needs-token" ]]; then
+    echo "skip $name (needs a PKCS#11 token, see $name/README.md; ExamplesTest makes one)"
+    continue
+  fi
+  expected_exit=0
+  [[ -f "$name/expected-exit" ]] && expected_exit="$(tr -d '[:space:]' <"$name/expected-exit")"
+  MOSAIC_HOME="$work/$name" "$ROOT/mosaic" run "$script" >"$work/$name.out" 2>"$work/$name.err"
+  status=$?
+  if ! diff -u "$name/expected.txt" "$work/$name.out"; then
+    echo "FAIL $name: stdout differs from $name/expected.txt"
+    failed=1
+  elif [[ "$status" != "$expected_exit" ]]; then
+    echo "FAIL $name: exit $status, expected $expected_exit"
+    cat "$work/$name.err"
+    failed=1
+  else
+    echo "ok   $name (exit $status)"
+  fi
+done
+exit "$failed"

@@ -17,13 +17,25 @@ public final class Capabilities {
   /** Import module of WASI preview 1; its functions belong to the {@code files} capability. */
   public static final String WASI_MODULE = "wasi_snapshot_preview1";
 
-  /** The capability that WASI imports need. */
+  /** The capability that WASI imports need, but for the clocks and randomness. */
   public static final String WASI_CAPABILITY = "files";
 
   /** Prefix of the WASI socket functions, which the host never links. */
   private static final String WASI_SOCKETS = "sock_";
 
   private Capabilities() {}
+
+  /**
+   * The capability a WASI preview 1 function needs: {@code clock} for {@code clock_time_get} and
+   * {@code clock_res_get}, {@code random} for {@code random_get}, {@value #WASI_CAPABILITY} for the
+   * others, so WASI gives a guest nothing its policy would refuse through {@value #MODULE}.
+   */
+  public static String wasiCapabilityOf(String importName) {
+    if (importName.startsWith("clock_")) {
+      return "clock";
+    }
+    return importName.equals("random_get") ? "random" : WASI_CAPABILITY;
+  }
 
   /**
    * Whether the host links a WASI preview 1 function: every function but the sockets ({@code

@@ -28,12 +28,12 @@ public record FunctionDecl(String module, String name, FuncType type) {
 
   /**
    * The capability this import needs: {@link Capabilities#capabilityOf} of its name for a host
-   * capability, {@link Capabilities#WASI_CAPABILITY} for WASI, {@code null} for a bound import.
+   * capability, {@link Capabilities#wasiCapabilityOf} for WASI, {@code null} for a bound import.
    */
   public String capability() {
     if (isCapability()) {
       return Capabilities.capabilityOf(name);
     }
-    return isWasi() ? Capabilities.WASI_CAPABILITY : null;
+    return isWasi() ? Capabilities.wasiCapabilityOf(name) : null;
   }
 }

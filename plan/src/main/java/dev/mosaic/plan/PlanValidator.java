@@ -736,7 +736,7 @@ public final class PlanValidator {
                             + c.id()
                             + "`")
                     .withHelp(
-                        imp.isWasi()
+                        imp.isWasi() && capability.equals(Capabilities.WASI_CAPABILITY)
                             ? "WASI imports need `allow "
                                 + c.id()
                                 + " files \"/<dir>/*\"` (and `\"write:/<dir>/*\"` to write)"

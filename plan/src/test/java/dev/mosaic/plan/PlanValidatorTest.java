@@ -244,7 +244,7 @@ class PlanValidatorTest {
   }
 
   @Test
-  void wasiImportsNeedTheFilesCapabilityAndSocketsAreRefused() {
+  void wasiImportsNeedTheirCapabilitiesAndSocketsAreRefused() {
     FuncType fdRead = new FuncType(List.of("i32", "i32", "i32", "i32"), List.of("i32"));
     Component reader =
         new Component(
@@ -252,7 +252,11 @@ class PlanValidatorTest {
             PlanFixtures.digest("reader"),
             List.of(
                 new FunctionDecl(Capabilities.WASI_MODULE, "fd_read", fdRead),
-                new FunctionDecl(Capabilities.WASI_MODULE, "sock_recv", fdRead)),
+                new FunctionDecl(Capabilities.WASI_MODULE, "sock_recv", fdRead),
+                new FunctionDecl(
+                    Capabilities.WASI_MODULE,
+                    "random_get",
+                    new FuncType(List.of("i32", "i32"), List.of("i32")))),
             List.of(new FunctionDecl("", "run", new FuncType(List.of(), List.of("i32")))));
     List<PolicyRule> logOnly =
         List.of(new PolicyRule(PolicyRule.Effect.ALLOW, "reader", "log", List.of()));
@@ -265,7 +269,9 @@ class PlanValidatorTest {
             org.assertj.core.groups.Tuple.tuple(
                 "E7003",
                 "component `reader` imports WASI function `sock_recv`, which the host does not"
-                    + " provide"));
+                    + " provide"),
+            org.assertj.core.groups.Tuple.tuple(
+                "E7001", "capability `random` is not granted to component `reader`"));
     assertThat(e.diagnostics().get(0).help()).contains("files \"/<dir>/*\"");
     assertThat(e.exitCode()).isEqualTo(77);
 

@@ -185,18 +185,19 @@ final class WasiFileSystem implements FileSystem {
     return policy.decide(component, "files", parameter).allowed();
   }
 
-  /** Checks a grant, auditing a denial. */
+  /** Checks a grant; a denial is counted and audited. */
   private void require(String function, String guest, String parameter)
       throws AccessDeniedException {
-    boolean ok = decide(parameter);
-    tenant.metrics.capability("files", ok);
-    if (!ok) {
+    if (!decide(parameter)) {
+      tenant.metrics.capability("files", false);
       audit(function, parameter.startsWith("write:") ? "write:" + guest : guest, "denied");
       throw new AccessDeniedException(guest);
     }
   }
 
+  /** Counts and audits an access that goes ahead. */
   private void granted(String function, String guest, String mode) {
+    tenant.metrics.capability("files", true);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("capability", "files");
     details.put("function", "wasi." + function);

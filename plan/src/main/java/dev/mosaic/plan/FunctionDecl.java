@@ -20,4 +20,20 @@ public record FunctionDecl(String module, String name, FuncType type) {
   public boolean isCapability() {
     return Capabilities.MODULE.equals(module);
   }
+
+  /** True when this import is a WASI preview 1 function ({@link Capabilities#WASI_MODULE}). */
+  public boolean isWasi() {
+    return Capabilities.WASI_MODULE.equals(module);
+  }
+
+  /**
+   * The capability this import needs: {@link Capabilities#capabilityOf} of its name for a host
+   * capability, {@link Capabilities#wasiCapabilityOf} for WASI, {@code null} for a bound import.
+   */
+  public String capability() {
+    if (isCapability()) {
+      return Capabilities.capabilityOf(name);
+    }
+    return isWasi() ? Capabilities.wasiCapabilityOf(name) : null;
+  }
 }

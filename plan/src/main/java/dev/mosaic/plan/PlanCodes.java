@@ -124,6 +124,9 @@ public final class PlanCodes {
   /** A policy rule or import names a capability this host does not know. */
   public static final String UNKNOWN_CAPABILITY = "E7002";
 
+  /** A component imports a WASI function the host never links (the {@code sock_*} functions). */
+  public static final String WASI_REFUSED = "E7003";
+
   // E8xxx: limits
 
   /** The encoded plan is larger than {@link SystemLimits#maxPlanBytes()}. */

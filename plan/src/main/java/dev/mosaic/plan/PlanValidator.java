@@ -722,7 +722,7 @@ public final class PlanValidator {
                 + "."
                 + clip(b.importName())
                 + "`");
-      } else if (imp.isCapability()) {
+      } else if (imp.capability() != null) {
         r.add(
             Diagnostic.of(
                     PlanCodes.BINDS_CAPABILITY, "binding targets capability import " + end + "`")
@@ -765,8 +765,18 @@ public final class PlanValidator {
     PolicyEngine policy = new PolicyEngine(plan.policy());
     for (Component c : plan.components()) {
       for (FunctionDecl imp : c.imports()) {
-        if (imp.isCapability()) {
-          String capability = Capabilities.capabilityOf(imp.name());
+        if (imp.isWasi() && !Capabilities.wasiAllowed(imp.name())) {
+          denied.add(
+              Diagnostic.of(
+                      PlanCodes.WASI_REFUSED,
+                      "component `"
+                          + c.id()
+                          + "` imports WASI function `"
+                          + clip(imp.name())
+                          + "`, which the host does not provide")
+                  .withHelp("WASI sockets are refused; reach the network through `http`"));
+        } else if (imp.isCapability() || imp.isWasi()) {
+          String capability = imp.capability();
           if (!Capabilities.KNOWN.contains(capability)) {
             denied.add(
                 Diagnostic.of(
@@ -785,7 +795,12 @@ public final class PlanValidator {
                             + "` is not granted to component `"
                             + c.id()
                             + "`")
-                    .withHelp("add `allow " + c.id() + " " + capability + "` to the policy"));
+                    .withHelp(
+                        imp.isWasi() && capability.equals(Capabilities.WASI_CAPABILITY)
+                            ? "WASI imports need `allow "
+                                + c.id()
+                                + " files \"/<dir>/*\"` (and `\"write:/<dir>/*\"` to write)"
+                            : "add `allow " + c.id() + " " + capability + "` to the policy"));
           }
         } else if (!bound.containsKey(c.id() + "\u0000" + importKey(imp.module(), imp.name()))) {
           r.add(

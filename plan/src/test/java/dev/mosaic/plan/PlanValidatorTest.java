@@ -244,6 +244,66 @@ class PlanValidatorTest {
   }
 
   @Test
+  void wasiImportsNeedTheirCapabilitiesAndSocketsAreRefused() {
+    FuncType fdRead = new FuncType(List.of("i32", "i32", "i32", "i32"), List.of("i32"));
+    Component reader =
+        new Component(
+            "reader",
+            PlanFixtures.digest("reader"),
+            List.of(
+                new FunctionDecl(Capabilities.WASI_MODULE, "fd_read", fdRead),
+                new FunctionDecl(Capabilities.WASI_MODULE, "sock_recv", fdRead),
+                new FunctionDecl(
+                    Capabilities.WASI_MODULE,
+                    "random_get",
+                    new FuncType(List.of("i32", "i32"), List.of("i32")))),
+            List.of(new FunctionDecl("", "run", new FuncType(List.of(), List.of("i32")))));
+    List<PolicyRule> logOnly =
+        List.of(new PolicyRule(PolicyRule.Effect.ALLOW, "reader", "log", List.of()));
+    MosaicException e = validateError(wasiPlan(reader, logOnly));
+    assertThat(e.diagnostics())
+        .extracting(Diagnostic::code, Diagnostic::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "E7001", "capability `files` is not granted to component `reader`"),
+            org.assertj.core.groups.Tuple.tuple(
+                "E7003",
+                "component `reader` imports WASI function `sock_recv`, which the host does not"
+                    + " provide"),
+            org.assertj.core.groups.Tuple.tuple(
+                "E7001", "capability `random` is not granted to component `reader`"));
+    assertThat(e.diagnostics().get(0).help()).contains("files \"/<dir>/*\"");
+    assertThat(e.exitCode()).isEqualTo(77);
+
+    Component fileOnly =
+        new Component(
+            "reader", reader.digest(), List.of(reader.imports().get(0)), reader.exports());
+    List<PolicyRule> files =
+        List.of(new PolicyRule(PolicyRule.Effect.ALLOW, "reader", "files", List.of("/data/*")));
+    Plan granted = wasiPlan(fileOnly, files);
+    assertThat(validator(granted).validate(granted).plan().components().get(0).imports())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.isWasi()).isTrue();
+              assertThat(f.isCapability()).isFalse();
+              assertThat(f.capability()).isEqualTo("files");
+            });
+  }
+
+  private static Plan wasiPlan(Component c, List<PolicyRule> policy) {
+    Plan base = PlanFixtures.single();
+    return new Plan(
+        1,
+        base.tenant(),
+        List.of(c),
+        List.of(),
+        policy,
+        base.limits(),
+        List.of(new EntryPoint(c.id(), "run")));
+  }
+
+  @Test
   void tenantCeilingsAndSystemMemoryBoundWhatAPlanMayAsk() {
     Plan plan = PlanFixtures.typical();
     PlanValidator strict =

@@ -71,6 +71,7 @@ public final class Composition implements AutoCloseable {
     }
     Timer.Sample sample = Timer.start();
     List<Component> order = instantiationOrder();
+    Component wasi = WasiFiles.importer(plan, order);
     Map<String, PreparedModule> prepared = new HashMap<>();
     for (Component c : order) {
       prepared.put(
@@ -91,7 +92,11 @@ public final class Composition implements AutoCloseable {
         limits.maxTenantMemoryBytes());
     this.componentCount = order.size();
     this.reservedBytes = reserve;
-    this.context = Context.newBuilder("wasm").engine(tenant.engine).build();
+    Context.Builder builder = Context.newBuilder("wasm").engine(tenant.engine);
+    if (wasi != null) {
+      WasiFiles.configure(builder, tenant, plan, wasi);
+    }
+    this.context = builder.build();
     try {
       for (Component c : order) {
         PreparedModule m = prepared.get(c.id());

@@ -1,0 +1,124 @@
+package dev.mosaic.host;
+
+import dev.mosaic.plan.Capabilities;
+import dev.mosaic.plan.Component;
+import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.PolicyRule;
+import dev.mosaic.plan.ValidatedPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * WASI preview 1 for the component of a plan that imports it: GraalWasm's built-in {@code
+ * wasi_snapshot_preview1} module, with the directories of the component's {@code files} grants
+ * pre-opened under the tenant's file root and all file access going through a {@link
+ * WasiFileSystem}. The guest gets no arguments, no environment variables, an empty standard input,
+ * and standard output and error that are discarded. GraalWasm keeps WASI state per context, so a
+ * composition may hold one component that imports WASI.
+ */
+final class WasiFiles {
+  private WasiFiles() {}
+
+  /** The component that imports WASI, or {@code null} when none does. */
+  static Component importer(ValidatedPlan plan, List<Component> components) {
+    List<Component> importers =
+        components.stream()
+            .filter(c -> c.imports().stream().anyMatch(FunctionDecl::isWasi))
+            .toList();
+    if (importers.size() > 1) {
+      throw new MosaicException(
+          Diagnostic.of(
+                  HostCodes.LINK,
+                  "components `"
+                      + importers.get(0).id()
+                      + "` and `"
+                      + importers.get(1).id()
+                      + "` both import WASI; a composition may hold one WASI component")
+              .withHelp("split the plan, or let one component do the file work for the others"));
+    }
+    return importers.isEmpty() ? null : importers.get(0);
+  }
+
+  /** Adds WASI, the pre-opened directories and the file system to a context of the plan. */
+  static Context.Builder configure(
+      Context.Builder builder, Tenant tenant, ValidatedPlan plan, Component component) {
+    builder
+        .option("wasm.Builtins", Capabilities.WASI_MODULE)
+        .in(InputStream.nullInputStream())
+        .out(OutputStream.nullOutputStream())
+        .err(OutputStream.nullOutputStream());
+    if (tenant.fileRoot == null) {
+      return builder.allowIO(IOAccess.NONE);
+    }
+    Path root;
+    try {
+      root = tenant.fileRoot.toRealPath();
+    } catch (IOException e) {
+      return builder.allowIO(IOAccess.NONE);
+    }
+    List<String> maps = new ArrayList<>();
+    for (String dir : directories(plan.plan().policy(), component.id())) {
+      Path host = root.resolve(dir.substring(1)).normalize();
+      try {
+        if (!Files.isDirectory(host) || !host.toRealPath().startsWith(root)) {
+          continue;
+        }
+        String real = host.toRealPath().toString();
+        if (real.contains(",") || real.contains("::") || dir.contains(",")) {
+          continue;
+        }
+        maps.add(dir + "::" + real);
+      } catch (IOException e) {
+        // A directory that cannot be resolved is not pre-opened.
+      }
+    }
+    if (!maps.isEmpty()) {
+      builder.option("wasm.WasiMapDirs", String.join(",", maps));
+    }
+    return builder.allowIO(
+        IOAccess.newBuilder()
+            .fileSystem(new WasiFileSystem(root, tenant, component.id(), plan.policy()))
+            .build());
+  }
+
+  /**
+   * The guest directories a component's {@code files} allow rules name: for each pattern (without
+   * its {@code write:} prefix) the directory part of the text before its first wildcard, {@code /}
+   * for a rule without patterns. Which files inside may be read or written is still decided by the
+   * policy on every access.
+   */
+  static Set<String> directories(List<PolicyRule> rules, String component) {
+    Set<String> dirs = new TreeSet<>();
+    for (PolicyRule rule : rules) {
+      if (rule.effect() != PolicyRule.Effect.ALLOW
+          || !rule.appliesTo(component, Capabilities.WASI_CAPABILITY)) {
+        continue;
+      }
+      if (rule.patterns().isEmpty()) {
+        dirs.add("/");
+      }
+      for (String pattern : rule.patterns()) {
+        String path = pattern.startsWith("write:") ? pattern.substring(6) : pattern;
+        int wildcard = path.indexOf('*');
+        String literal = wildcard < 0 ? path : path.substring(0, wildcard);
+        int slash = literal.lastIndexOf('/');
+        String dir = FilesCapability.normalize(slash <= 0 ? "/" : literal.substring(0, slash));
+        if (dir != null) {
+          dirs.add(dir);
+        }
+      }
+    }
+    return dirs;
+  }
+}

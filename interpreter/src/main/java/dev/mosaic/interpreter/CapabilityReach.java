@@ -1,7 +1,6 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.plan.Binding;
-import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.PolicyEngine;
 import java.util.ArrayList;
@@ -40,8 +39,8 @@ public final class CapabilityReach {
     for (CheckedComponent c : script.components()) {
       SortedSet<String> caps = new TreeSet<>();
       for (FunctionDecl imp : c.imports()) {
-        String cap = Capabilities.capabilityOf(imp.name());
-        if (imp.isCapability() && policy.decide(c.name(), cap, null).allowed()) {
+        String cap = imp.capability();
+        if (cap != null && policy.decide(c.name(), cap, null).allowed()) {
           caps.add(cap);
         }
       }

@@ -363,10 +363,11 @@ final class Checker {
     for (CheckedComponent c : components.values()) {
       Set<String> reported = new HashSet<>();
       for (FunctionDecl imp : c.imports()) {
-        if (!imp.isCapability()) {
+        // Host capabilities (`mosaic.*`) and WASI preview 1 imports (files, clock, random).
+        String cap = imp.capability();
+        if (cap == null) {
           continue;
         }
-        String cap = Capabilities.capabilityOf(imp.name());
         if (!Capabilities.KNOWN.contains(cap) || doubtful.contains(cap) || !reported.add(cap)) {
           continue;
         }

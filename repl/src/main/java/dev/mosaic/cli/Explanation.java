@@ -2,7 +2,6 @@ package dev.mosaic.cli;
 
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
-import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.PolicyRule;
@@ -75,10 +74,7 @@ public record Explanation(boolean allowed, String text) {
         s.append("   |   ").append(origin.sourceLine().strip()).append('\n');
       }
     }
-    boolean imported =
-        c.imports().stream()
-            .filter(FunctionDecl::isCapability)
-            .anyMatch(f -> Capabilities.capabilityOf(f.name()).equals(capability));
+    boolean imported = c.imports().stream().anyMatch(f -> capability.equals(f.capability()));
     if (!imported) {
       s.append("  note: `")
           .append(component)

@@ -1,7 +1,6 @@
 package dev.mosaic.cli;
 
 import dev.mosaic.plan.Binding;
-import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.ComponentVerification;
 import dev.mosaic.plan.EntryPoint;
@@ -59,8 +58,8 @@ public final class PlanSummary {
       for (FunctionDecl f : c.imports()) {
         s.append("    import ").append(f.module()).append('.').append(f.name()).append(' ');
         s.append(f.type());
-        if (f.isCapability()) {
-          String capability = Capabilities.capabilityOf(f.name());
+        if (f.capability() != null) {
+          String capability = f.capability();
           boolean allowed = policy.decide(c.id(), capability, null).allowed();
           s.append("  capability `")
               .append(capability)

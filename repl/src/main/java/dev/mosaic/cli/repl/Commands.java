@@ -9,7 +9,6 @@ import dev.mosaic.interpreter.Compiler;
 import dev.mosaic.interpreter.LangCodes;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
-import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PolicyEngine;
@@ -235,10 +234,7 @@ final class Commands {
         out.println(c.id());
         boolean any = false;
         for (String capability : Capabilities.KNOWN) {
-          boolean imported =
-              c.imports().stream()
-                  .filter(FunctionDecl::isCapability)
-                  .anyMatch(f -> Capabilities.capabilityOf(f.name()).equals(capability));
+          boolean imported = c.imports().stream().anyMatch(f -> capability.equals(f.capability()));
           PolicyEngine.Decision d = policy.decide(c.id(), capability, null);
           if (!imported && !d.allowed()) {
             continue;

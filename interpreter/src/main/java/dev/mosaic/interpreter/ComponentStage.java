@@ -91,66 +91,14 @@ final class ComponentStage {
 
   private Optional<CheckedComponent> read(
       String file, Item.Component c, String tenant, Path baseDir, InterfaceModel iface) {
-    byte[] bytes;
-    String digest;
-    if (c.byDigest()) {
-      digest = c.source();
-      if (!FileBlobStore.isDigest(digest)) {
-        problems.error(
-            PlanCodes.BAD_DIGEST,
-            "malformed digest `" + digest + "`",
-            file,
-            c.span(),
-            "a digest is `sha256:` and 64 lowercase hex digits");
-        return Optional.empty();
-      }
-      Optional<byte[]> found = blobs.get(tenant, digest);
-      if (found.isEmpty()) {
-        problems.error(
-            PlanCodes.BLOB_MISSING,
-            "blob `"
-                + digest
-                + "` of component `"
-                + c.name()
-                + "` is not in the store of tenant `"
-                + tenant
-                + "`",
-            file,
-            c.span(),
-            "add it with `mosaic blob add FILE --tenant " + tenant + "`");
-        return Optional.empty();
-      }
-      bytes = found.get();
-    } else {
-      try {
-        bytes = Files.readAllBytes(baseDir.resolve(c.source()).normalize());
-      } catch (InvalidPathException e) {
-        problems.error(
-            LangCodes.FILE_MISSING,
-            "`" + c.source() + "` is not a valid path",
-            file,
-            c.span(),
-            null);
-        return Optional.empty();
-      } catch (NoSuchFileException e) {
-        problems.error(
-            LangCodes.FILE_MISSING,
-            "component file `" + c.source() + "` does not exist",
-            file,
-            c.span(),
-            null);
-        return Optional.empty();
-      } catch (IOException e) {
-        problems.error(
-            LangCodes.FILE_MISSING,
-            "cannot read component file `" + c.source() + "`",
-            file,
-            c.span(),
-            null);
-        return Optional.empty();
-      }
-      digest = null;
+    String fileLabel = "component file `" + c.source() + "`";
+    Optional<byte[]> loaded =
+        loadBytes(file, c, tenant, baseDir, c.source(), c.byDigest(), "blob", fileLabel, "FILE");
+    if (loaded.isEmpty()) {
+      return Optional.empty();
     }
+    byte[] bytes = loaded.get();
+    String digest = c.byDigest() ? c.source() : null;
     ModuleInspector.ModuleInterface shape;
     try {
       shape = ModuleInspector.inspect(c.source(), bytes);
@@ -178,15 +126,24 @@ final class ComponentStage {
   }
 
   /**
-   * {@code signed by "key"}: the key file (or a stored key named by digest) goes into the tenant's
-   * store, and the plan trusts exactly that key by its digest, with the verifier its kind implies.
-   * Naming the key by digest keeps the plan byte-identical on every machine.
+   * Reads what a component declaration names, by digest from the tenant's store or by a path
+   * relative to {@code baseDir}; reports a coded error at the declaration when it cannot.
+   *
+   * @param noun what a digest names, in messages (`blob`, `key`)
+   * @param fileLabel how the file is named in messages
+   * @param addArg the file argument shown in the `mosaic blob add` hint
    */
-  private Optional<SignatureRequirement> signer(
-      String file, Item.Component c, String tenant, Path baseDir) {
-    String ref = c.signedBy();
-    byte[] key;
-    if (ref.startsWith("sha256:")) {
+  private Optional<byte[]> loadBytes(
+      String file,
+      Item.Component c,
+      String tenant,
+      Path baseDir,
+      String ref,
+      boolean byDigest,
+      String noun,
+      String fileLabel,
+      String addArg) {
+    if (byDigest) {
       if (!FileBlobStore.isDigest(ref)) {
         problems.error(
             PlanCodes.BAD_DIGEST,
@@ -200,7 +157,8 @@ final class ComponentStage {
       if (stored.isEmpty()) {
         problems.error(
             PlanCodes.BLOB_MISSING,
-            "key `"
+            noun
+                + " `"
                 + ref
                 + "` of component `"
                 + c.name()
@@ -209,35 +167,39 @@ final class ComponentStage {
                 + "`",
             file,
             c.span(),
-            "add it with `mosaic blob add KEY.pub --tenant " + tenant + "`");
-        return Optional.empty();
+            "add it with `mosaic blob add " + addArg + " --tenant " + tenant + "`");
       }
-      key = stored.get();
-    } else {
-      try {
-        key = Files.readAllBytes(baseDir.resolve(ref).normalize());
-      } catch (InvalidPathException e) {
-        problems.error(
-            LangCodes.FILE_MISSING, "`" + ref + "` is not a valid path", file, c.span(), null);
-        return Optional.empty();
-      } catch (NoSuchFileException e) {
-        problems.error(
-            LangCodes.FILE_MISSING,
-            "key file `" + ref + "` of component `" + c.name() + "` does not exist",
-            file,
-            c.span(),
-            null);
-        return Optional.empty();
-      } catch (IOException e) {
-        problems.error(
-            LangCodes.FILE_MISSING,
-            "cannot read key file `" + ref + "` of component `" + c.name() + "`",
-            file,
-            c.span(),
-            null);
-        return Optional.empty();
-      }
+      return stored;
     }
+    try {
+      return Optional.of(Files.readAllBytes(baseDir.resolve(ref).normalize()));
+    } catch (InvalidPathException e) {
+      problems.error(
+          LangCodes.FILE_MISSING, "`" + ref + "` is not a valid path", file, c.span(), null);
+    } catch (NoSuchFileException e) {
+      problems.error(LangCodes.FILE_MISSING, fileLabel + " does not exist", file, c.span(), null);
+    } catch (IOException e) {
+      problems.error(LangCodes.FILE_MISSING, "cannot read " + fileLabel, file, c.span(), null);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code signed by "key"}: the key file (or a stored key named by digest) goes into the tenant's
+   * store, and the plan trusts exactly that key by its digest, with the verifier its kind implies.
+   * Naming the key by digest keeps the plan byte-identical on every machine.
+   */
+  private Optional<SignatureRequirement> signer(
+      String file, Item.Component c, String tenant, Path baseDir) {
+    String ref = c.signedBy();
+    String fileLabel = "key file `" + ref + "` of component `" + c.name() + "`";
+    Optional<byte[]> loaded =
+        loadBytes(
+            file, c, tenant, baseDir, ref, ref.startsWith("sha256:"), "key", fileLabel, "KEY.pub");
+    if (loaded.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] key = loaded.get();
     String verifier = verifierFor(key);
     if (verifier == null) {
       problems.error(

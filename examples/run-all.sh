@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every script example (examples/NAME/NAME.mosaic) through ./mosaic and compares its stdout
-# with expected.txt and its exit code with expected-exit (0 when absent). Each example gets a fresh
+# with expected.txt and its exit code with expected-exit (0 when absent), after the mosaic commands
+# in NAME/prepare when there is one. Each example gets a fresh
 # MOSAIC_HOME, so blobs and audit logs start empty. Java examples (multitenant, embedding) are run
 # by the examples module's ExamplesTest. Exit 0 when all match, 1 otherwise.
 set -uo pipefail
@@ -19,6 +20,18 @@ for dir in */; do
   fi
   expected_exit=0
   [[ -f "$name/expected-exit" ]] && expected_exit="$(tr -d '[:space:]' <"$name/expected-exit")"
+  if [[ -f "$name/prepare" ]]; then
+    # One mosaic command a line, run in the example's directory before the script (e.g. storing
+    # a component's signature in the blob store).
+    while read -r -a command; do
+      ((${#command[@]})) || continue
+      if ! (cd "$name" && MOSAIC_HOME="$work/$name" "$ROOT/mosaic" "${command[@]}" >/dev/null); then
+        echo "FAIL $name: prepare step \`${command[*]}\` failed"
+        failed=1
+        continue 2
+      fi
+    done <"$name/prepare"
+  fi
   MOSAIC_HOME="$work/$name" "$ROOT/mosaic" run "$script" >"$work/$name.out" 2>"$work/$name.err"
   status=$?
   if ! diff -u "$name/expected.txt" "$work/$name.out"; then

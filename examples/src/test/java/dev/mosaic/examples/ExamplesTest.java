@@ -62,12 +62,37 @@ class ExamplesTest {
     return found;
   }
 
+  /**
+   * Runs the mosaic commands of {@code dir/prepare}, one a line, against the example's store;
+   * arguments naming files of the example resolve in its directory.
+   */
+  private void prepare(Path dir, Path home) throws IOException {
+    Path prepare = dir.resolve("prepare");
+    if (!Files.exists(prepare)) {
+      return;
+    }
+    for (String line : Files.readAllLines(prepare)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      List<String> args = new ArrayList<>();
+      for (String word : line.trim().split("\\s+")) {
+        args.add(Files.exists(dir.resolve(word)) ? dir.resolve(word).toString() : word);
+      }
+      args.add("--store");
+      args.add(home.resolve("blobs").toString());
+      Outcome o = cli(args.toArray(String[]::new));
+      assertThat(o.exit()).as("prepare `%s` of %s: %s", line, dir, o.err()).isZero();
+    }
+  }
+
   @TestFactory
   Stream<DynamicTest> everyScriptExamplePrintsWhatItsExpectedFileSays() throws IOException {
     List<Path> scripts = scriptExamples();
     assertThat(scripts)
         .extracting(p -> p.getFileName().toString())
-        .contains("hello.mosaic", "compose.mosaic", "denied.mosaic", "runaway.mosaic");
+        .contains(
+            "hello.mosaic", "compose.mosaic", "denied.mosaic", "runaway.mosaic", "signed.mosaic");
     return scripts.stream()
         .map(
             script ->
@@ -76,6 +101,7 @@ class ExamplesTest {
                     () -> {
                       Path dir = script.getParent();
                       Path home = work.resolve(dir.getFileName().toString());
+                      prepare(dir, home);
                       Outcome o =
                           cli(
                               "run",

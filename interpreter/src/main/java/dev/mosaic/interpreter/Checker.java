@@ -42,6 +42,9 @@ final class Checker {
   private final Set<String> doubtful = new HashSet<>();
 
   private final CompileOptions options;
+  // Functions the script's statements call: they are entry points of the plan too, since the
+  // script invokes them (first call first).
+  private final Set<EntryPoint> called = new java.util.LinkedHashSet<>();
 
   Checker(
       Problems problems,
@@ -118,6 +121,11 @@ final class Checker {
     }
     if (options.checkGrants()) {
       granted(rules);
+    }
+    for (EntryPoint e : called) {
+      if (!entries.contains(e)) {
+        entries.add(e);
+      }
     }
     return new Checked(bindings, rules, entries, statements);
   }
@@ -446,6 +454,7 @@ final class Checker {
     if (export == null) {
       return ValueType.ANY;
     }
+    called.add(new EntryPoint(c.component(), c.function()));
     List<String> params = export.type().params();
     String name = "`" + c.component() + "." + c.function() + "`";
     if (params.size() != args.size()) {

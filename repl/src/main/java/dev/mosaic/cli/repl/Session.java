@@ -106,7 +106,7 @@ final class Session implements AutoCloseable {
     if (declares(input, fresh.size())) {
       transcript = candidate;
     }
-    if (!compiled.plan().equals(plan) || composition == null) {
+    if (composition == null || !sameComposition(compiled.plan(), plan)) {
       start(compiled.plan(), candidate);
     }
     if (fresh.isEmpty()) {
@@ -201,5 +201,19 @@ final class Session implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /**
+   * Whether two plans instantiate the same composition. Entry points are left out: they also list
+   * what the statements call, which changes from input to input while the guests stay the same.
+   */
+  private static boolean sameComposition(Plan a, Plan b) {
+    return b != null
+        && a.formatVersion() == b.formatVersion()
+        && a.tenant().equals(b.tenant())
+        && a.components().equals(b.components())
+        && a.bindings().equals(b.bindings())
+        && a.policy().equals(b.policy())
+        && a.limits().equals(b.limits());
   }
 }

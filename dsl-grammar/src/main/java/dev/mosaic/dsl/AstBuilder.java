@@ -28,7 +28,10 @@ final class AstBuilder {
 
   Script script(MosaicParser.ScriptContext ctx) {
     int version =
-        ctx.versionDecl() == null ? 0 : Integer.parseInt(ctx.versionDecl().INT().getText());
+        ctx.versionDecl() == null
+            ? 0
+            // A number too large for an int is an unsupported version, not a crash.
+            : (int) Math.min(Integer.MAX_VALUE, parseLong(ctx.versionDecl().INT().getText()));
     List<Item> items = new ArrayList<>();
     for (MosaicParser.ItemContext item : ctx.item()) {
       items.add(item(item));

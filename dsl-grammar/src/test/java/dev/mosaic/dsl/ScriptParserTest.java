@@ -92,6 +92,13 @@ class ScriptParserTest {
   }
 
   @Test
+  void aVersionNumberTooLargeForAnIntIsParsedNotThrown() {
+    ParseResult r = ScriptParser.parse("v.mosaic", "mosaic 1444444444444444444444444444\n");
+    assertThat(r.ok()).isTrue();
+    assertThat(r.script().version()).isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
   void anArrowNeedsNoSpaces() {
     ParseResult r = ScriptParser.parse("a", "bind app.env.f->lib.f");
     assertThat(r.errors()).isEmpty();

@@ -5,11 +5,7 @@ import dev.mosaic.hsm.signature.SignatureCodes;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -78,7 +74,7 @@ public final class PlanAttestation {
     for (DsseSignature signature : envelope.signatures()) {
       for (PublicKey key : trusted) {
         String id = Keys.keyId(key);
-        if (!signedBy.contains(id) && verifies(key, pae, signature.sig())) {
+        if (!signedBy.contains(id) && Keys.verifies(key, pae, signature.sig())) {
           signedBy.add(id);
           break;
         }
@@ -125,24 +121,5 @@ public final class PlanAttestation {
               .withHelp("sign this plan, or give the plan file the signature was made for"));
     }
     return new VerifiedAttestation(provenance, List.copyOf(signedBy));
-  }
-
-  private static boolean verifies(PublicKey key, byte[] pae, byte[] sig) {
-    String algorithm;
-    try {
-      algorithm = Keys.signatureAlgorithm(key);
-    } catch (MosaicException unsupported) {
-      return false;
-    }
-    try {
-      Signature verifier = Signature.getInstance(algorithm);
-      verifier.initVerify(key);
-      verifier.update(pae);
-      return verifier.verify(sig);
-    } catch (SignatureException | InvalidKeyException notMadeByThisKey) {
-      return false;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("JDK cannot verify " + algorithm, e);
-    }
   }
 }

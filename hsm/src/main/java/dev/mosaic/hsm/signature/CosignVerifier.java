@@ -3,11 +3,7 @@ package dev.mosaic.hsm.signature;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.util.Base64;
 
 /**
@@ -37,7 +33,7 @@ public final class CosignVerifier implements ComponentSignatureVerifier {
               .withHelp("add the signer's `cosign.pub` to the trust anchors"));
     }
     for (PublicKey key : anchors.publicKeys()) {
-      if (verifies(key, blob, der)) {
+      if (Keys.verifies(key, blob, der)) {
         String id = Keys.keyId(key);
         return new VerificationResult(NAME, id, id);
       }
@@ -51,25 +47,6 @@ public final class CosignVerifier implements ComponentSignatureVerifier {
             .withHelp(
                 "either the blob changed after signing or it was signed by a key that is not"
                     + " trusted"));
-  }
-
-  private static boolean verifies(PublicKey key, byte[] blob, byte[] der) {
-    String algorithm;
-    try {
-      algorithm = Keys.signatureAlgorithm(key);
-    } catch (MosaicException unsupported) {
-      return false;
-    }
-    try {
-      Signature verifier = Signature.getInstance(algorithm);
-      verifier.initVerify(key);
-      verifier.update(blob);
-      return verifier.verify(der);
-    } catch (SignatureException | InvalidKeyException notMadeByThisKey) {
-      return false;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("JDK cannot verify " + algorithm, e);
-    }
   }
 
   private static byte[] decode(byte[] signature) {

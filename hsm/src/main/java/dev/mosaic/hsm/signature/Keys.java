@@ -158,6 +158,31 @@ public final class Keys {
   }
 
   /**
+   * Whether {@code signature} over {@code data} verifies with {@code key}; false as well for keys
+   * of a kind Mosaic does not sign with.
+   *
+   * @throws IllegalStateException when the JDK lacks the algorithm for a supported key
+   */
+  public static boolean verifies(PublicKey key, byte[] data, byte[] signature) {
+    String algorithm;
+    try {
+      algorithm = signatureAlgorithm(key);
+    } catch (MosaicException unsupported) {
+      return false;
+    }
+    try {
+      java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+      verifier.initVerify(key);
+      verifier.update(data);
+      return verifier.verify(signature);
+    } catch (java.security.SignatureException | java.security.InvalidKeyException notThisKey) {
+      return false;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("JDK cannot verify " + algorithm, e);
+    }
+  }
+
+  /**
    * The JCA signature algorithm Mosaic uses with a key of this type.
    *
    * @throws MosaicException {@link SignatureCodes#MALFORMED_KEY} for an unsupported key type

@@ -25,6 +25,7 @@ final class Tenant implements AutoCloseable {
   final Path fileRoot;
   final TokenBucket calls;
   final TokenBucket loads;
+  final GuestLog log;
   final Map<String, PreparedModule> prepared = new ConcurrentHashMap<>();
   final Map<String, Source> sources = new ConcurrentHashMap<>();
   private int liveCompositions;
@@ -47,6 +48,7 @@ final class Tenant implements AutoCloseable {
     this.fileRoot = fileRoot;
     this.calls = new TokenBucket(limits.callBurst(), limits.callsPerSecond());
     this.loads = new TokenBucket(limits.loadBurst(), limits.loadsPerSecond());
+    this.log = new GuestLog(limits);
   }
 
   void audit(String type, String component, Map<String, String> details) {

@@ -23,6 +23,10 @@ final class Tenant implements AutoCloseable {
   final HostMetrics metrics;
   final SecretBackend secrets;
   final Path fileRoot;
+
+  /** The confinement of {@link #fileRoot}, or {@code null} without one. */
+  final TenantFileRoot files;
+
   final TokenBucket calls;
   final TokenBucket loads;
   final GuestLog log;
@@ -46,6 +50,7 @@ final class Tenant implements AutoCloseable {
     this.metrics = metrics;
     this.secrets = secrets;
     this.fileRoot = fileRoot;
+    this.files = fileRoot == null ? null : new TenantFileRoot(fileRoot);
     this.calls = new TokenBucket(limits.callBurst(), limits.callsPerSecond());
     this.loads = new TokenBucket(limits.loadBurst(), limits.loadsPerSecond());
     this.log = new GuestLog(limits);

@@ -36,8 +36,6 @@ class SecretNameAliasTest {
             Map.of(
                 "MOSAIC_SECRET_DB__ROOT",
                 ROOT_PASSWORD,
-                "MOSAIC_SECRET_DB_ROOT",
-                ROOT_PASSWORD,
                 "MOSAIC_SECRET_DB__APP",
                 "app-password",
                 "MOSAIC_SECRET_API_KEY",

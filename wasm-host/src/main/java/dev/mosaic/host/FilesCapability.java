@@ -107,9 +107,16 @@ final class FilesCapability {
                   return (long) (dir.isSpecial() ? GuestErrors.SPECIAL_FILE : GuestErrors.INVALID);
                 }
                 List<String> names = new ArrayList<>();
+                long bytes = 0;
                 try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.host())) {
                   for (Path p : entries) {
-                    names.add(p.getFileName().toString());
+                    String name = p.getFileName().toString();
+                    // Stop reading a huge directory once the listing could not be sent anyway.
+                    bytes += name.getBytes(StandardCharsets.UTF_8).length + 1;
+                    if (bytes > ctx.limits.maxTransferBytes() + 1) {
+                      return (long) GuestErrors.TOO_LARGE;
+                    }
+                    names.add(name);
                   }
                 }
                 names.sort(null);

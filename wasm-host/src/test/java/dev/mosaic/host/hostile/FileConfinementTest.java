@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.mosaic.host.CapabilityFixture;
 import dev.mosaic.host.Composition;
 import dev.mosaic.host.GuestErrors;
+import dev.mosaic.host.HostLimits;
 import dev.mosaic.host.WasmHost;
 import dev.mosaic.plan.MosaicException;
 import java.io.IOException;
@@ -167,6 +168,46 @@ class FileConfinementTest {
                 + " character");
     assertThat(wasi("read", "in.txt")).isEqualTo(10);
     assertThat(call("read", "/data/in.txt\0")).isEqualTo((long) GuestErrors.INVALID);
+  }
+
+  @Test
+  void aHugeDirectoryListingStopsAtTheTransferCap() throws IOException {
+    Path many = Files.createDirectories(files.resolve("data/many"));
+    for (int i = 0; i < 200; i++) {
+      Files.createFile(many.resolve("file-with-a-long-name-" + i));
+    }
+    HostLimits d = HostLimits.DEFAULT;
+    HostLimits small =
+        new HostLimits(
+            d.maxExecutionMillis(),
+            d.maxModuleMemoryBytes(),
+            d.maxTenantMemoryBytes(),
+            1024,
+            d.callsPerSecond(),
+            d.callBurst(),
+            d.loadsPerSecond(),
+            d.loadBurst(),
+            d.maxCompositionsPerTenant(),
+            d.maxHttpResponseBytes(),
+            d.httpTimeoutMillis(),
+            d.logLinesPerSecond(),
+            d.logBytesPerSecond());
+    try (WasmHost bounded = WasmHost.builder().fileRoots(t -> files).limits(small).build();
+        Composition c =
+            bounded.instantiate(
+                new CapabilityFixture(dir.resolve("blobs3"))
+                    .allow("log")
+                    .allow("clock")
+                    .allow("random")
+                    .allow("secret", "none")
+                    .allow("kv", "none")
+                    .allow("http", "none")
+                    .allow("files", "/data/*", "/data")
+                    .plan("t1", "caps", "caps"))) {
+      assertThat(c.call("caps", "list", List.of("/data/many")))
+          .isEqualTo((long) GuestErrors.TOO_LARGE);
+      assertThat((Long) c.call("caps", "list", List.of("/data"))).isPositive();
+    }
   }
 
   @Test

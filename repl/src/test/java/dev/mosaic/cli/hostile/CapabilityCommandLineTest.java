@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +36,14 @@ class CapabilityCommandLineTest {
   private Outcome mosaic(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--store";
-    all[args.length + 1] = dir.resolve("store").toString();
-    all[args.length + 2] = "--audit-dir";
-    all[args.length + 3] = dir.resolve("audit").toString();
-    int exit = Main.execute(all, new PrintWriter(out, true), new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--store", dir.resolve("store").toString()));
+    if (args[0].equals("run")) {
+      all.addAll(List.of("--audit-dir", dir.resolve("audit").toString()));
+    }
+    int exit =
+        Main.execute(
+            all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
     return new Outcome(exit, out.toString(), err.toString());
   }
 
@@ -93,6 +96,22 @@ class CapabilityCommandLineTest {
     assertThat(o.out()).doesNotContain("acme private key").contains("[peek] refused");
     String audit = Files.readString(dir.resolve("audit/acme/audit.jsonl"));
     assertThat(audit).contains("\"leads_to\":\"/private/key.txt\"");
+  }
+
+  @Test
+  void aSecretPatternThatIsNoCanonicalNameIsRefusedWhenCompiling() throws Exception {
+    Path p = script("acme", "forge", "/none");
+    Files.writeString(
+        p,
+        Files.readString(p)
+            .replace(
+                "  allow peek log\n", "  allow peek log\n  deny peek secret \"../db/root\"\n"));
+    Outcome compiled = mosaic("compile", p.toString(), "-o", dir.resolve("p.cbor").toString());
+    assertThat(compiled.exit()).isEqualTo(77);
+    assertThat(compiled.err())
+        .startsWith("error[E7119]: " + p + ":")
+        .contains("secret pattern `../db/root` is not allowed");
+    assertThat(dir.resolve("p.cbor")).doesNotExist();
   }
 
   @Test

@@ -11,9 +11,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP/1.1 client that connects to the checked address, against a raw server on 127.0.0.1. */
 class PinnedHttpTest {
@@ -95,6 +102,80 @@ class PinnedHttpTest {
       HttpTarget target = HttpTarget.parse("http://127.0.0.1:" + server.getLocalPort() + "/");
       assertThatThrownBy(() -> client(500).exchange(target, target.address(), "GET", null))
           .isInstanceOf(SocketTimeoutException.class);
+    }
+  }
+
+  /** A key store with a self-signed certificate for `pinned.test` and 127.0.0.1. */
+  private static KeyStore keyStore(Path dir) throws Exception {
+    Path file = dir.resolve("server.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=pinned.test",
+                "-ext",
+                "SAN=dns:pinned.test,ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                file.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
+    keytool.getInputStream().readAllBytes();
+    assertThat(keytool.waitFor()).isZero();
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(file)) {
+      ks.load(in, "changeit".toCharArray());
+    }
+    return ks;
+  }
+
+  @Test
+  void httpsVerifiesTheNameNotTheAddress(@TempDir Path dir) throws Exception {
+    KeyStore ks = keyStore(dir);
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, "changeit".toCharArray());
+    SSLContext serverTls = SSLContext.getInstance("TLS");
+    serverTls.init(kmf.getKeyManagers(), null, null);
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("server", ks.getCertificate("server"));
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext clientTls = SSLContext.getInstance("TLS");
+    clientTls.init(null, tmf.getTrustManagers(), null);
+    PinnedHttp client = new PinnedHttp(clientTls, 10_000, 1024);
+    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    for (String name : new String[] {"pinned.test", "other.test"}) {
+      try (ServerSocket server =
+          serverTls.getServerSocketFactory().createServerSocket(0, 1, loopback)) {
+        AtomicReference<String> request =
+            serve(server, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        HttpTarget target = HttpTarget.parse("https://" + name + ":" + server.getLocalPort() + "/");
+        if (name.equals("pinned.test")) {
+          PinnedHttp.Response response = client.exchange(target, loopback, "GET", null);
+          assertThat(response.status()).isEqualTo(200);
+          assertThat(request.get()).contains("Host: pinned.test:" + server.getLocalPort());
+        } else {
+          // The certificate is good for the address, but the request names another host.
+          assertThatThrownBy(() -> client.exchange(target, loopback, "GET", null))
+              .isInstanceOf(SSLHandshakeException.class);
+        }
+      }
     }
   }
 

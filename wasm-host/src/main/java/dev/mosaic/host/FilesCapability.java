@@ -22,7 +22,7 @@ import java.util.Set;
  * tenant's file root on the host. The policy parameter is the guest path for reads and listings
  * ({@code allow c files "/data/*"}) and {@code write:} followed by the path for writes ({@code
  * allow c files "write:/out/*"}), so a directory is read-only unless write is granted. Paths with
- * {@code ..}, NUL or {@code \\} are malformed ({@link GuestErrors#INVALID}). Where a path leads is
+ * {@code ..}, NUL or a backslash are malformed ({@link GuestErrors#INVALID}). Where a path leads is
  * decided by {@link TenantFileRoot}, as for WASI: the grant must match both the path asked for and
  * its real path (a symbolic link grants nothing), a path that leads out of the root is refused, and
  * FIFOs, devices and sockets are never opened ({@link GuestErrors#SPECIAL_FILE}).
@@ -191,7 +191,7 @@ final class FilesCapability {
       return switch (r.refusal) {
         case OUTSIDE -> GuestErrors.DENIED;
         case SPECIAL -> GuestErrors.SPECIAL_FILE;
-        case DIRECTORY, NOT_DIRECTORY -> GuestErrors.INVALID;
+        case DIRECTORY -> GuestErrors.INVALID;
         case MISSING -> GuestErrors.NOT_FOUND;
       };
     }

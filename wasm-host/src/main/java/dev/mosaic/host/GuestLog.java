@@ -45,8 +45,8 @@ final class GuestLog {
    * The text of a guest's line with every character that could end the line, move the cursor,
    * colour the terminal or reorder text escaped: C0 and C1 controls and DEL as {@code \xNN} ({@code
    * \n}, {@code \r}, {@code \t} by name), the line and paragraph separators and Unicode's bidi
-   * controls as {@code \}{@code u{NNNN}}, and the backslash itself as {@code \\}, so the escaping
-   * can be undone. Malformed UTF-8 becomes U+FFFD.
+   * controls as a backslash, {@code u} and the code point in braces, and the backslash itself
+   * doubled, so the escaping can be undone. Malformed UTF-8 becomes U+FFFD.
    */
   static String escape(byte[] line) {
     String text = new String(line, StandardCharsets.UTF_8);

@@ -36,8 +36,6 @@ final class TenantFileRoot {
     SPECIAL,
     /** It is a directory where a file was expected. */
     DIRECTORY,
-    /** It is not a directory where one was expected. */
-    NOT_DIRECTORY,
     /** It does not exist, or is a link that leads nowhere. */
     MISSING
   }

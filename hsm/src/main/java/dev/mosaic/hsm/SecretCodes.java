@@ -1,5 +1,7 @@
 package dev.mosaic.hsm;
 
+import dev.mosaic.plan.SecretNameRules;
+
 /**
  * Error codes raised by secret backends and secret access (E71xx, in the E7 band: denied, exit 77).
  * Every code is listed in docs/errors.md. Messages carrying these codes name secrets, labels and
@@ -63,7 +65,7 @@ public final class SecretCodes {
   public static final String TOKEN_ERROR = "E7118";
 
   /** A secret name is empty, too long, or has characters or segments that are not allowed. */
-  public static final String BAD_SECRET_NAME = "E7119";
+  public static final String BAD_SECRET_NAME = SecretNameRules.BAD_SECRET_NAME;
 
   /** The token is already logged in by another backend of this process. */
   public static final String TOKEN_IN_USE = "E7120";

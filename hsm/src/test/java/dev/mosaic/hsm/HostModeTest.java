@@ -23,8 +23,8 @@ class HostModeTest {
   void theEnvBackendReadsMappedVariablesInDevelopment() {
     EnvSecretBackend env =
         new EnvSecretBackend(
-            HostMode.DEVELOPMENT, Map.of("MOSAIC_SECRET_DB_PASSWORD", "pw"), "MOSAIC_SECRET_");
-    assertThat(env.variableFor("db/password")).isEqualTo("MOSAIC_SECRET_DB_PASSWORD");
+            HostMode.DEVELOPMENT, Map.of("MOSAIC_SECRET_DB__PASSWORD", "pw"), "MOSAIC_SECRET_");
+    assertThat(env.variableFor("db/password")).isEqualTo("MOSAIC_SECRET_DB__PASSWORD");
     try (Secret secret = env.read("db/password")) {
       assertThat(secret.copyValue()).containsExactly('p', 'w');
     }

@@ -20,8 +20,8 @@ class ScopedSecretsTest {
       new EnvSecretBackend(
           HostMode.DEVELOPMENT,
           Map.of(
-              "MOSAIC_SECRET_TENANTS_ACME_API_KEY", "acme-value",
-              "MOSAIC_SECRET_TENANTS_OTHER_API_KEY", "other-value"),
+              "MOSAIC_SECRET_TENANTS__ACME__API_KEY", "acme-value",
+              "MOSAIC_SECRET_TENANTS__OTHER__API_KEY", "other-value"),
           EnvSecretBackend.DEFAULT_PREFIX);
   private final PolicyEngine policy =
       new PolicyEngine(

@@ -7,11 +7,13 @@ import dev.mosaic.dsl.ast.RuleDecl;
 import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Capabilities;
+import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.PlanCodes;
 import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.PolicyRule;
+import dev.mosaic.plan.SecretNameRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -329,6 +331,15 @@ final class Checker {
           r.span(),
           "remove the quoted patterns after `" + r.capability() + "`");
       ok = false;
+    }
+    if (r.capability().equals("secret")) {
+      for (String pattern : r.patterns()) {
+        if (!SecretNameRules.validPattern(pattern)) {
+          Diagnostic d = SecretNameRules.problem(pattern, "secret pattern");
+          problems.error(d.code(), d.message(), file, r.span(), d.help());
+          ok = false;
+        }
+      }
     }
     boolean active = true;
     for (Condition c : r.conditions()) {

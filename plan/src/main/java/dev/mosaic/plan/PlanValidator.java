@@ -239,6 +239,8 @@ public final class PlanValidator {
                   + " "
                   + clip(rule.capability())
                   + "` has an empty pattern");
+        } else if (rule.capability().equals("secret") && !SecretNameRules.validPattern(pattern)) {
+          r.add(SecretNameRules.problem(pattern, "secret pattern"));
         }
       }
     }

@@ -33,6 +33,20 @@ public final class PolicyEngine {
     return new Decision(allow != null, allow);
   }
 
+  /**
+   * The rules that apply to a component's use of a capability, in order, for capabilities whose
+   * parameters need more than one glob match to decide ({@code http} matches hosts and ports, and
+   * checks every address a name resolves to).
+   */
+  public List<PolicyRule> rules(String component, String capability) {
+    return rules.stream().filter(r -> r.appliesTo(component, capability)).toList();
+  }
+
+  /** Whether a policy pattern ({@code *} for any run of characters) matches {@code text}. */
+  public static boolean matches(String pattern, String text) {
+    return Glob.matches(pattern, text);
+  }
+
   private static boolean matches(PolicyRule rule, String parameter) {
     if (rule.patterns().isEmpty() || parameter == null) {
       return rule.patterns().isEmpty() || rule.effect() == PolicyRule.Effect.ALLOW;

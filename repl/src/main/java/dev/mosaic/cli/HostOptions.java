@@ -47,7 +47,9 @@ final class HostOptions implements AutoCloseable {
   @Option(
       names = "--files-root",
       paramLabel = "DIR",
-      description = "Directory guests see as / through the files capability.")
+      description =
+          "Per-tenant file roots DIR/<tenant> (created on first use), which each tenant's"
+              + " guests see as / through the files capability.")
   Path filesRoot;
 
   @Option(
@@ -79,8 +81,19 @@ final class HostOptions implements AutoCloseable {
       builder.auditDirectory(audit);
     }
     if (filesRoot != null) {
+      // One root per tenant, as kv, audit and blobs are: a plan names its tenant, so a shared
+      // root would let any plan read every tenant's files.
       Path root = filesRoot.toAbsolutePath();
-      builder.fileRoots(t -> root);
+      builder.fileRoots(
+          t -> {
+            Path dir = root.resolve(t);
+            try {
+              Files.createDirectories(dir);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            return dir;
+          });
     }
     if (kvDir != null) {
       builder.keyValueStore(new FileKeyValueStore(kvDir));

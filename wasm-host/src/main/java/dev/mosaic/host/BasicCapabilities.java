@@ -1,11 +1,15 @@
 package dev.mosaic.host;
 
-import java.nio.charset.StandardCharsets;
+import dev.mosaic.plan.audit.AuditEvent;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** The {@code log}, {@code clock} and {@code random} capabilities: no parameters to check. */
+/**
+ * The {@code log}, {@code clock} and {@code random} capabilities: no parameters to check. A {@code
+ * log} line is escaped and counted against its tenant's log rate ({@link GuestLog}).
+ */
 final class BasicCapabilities {
   /** Longest guest log line kept; longer ones are cut. */
   static final int MAX_LOG_BYTES = 64 * 1024;
@@ -22,8 +26,27 @@ final class BasicCapabilities {
             args -> {
               int len = Math.min(args[1].asInt(), MAX_LOG_BYTES);
               byte[] bytes = ctx.guest.read(args[0].asInt(), Math.max(len, 0));
-              ctx.log.accept(
-                  "[" + ctx.component + "] " + new String(bytes, StandardCharsets.UTF_8));
+              long dropped = ctx.tenant.log.admit(bytes.length);
+              if (dropped < 0) {
+                ctx.log.accept("[" + ctx.component + "] " + GuestLog.escape(bytes));
+              } else if (dropped > 0) {
+                ctx.tenant.metrics.limitHit("log");
+                ctx.audit(
+                    AuditEvent.LIMIT,
+                    Map.of(
+                        "limit",
+                        "log",
+                        "result",
+                        "denied",
+                        "reason",
+                        "log output over "
+                            + ctx.limits.logLinesPerSecond()
+                            + " lines or "
+                            + ctx.limits.logBytesPerSecond()
+                            + " bytes per second; "
+                            + dropped
+                            + " lines dropped since the last report"));
+              }
               return null;
             }),
         new HostFunction(

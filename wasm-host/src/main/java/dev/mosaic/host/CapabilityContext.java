@@ -2,7 +2,6 @@ package dev.mosaic.host;
 
 import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.audit.AuditEvent;
-import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,7 +20,7 @@ final class CapabilityContext {
   final Guest guest;
   final PolicyEngine policy;
   final KeyValueStore kv;
-  final HttpClient http;
+  final PinnedHttp http;
   final HostLimits limits;
   final Consumer<String> log;
 
@@ -30,7 +29,7 @@ final class CapabilityContext {
       Guest guest,
       PolicyEngine policy,
       KeyValueStore kv,
-      HttpClient http,
+      PinnedHttp http,
       HostLimits limits,
       Consumer<String> log) {
     this.tenant = tenant;

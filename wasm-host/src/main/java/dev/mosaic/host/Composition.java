@@ -242,6 +242,19 @@ public final class Composition implements AutoCloseable {
           Diagnostic.of(HostCodes.STACK, "call " + where + " exhausted the call stack")
               .withHelp("look for unbounded recursion in the guest"));
     }
+    if (message.contains("InvalidPathException")) {
+      // GraalWasm's WASI parses a guest's path before asking the file system, and stops the guest
+      // on a path the JDK cannot hold (a NUL byte); the JDK's text names nothing the user can use.
+      return new MosaicException(
+          Diagnostic.of(
+                  HostCodes.TRAP,
+                  "guest `"
+                      + component
+                      + "` trapped in `"
+                      + function
+                      + "`: it passed WASI a path with a NUL character")
+              .withHelp("WASI paths cannot contain NUL; the guest is at fault"));
+    }
     return new MosaicException(
         HostCodes.TRAP, "guest `" + component + "` trapped in `" + function + "`: " + message);
   }

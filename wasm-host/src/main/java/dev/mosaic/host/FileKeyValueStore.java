@@ -18,26 +18,61 @@ import java.util.stream.Stream;
 
 /**
  * A {@link KeyValueStore} that survives restarts: {@code root/<tenant>/<sha256 of key>}, one file
- * per key, replaced atomically on write. Caps key size, value size and each tenant's total bytes
- * (values only; the total is counted from the files when a tenant is first used).
+ * per key, replaced atomically on write. Caps key size, value size, each tenant's number of entries
+ * and each tenant's total, counted as the disk the entries take: every entry is charged its value
+ * rounded up to whole {@value #BLOCK}-byte blocks plus one block of {@linkplain #ENTRY_OVERHEAD
+ * overhead} for its file (inode, directory entry, the 64-character name that stands for its key),
+ * so an empty value is not free and the disk a tenant fills stays within its quota. The total is
+ * counted from the files when a tenant is first used.
  */
 public final class FileKeyValueStore implements KeyValueStore {
+  /** The file-system block an entry's value is rounded up to. */
+  public static final int BLOCK = 4096;
+
+  /** What each entry is charged beyond its value: one block for its file. */
+  public static final int ENTRY_OVERHEAD = BLOCK;
+
   private final Path root;
   private final int maxKeyBytes;
   private final int maxValueBytes;
   private final long maxTenantBytes;
+  private final int maxEntries;
   private final Map<String, Namespace> tenants = new ConcurrentHashMap<>();
 
-  public FileKeyValueStore(Path root, int maxKeyBytes, int maxValueBytes, long maxTenantBytes) {
+  /**
+   * @param maxTenantBytes disk one tenant may fill, as charged (see the class comment)
+   * @param maxEntries keys one tenant may hold
+   */
+  public FileKeyValueStore(
+      Path root, int maxKeyBytes, int maxValueBytes, long maxTenantBytes, int maxEntries) {
+    if (maxKeyBytes < 1 || maxValueBytes < 0 || maxTenantBytes < 0 || maxEntries < 0) {
+      throw new IllegalArgumentException("key-value store limits must not be negative");
+    }
     this.root = root;
     this.maxKeyBytes = maxKeyBytes;
     this.maxValueBytes = maxValueBytes;
     this.maxTenantBytes = maxTenantBytes;
+    this.maxEntries = maxEntries;
   }
 
-  /** 256-byte keys, 1 MiB values, 64 MiB per tenant. */
+  /** As many entries per tenant as its byte quota admits empty entries. */
+  public FileKeyValueStore(Path root, int maxKeyBytes, int maxValueBytes, long maxTenantBytes) {
+    this(
+        root,
+        maxKeyBytes,
+        maxValueBytes,
+        maxTenantBytes,
+        (int) Math.min(Integer.MAX_VALUE, maxTenantBytes / ENTRY_OVERHEAD));
+  }
+
+  /** 256-byte keys, 1 MiB values, 64 MiB and 16,384 entries per tenant. */
   public FileKeyValueStore(Path root) {
-    this(root, 256, 1 << 20, 64L << 20);
+    this(root, 256, 1 << 20, 64L << 20, 16_384);
+  }
+
+  /** The disk an entry with a value of {@code valueBytes} is charged. */
+  public static long charge(long valueBytes) {
+    return ENTRY_OVERHEAD + (valueBytes + BLOCK - 1) / BLOCK * BLOCK;
   }
 
   @Override
@@ -68,8 +103,13 @@ public final class FileKeyValueStore implements KeyValueStore {
     synchronized (ns) {
       try {
         Path file = ns.file(key);
-        long old = Files.exists(file) ? Files.size(file) : 0;
-        long next = ns.bytes - old + value.length;
+        boolean exists = Files.exists(file);
+        if (!exists && ns.entries + 1 > maxEntries) {
+          throw new QuotaExceededException(
+              "tenant store would hold " + (ns.entries + 1) + " entries, over " + maxEntries);
+        }
+        long old = exists ? charge(Files.size(file)) : 0;
+        long next = ns.bytes - old + charge(value.length);
         if (next > maxTenantBytes) {
           throw new QuotaExceededException(
               "tenant store would hold " + next + " bytes, over " + maxTenantBytes);
@@ -83,6 +123,9 @@ public final class FileKeyValueStore implements KeyValueStore {
           Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
         ns.bytes = next;
+        if (!exists) {
+          ns.entries++;
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -100,7 +143,8 @@ public final class FileKeyValueStore implements KeyValueStore {
         }
         long size = Files.size(file);
         Files.delete(file);
-        ns.bytes -= size;
+        ns.bytes -= charge(size);
+        ns.entries--;
         return true;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -115,6 +159,7 @@ public final class FileKeyValueStore implements KeyValueStore {
   private static final class Namespace {
     private final Path dir;
     private long bytes;
+    private int entries;
 
     Namespace(Path dir) {
       this.dir = dir;
@@ -125,7 +170,8 @@ public final class FileKeyValueStore implements KeyValueStore {
             if (f.getFileName().toString().endsWith(".tmp")) {
               Files.deleteIfExists(f); // left over from a crash mid-write
             } else {
-              bytes += Files.size(f);
+              bytes += charge(Files.size(f));
+              entries++;
             }
           }
         }

@@ -23,5 +23,10 @@ public final class GuestErrors {
   /** The host has no backend for this capability (no secret backend, no file root). */
   public static final int UNAVAILABLE = -6;
 
+  /**
+   * The path is a FIFO, device or socket: the host opens regular files and lists directories only.
+   */
+  public static final int SPECIAL_FILE = -7;
+
   private GuestErrors() {}
 }

@@ -15,6 +15,10 @@ package dev.mosaic.host;
  * @param maxCompositionsPerTenant compositions of one tenant alive at the same time
  * @param maxHttpResponseBytes response body a guest may receive through {@code http}
  * @param httpTimeoutMillis connect and response timeout of one outbound request
+ * @param logLinesPerSecond lines a tenant's guests may write through {@code log} per second, and at
+ *     once; lines past it are dropped and the drop is audited once per second
+ * @param logBytesPerSecond bytes a tenant's guests may write through {@code log} per second, and at
+ *     once
  */
 public record HostLimits(
     long maxExecutionMillis,
@@ -27,7 +31,9 @@ public record HostLimits(
     int loadBurst,
     int maxCompositionsPerTenant,
     long maxHttpResponseBytes,
-    long httpTimeoutMillis) {
+    long httpTimeoutMillis,
+    int logLinesPerSecond,
+    long logBytesPerSecond) {
 
   /** Generous defaults for a single-user host. */
   public static final HostLimits DEFAULT =
@@ -42,7 +48,9 @@ public record HostLimits(
           1_000,
           64,
           4L << 20,
-          10_000);
+          10_000,
+          1_000,
+          1L << 20);
 
   public HostLimits {
     if (maxExecutionMillis < 1
@@ -55,7 +63,9 @@ public record HostLimits(
         || loadBurst < 1
         || maxCompositionsPerTenant < 1
         || maxHttpResponseBytes < 1
-        || httpTimeoutMillis < 1) {
+        || httpTimeoutMillis < 1
+        || logLinesPerSecond < 1
+        || logBytesPerSecond < BasicCapabilities.MAX_LOG_BYTES) {
       throw new IllegalArgumentException("host limits must be positive");
     }
   }
@@ -73,7 +83,9 @@ public record HostLimits(
         loadBurst,
         maxCompositionsPerTenant,
         maxHttpResponseBytes,
-        httpTimeoutMillis);
+        httpTimeoutMillis,
+        logLinesPerSecond,
+        logBytesPerSecond);
   }
 
   /** A copy with another plan-load rate and burst. */
@@ -89,7 +101,9 @@ public record HostLimits(
         burst,
         maxCompositionsPerTenant,
         maxHttpResponseBytes,
-        httpTimeoutMillis);
+        httpTimeoutMillis,
+        logLinesPerSecond,
+        logBytesPerSecond);
   }
 
   /** A copy with another cap on live compositions per tenant. */
@@ -105,7 +119,9 @@ public record HostLimits(
         loadBurst,
         max,
         maxHttpResponseBytes,
-        httpTimeoutMillis);
+        httpTimeoutMillis,
+        logLinesPerSecond,
+        logBytesPerSecond);
   }
 
   /** A copy with another per-module memory cap. */
@@ -121,7 +137,9 @@ public record HostLimits(
         loadBurst,
         maxCompositionsPerTenant,
         maxHttpResponseBytes,
-        httpTimeoutMillis);
+        httpTimeoutMillis,
+        logLinesPerSecond,
+        logBytesPerSecond);
   }
 
   /** A copy with another per-tenant memory total. */
@@ -137,6 +155,26 @@ public record HostLimits(
         loadBurst,
         maxCompositionsPerTenant,
         maxHttpResponseBytes,
-        httpTimeoutMillis);
+        httpTimeoutMillis,
+        logLinesPerSecond,
+        logBytesPerSecond);
+  }
+
+  /** A copy with another {@code log} rate: lines and bytes per second per tenant. */
+  public HostLimits withLogRate(int linesPerSecond, long bytesPerSecond) {
+    return new HostLimits(
+        maxExecutionMillis,
+        maxModuleMemoryBytes,
+        maxTenantMemoryBytes,
+        maxTransferBytes,
+        callsPerSecond,
+        callBurst,
+        loadsPerSecond,
+        loadBurst,
+        maxCompositionsPerTenant,
+        maxHttpResponseBytes,
+        httpTimeoutMillis,
+        linesPerSecond,
+        bytesPerSecond);
   }
 }

@@ -1,6 +1,5 @@
 package dev.mosaic.host;
 
-import java.net.http.HttpClient;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
@@ -8,6 +7,6 @@ import java.util.function.Consumer;
 record HostServices(
     Consumer<String> guestLog,
     KeyValueStore kv,
-    HttpClient http,
+    PinnedHttp http,
     HostLimits limits,
     ScheduledExecutorService watchdog) {}

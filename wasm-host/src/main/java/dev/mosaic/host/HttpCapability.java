@@ -2,23 +2,23 @@ package dev.mosaic.host;
 
 import dev.mosaic.plan.audit.AuditEvent;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code http} capability: outbound requests through {@link java.net.http.HttpClient}, only to
- * hosts the policy allows. The policy parameter is the URL's host ({@code allow c http
- * "*.example.com"}); only {@code http} and {@code https} URLs are accepted and redirects are not
- * followed, so a response cannot lead the guest to a host it was not granted. Every request is
- * audited.
+ * The {@code http} capability: outbound HTTP/1.1 requests, only where the policy allows. The URL is
+ * put in canonical form ({@link HttpTarget}: IP literal spellings, IPv4-mapped IPv6, case, trailing
+ * dot, IDNA), the rules are decided on the canonical host and port and on every address the host
+ * resolves to ({@link HttpPolicy}), and the request goes to an address that was checked ({@link
+ * PinnedHttp}), so a name cannot resolve differently between the check and the connection. Only
+ * {@code http} and {@code https} URLs without user info are accepted; redirects are not followed,
+ * so a response cannot lead the guest to a host it was not granted. Every request is audited.
  */
 final class HttpCapability {
   private HttpCapability() {}
@@ -43,79 +43,73 @@ final class HttpCapability {
 
   private static long request(CapabilityContext ctx, String method, int ptr, int len, byte[] body) {
     String url = ctx.string(ptr, len);
-    URI uri = url == null ? null : parse(url);
-    if (uri == null) {
+    HttpTarget target = HttpTarget.parse(url);
+    if (target == null) {
       return GuestErrors.INVALID;
     }
-    String host = uri.getHost().toLowerCase(Locale.ROOT);
     String function = body == null ? "http_get" : "http_post";
-    if (!ctx.allowed("http", function, host, false)) {
-      audit(ctx, method, uri, "denied");
+    // Decide on the name before resolving it, so an ungranted host is not even looked up.
+    List<InetAddress> addresses = target.address() == null ? List.of() : List.of(target.address());
+    String refusal = HttpPolicy.refusal(ctx.policy, ctx.component, target, addresses);
+    if (refusal == null && target.address() == null) {
+      try {
+        addresses = List.of(InetAddress.getAllByName(target.host()));
+      } catch (UnknownHostException e) {
+        audit(ctx, function, method, target, "unknown host");
+        return GuestErrors.NOT_FOUND;
+      }
+      refusal = HttpPolicy.refusal(ctx.policy, ctx.component, target, addresses);
+    }
+    ctx.tenant.metrics.capability("http", refusal == null);
+    if (refusal != null) {
+      Map<String, String> details = details(function, method, target, "denied");
+      details.put("reason", CapabilityContext.clip(refusal));
+      ctx.audit(AuditEvent.CAPABILITY, details);
       return GuestErrors.DENIED;
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(ctx.limits.httpTimeoutMillis()));
-    request =
-        body == null ? request.GET() : request.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    PinnedHttp.Response response = null;
     try {
-      HttpResponse<InputStream> response =
-          ctx.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      byte[] bytes;
-      try (InputStream in = response.body()) {
-        bytes =
-            in.readNBytes(
-                (int) Math.min(Integer.MAX_VALUE - 8, ctx.limits.maxHttpResponseBytes() + 1));
+      for (int i = 0; response == null; i++) {
+        try {
+          response = ctx.http.exchange(target, addresses.get(i), method, body);
+        } catch (ConnectException | NoRouteToHostException e) {
+          if (i + 1 == addresses.size()) {
+            throw e;
+          }
+        }
       }
-      if (bytes.length > ctx.limits.maxHttpResponseBytes()) {
-        audit(ctx, method, uri, "too large");
-        return GuestErrors.TOO_LARGE;
-      }
-      int status = response.statusCode();
-      audit(ctx, method, uri, "status " + status);
-      if (status < 200 || status > 299) {
-        return -status;
-      }
-      return ctx.guest.writePacked(bytes);
+    } catch (PinnedHttp.TooLargeException e) {
+      audit(ctx, function, method, target, "too large");
+      return GuestErrors.TOO_LARGE;
+    } catch (ClosedByInterruptException e) {
+      audit(ctx, function, method, target, "interrupted");
+      return GuestErrors.IO;
     } catch (IOException e) {
-      audit(ctx, method, uri, "error");
-      return GuestErrors.IO;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      audit(ctx, method, uri, "interrupted");
+      audit(ctx, function, method, target, "error");
       return GuestErrors.IO;
     }
-  }
-
-  private static URI parse(String url) {
-    try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme();
-      if (scheme == null
-          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-          || uri.getHost() == null
-          || uri.getUserInfo() != null) {
-        return null;
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      return null;
+    int status = response.status();
+    audit(ctx, function, method, target, "status " + status);
+    if (status < 200 || status > 299) {
+      return -status;
     }
+    return ctx.guest.writePacked(response.body());
   }
 
-  private static void audit(CapabilityContext ctx, String method, URI uri, String result) {
+  private static void audit(
+      CapabilityContext ctx, String function, String method, HttpTarget target, String result) {
+    ctx.audit(AuditEvent.CAPABILITY, details(function, method, target, result));
+  }
+
+  private static Map<String, String> details(
+      String function, String method, HttpTarget target, String result) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("capability", "http");
+    details.put("function", function);
     details.put("method", method);
     // The query string may carry tokens; only scheme, host, port and path are recorded.
-    details.put(
-        "url",
-        CapabilityContext.clip(
-            uri.getScheme()
-                + "://"
-                + uri.getHost()
-                + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
-                + (uri.getRawPath() == null ? "" : uri.getRawPath())));
+    details.put("url", CapabilityContext.clip(target.forAudit()));
     details.put("result", result);
-    ctx.audit(AuditEvent.CAPABILITY, details);
+    return details;
   }
 }

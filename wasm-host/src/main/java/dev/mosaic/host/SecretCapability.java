@@ -2,6 +2,7 @@ package dev.mosaic.host;
 
 import dev.mosaic.hsm.Secret;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.SecretNameRules;
 import dev.mosaic.plan.audit.AuditEvent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ final class SecretCapability {
             HostFunction.type(HostFunction.PTR_LEN, HostFunction.I64),
             args -> {
               String name = ctx.string(args[0].asInt(), args[1].asInt());
-              if (name == null) {
+              if (!canonical(ctx, name, "read")) {
                 return (long) GuestErrors.INVALID;
               }
               if (!ctx.allowed("secret", "secret_read", name, false)) {
@@ -54,7 +55,7 @@ final class SecretCapability {
             HostFunction.type(HostFunction.TWO_PTR_LEN, HostFunction.I64),
             args -> {
               String name = ctx.string(args[0].asInt(), args[1].asInt());
-              if (name == null) {
+              if (!canonical(ctx, name, "hmac")) {
                 return (long) GuestErrors.INVALID;
               }
               byte[] data = ctx.guest.read(args[2].asInt(), args[3].asInt());
@@ -76,6 +77,26 @@ final class SecretCapability {
               audit(ctx, name, "hmac", "granted");
               return ctx.guest.writePacked(mac);
             }));
+  }
+
+  /**
+   * Whether a guest's name is canonical ({@link SecretNameRules}), checked before the policy so
+   * that the policy and the backend see the same, unambiguous name. A refusal is audited without
+   * the name, which may be anything.
+   */
+  private static boolean canonical(CapabilityContext ctx, String name, String operation) {
+    if (SecretNameRules.valid(name)) {
+      return true;
+    }
+    ctx.tenant.metrics.capability("secret", false);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("secret_id", "invalid-name");
+    details.put("backend", ctx.tenant.secrets == null ? "none" : ctx.tenant.secrets.id());
+    details.put("operation", operation);
+    details.put("result", "denied");
+    details.put("code", SecretNameRules.BAD_SECRET_NAME);
+    ctx.audit(AuditEvent.SECRET_ACCESS, details);
+    return false;
   }
 
   private static void audit(CapabilityContext ctx, String name, String operation, String result) {

@@ -23,8 +23,13 @@ final class Tenant implements AutoCloseable {
   final HostMetrics metrics;
   final SecretBackend secrets;
   final Path fileRoot;
+
+  /** The confinement of {@link #fileRoot}, or {@code null} without one. */
+  final TenantFileRoot files;
+
   final TokenBucket calls;
   final TokenBucket loads;
+  final GuestLog log;
   final Map<String, PreparedModule> prepared = new ConcurrentHashMap<>();
   final Map<String, Source> sources = new ConcurrentHashMap<>();
   private int liveCompositions;
@@ -45,8 +50,10 @@ final class Tenant implements AutoCloseable {
     this.metrics = metrics;
     this.secrets = secrets;
     this.fileRoot = fileRoot;
+    this.files = fileRoot == null ? null : new TenantFileRoot(fileRoot);
     this.calls = new TokenBucket(limits.callBurst(), limits.callsPerSecond());
     this.loads = new TokenBucket(limits.loadBurst(), limits.loadsPerSecond());
+    this.log = new GuestLog(limits);
   }
 
   void audit(String type, String component, Map<String, String> details) {

@@ -16,11 +16,16 @@ final class TokenBucket {
 
   /** Takes one token if there is one. */
   synchronized boolean tryTake() {
+    return tryTake(1);
+  }
+
+  /** Takes {@code n} tokens if there are that many. */
+  synchronized boolean tryTake(double n) {
     long now = System.nanoTime();
     tokens = Math.min(capacity, tokens + (now - last) * perNano);
     last = now;
-    if (tokens >= 1) {
-      tokens -= 1;
+    if (tokens >= n) {
+      tokens -= n;
       return true;
     }
     return false;

@@ -9,14 +9,16 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AccessMode;
 import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.graalvm.polyglot.io.FileSystem;
@@ -24,13 +26,15 @@ import org.graalvm.polyglot.io.FileSystem;
 /**
  * The file system GraalWasm's WASI sees for one component: the tenant's file root and nothing else,
  * with every access decided by the plan's {@code files} grants exactly as for the {@code files_*}
- * host functions. The guest path of a host file is its path under the root; reading a file or
- * listing a directory needs a grant matching that path, creating, truncating, appending to,
- * deleting a file or making a directory needs a grant matching {@code write:} + the path. GraalWasm
- * opens files for reading and writing whatever rights the guest asks for, so a file whose path is
- * not granted for writing is opened read-only and the guest's writes to it fail. Paths are resolved
- * through symbolic links before the check, so a link cannot lead out of the root or into a
- * directory that is not granted. A refusal is audited and reaches the guest as an errno.
+ * host functions, and every path located by the same {@link TenantFileRoot}. The guest path of a
+ * host file is its real path under the root; reading a file, listing a directory, and reading a
+ * path's attributes or checking access to it need a grant matching that path (the pre-opened
+ * directories excepted), creating, truncating, appending to, deleting a file or making a directory
+ * needs a grant matching {@code write:} + the path. GraalWasm opens files for reading and writing
+ * whatever rights the guest asks for, so a file whose path is not granted for writing is opened
+ * read-only and the guest's writes to it fail. Only regular files are opened, at the checked real
+ * path without following links: a directory opened as a file, a FIFO, device or socket is refused.
+ * A refusal is audited and reaches the guest as an errno.
  */
 final class WasiFileSystem implements FileSystem {
   private static final Set<OpenOption> MUTATING =
@@ -42,16 +46,24 @@ final class WasiFileSystem implements FileSystem {
           StandardOpenOption.DELETE_ON_CLOSE);
 
   private final FileSystem delegate = FileSystem.newDefaultFileSystem();
-  private final Path root;
+  private final TenantFileRoot files;
+  private final Set<String> preopened;
   private final Tenant tenant;
   private final String component;
   private final PolicyEngine policy;
 
   /**
-   * @param root the real path of the tenant's file root
+   * @param files the tenant's file root
+   * @param preopened the guest paths of the pre-opened directories
    */
-  WasiFileSystem(Path root, Tenant tenant, String component, PolicyEngine policy) {
-    this.root = root;
+  WasiFileSystem(
+      TenantFileRoot files,
+      Set<String> preopened,
+      Tenant tenant,
+      String component,
+      PolicyEngine policy) {
+    this.files = files;
+    this.preopened = Set.copyOf(preopened);
     this.tenant = tenant;
     this.component = component;
     this.policy = policy;
@@ -70,31 +82,41 @@ final class WasiFileSystem implements FileSystem {
   @Override
   public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options)
       throws IOException {
-    String guest = guestPath(path, "path_access");
-    if (modes.contains(AccessMode.WRITE) && !decide("write:" + guest)) {
-      throw new AccessDeniedException(guest);
+    TenantFileRoot.Entry entry = locate(path, "path_access", follows(options));
+    String guest = entry.guest();
+    if (modes.contains(AccessMode.WRITE)) {
+      require("path_access", guest, "write:" + guest);
     }
-    delegate.checkAccess(path, modes, options);
+    if (modes.contains(AccessMode.READ) || modes.contains(AccessMode.EXECUTE)) {
+      require("path_access", guest, guest);
+    }
+    if (modes.isEmpty() && !preopened.contains(guest) && !decide(guest)) {
+      // Whether a path exists: any grant on it will do, so that a file can be created where
+      // only writing is granted.
+      require("path_access", guest, "write:" + guest);
+    }
+    delegate.checkAccess(entry.host(), modes, LinkOption.NOFOLLOW_LINKS);
   }
 
   @Override
   public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-    String guest = guestPath(dir, "path_create_directory");
-    require("path_create_directory", guest, "write:" + guest);
-    delegate.createDirectory(dir, attrs);
+    TenantFileRoot.Entry entry = locate(dir, "path_create_directory", false);
+    require("path_create_directory", entry.guest(), "write:" + entry.guest());
+    delegate.createDirectory(entry.host(), attrs);
   }
 
   @Override
   public void delete(Path path) throws IOException {
-    String guest = guestPath(path, "path_unlink");
-    require("path_unlink", guest, "write:" + guest);
-    delegate.delete(path);
+    TenantFileRoot.Entry entry = locate(path, "path_unlink", false);
+    require("path_unlink", entry.guest(), "write:" + entry.guest());
+    delegate.delete(entry.host());
   }
 
   @Override
   public SeekableByteChannel newByteChannel(
       Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
-    String guest = guestPath(path, "path_open");
+    TenantFileRoot.Entry entry = locate(path, "path_open", true);
+    String guest = entry.guest();
     boolean mutates = options.stream().anyMatch(MUTATING::contains);
     boolean read = decide(guest);
     boolean write = decide("write:" + guest);
@@ -102,6 +124,13 @@ final class WasiFileSystem implements FileSystem {
       require("path_open", guest, "write:" + guest);
     } else if (!read && !(write && options.contains(StandardOpenOption.WRITE))) {
       require("path_open", guest, guest);
+    }
+    try {
+      TenantFileRoot.requireFile(entry);
+    } catch (TenantFileRoot.RefusedException e) {
+      tenant.metrics.capability("files", false);
+      audit("path_open", guest, "refused: " + e.refusal.name().toLowerCase(Locale.ROOT));
+      throw new AccessDeniedException(guest, null, e.getMessage());
     }
     Set<OpenOption> granted = new HashSet<>(options);
     if (!write) {
@@ -117,17 +146,17 @@ final class WasiFileSystem implements FileSystem {
         writing && granted.contains(StandardOpenOption.READ)
             ? "read-write"
             : writing ? "write" : "read");
-    SeekableByteChannel channel = delegate.newByteChannel(path, granted, attrs);
+    SeekableByteChannel channel = files.open(entry, granted, attrs);
     return writing ? channel : new ReadOnlyChannel(channel, guest);
   }
 
   @Override
   public DirectoryStream<Path> newDirectoryStream(
       Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
-    String guest = guestPath(dir, "fd_readdir");
-    require("fd_readdir", guest, guest);
-    granted("fd_readdir", guest, "list");
-    return delegate.newDirectoryStream(dir, filter);
+    TenantFileRoot.Entry entry = locate(dir, "fd_readdir", true);
+    require("fd_readdir", entry.guest(), entry.guest());
+    granted("fd_readdir", entry.guest(), "list");
+    return delegate.newDirectoryStream(entry.host(), filter);
   }
 
   @Override
@@ -137,48 +166,44 @@ final class WasiFileSystem implements FileSystem {
 
   @Override
   public Path toRealPath(Path path, LinkOption... options) throws IOException {
-    guestPath(path, "path_resolve");
-    Path real = delegate.toRealPath(path, options);
-    guestPath(real, "path_resolve");
-    return real;
+    TenantFileRoot.Entry entry = locate(path, "path_resolve", follows(options));
+    if (!entry.exists()) {
+      throw new NoSuchFileException(entry.guest());
+    }
+    return entry.host();
   }
 
   @Override
   public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
       throws IOException {
-    guestPath(path, "path_filestat_get");
-    return delegate.readAttributes(path, attributes, options);
+    TenantFileRoot.Entry entry = locate(path, "path_filestat_get", follows(options));
+    if (!preopened.contains(entry.guest())) {
+      require("path_filestat_get", entry.guest(), entry.guest());
+    }
+    return delegate.readAttributes(entry.host(), attributes, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private static boolean follows(LinkOption... options) {
+    return !Arrays.asList(options).contains(LinkOption.NOFOLLOW_LINKS);
   }
 
   /**
-   * The guest path of a host path: its real location (the real parent for a file that does not
-   * exist yet) relative to the root, with a leading {@code /}.
+   * Locates a host path in the root.
    *
-   * @throws AccessDeniedException when the path lies outside the root, audited
+   * @throws AccessDeniedException when the path leads outside the root, audited
    */
-  private String guestPath(Path path, String function) throws IOException {
-    Path absolute = delegate.toAbsolutePath(path).normalize();
-    Path real;
-    if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
-      real = absolute.toRealPath();
-    } else {
-      Path parent = absolute.getParent();
-      real =
-          parent != null && Files.exists(parent)
-              ? parent.toRealPath().resolve(absolute.getFileName())
-              : absolute;
-    }
-    if (!real.startsWith(root)) {
+  private TenantFileRoot.Entry locate(Path path, String function, boolean followLeaf)
+      throws IOException {
+    try {
+      return files.locateHost(delegate.toAbsolutePath(path), followLeaf);
+    } catch (TenantFileRoot.RefusedException e) {
+      if (e.refusal == TenantFileRoot.Refusal.MISSING) {
+        throw new NoSuchFileException(e.getMessage());
+      }
+      tenant.metrics.capability("files", false);
       audit(function, "outside the file root", "denied");
       throw new AccessDeniedException(path.getFileName() == null ? "/" : "" + path.getFileName());
     }
-    StringBuilder guest = new StringBuilder();
-    for (Path part : root.relativize(real)) {
-      if (!part.toString().isEmpty()) {
-        guest.append('/').append(part);
-      }
-    }
-    return guest.isEmpty() ? "/" : guest.toString();
   }
 
   private boolean decide(String parameter) {

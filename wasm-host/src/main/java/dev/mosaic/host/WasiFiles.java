@@ -10,8 +10,6 @@ import dev.mosaic.plan.ValidatedPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,29 +56,31 @@ final class WasiFiles {
         .in(InputStream.nullInputStream())
         .out(OutputStream.nullOutputStream())
         .err(OutputStream.nullOutputStream());
-    if (tenant.fileRoot == null) {
+    if (tenant.files == null) {
       return builder.allowIO(IOAccess.NONE);
     }
-    Path root;
     try {
-      root = tenant.fileRoot.toRealPath();
+      tenant.files.root();
     } catch (IOException e) {
       return builder.allowIO(IOAccess.NONE);
     }
     List<String> maps = new ArrayList<>();
+    Set<String> preopened = new TreeSet<>();
     for (String dir : directories(plan.plan().policy(), component.id())) {
-      Path host = root.resolve(dir.substring(1)).normalize();
       try {
-        if (!Files.isDirectory(host) || !host.toRealPath().startsWith(root)) {
-          continue;
-        }
-        String real = host.toRealPath().toString();
-        if (real.contains(",") || real.contains("::") || dir.contains(",")) {
+        TenantFileRoot.Entry entry = tenant.files.locate(dir);
+        String real = entry.host().toString();
+        if (!entry.isDirectory()
+            || real.contains(",")
+            || real.contains("::")
+            || dir.contains(",")
+            || dir.contains("::")) {
           continue;
         }
         maps.add(dir + "::" + real);
+        preopened.add(entry.guest());
       } catch (IOException e) {
-        // A directory that cannot be resolved is not pre-opened.
+        // A directory that cannot be resolved, or leads out of the root, is not pre-opened.
       }
     }
     if (!maps.isEmpty()) {
@@ -88,7 +88,8 @@ final class WasiFiles {
     }
     return builder.allowIO(
         IOAccess.newBuilder()
-            .fileSystem(new WasiFileSystem(root, tenant, component.id(), plan.policy()))
+            .fileSystem(
+                new WasiFileSystem(tenant.files, preopened, tenant, component.id(), plan.policy()))
             .build());
   }
 

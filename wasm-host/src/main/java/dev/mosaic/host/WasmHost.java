@@ -7,9 +7,8 @@ import dev.mosaic.plan.audit.AuditSink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import org.graalvm.polyglot.Engine;
 
 /**
@@ -47,13 +47,15 @@ public final class WasmHost implements AutoCloseable {
     // them queued until they would have fired.
     timer.setRemoveOnCancelPolicy(true);
     this.watchdog = timer;
-    HttpClient http =
-        builder.http != null
-            ? builder.http
-            : HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofMillis(builder.limits.httpTimeoutMillis()))
-                .build();
+    SSLContext tls;
+    try {
+      tls = builder.tls != null ? builder.tls : SSLContext.getDefault();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no default TLS context", e);
+    }
+    PinnedHttp http =
+        new PinnedHttp(
+            tls, builder.limits.httpTimeoutMillis(), builder.limits.maxHttpResponseBytes());
     this.services = new HostServices(builder.guestLog, builder.kv, http, builder.limits, watchdog);
   }
 
@@ -116,7 +118,7 @@ public final class WasmHost implements AutoCloseable {
     private KeyValueStore kv = new MemoryKeyValueStore();
     private HostLimits limits = HostLimits.DEFAULT;
     private MeterRegistry meters;
-    private HttpClient http;
+    private SSLContext tls;
 
     private Builder() {}
 
@@ -178,9 +180,12 @@ public final class WasmHost implements AutoCloseable {
       return this;
     }
 
-    /** The client behind {@code http}; it should not follow redirects. */
-    public Builder httpClient(HttpClient client) {
-      this.http = Objects.requireNonNull(client);
+    /**
+     * The TLS context of {@code https} requests (its trust managers decide which servers are
+     * trusted); the default is the JDK's. Hostnames are always verified.
+     */
+    public Builder httpTls(SSLContext context) {
+      this.tls = Objects.requireNonNull(context);
       return this;
     }
 

@@ -90,7 +90,7 @@ class CapabilitiesTest {
                 .allow("caps", "random")
                 .allow("caps", "secret", "api-*")
                 .allow("caps", "kv", "cache/*")
-                .allow("caps", "http", "127.0.0.1")
+                .allow("caps", "http", "127.0.0.1:" + server.getAddress().getPort())
                 .allow("caps", "files", "/data/*", "/out", "write:/out/*")
                 .validate());
   }

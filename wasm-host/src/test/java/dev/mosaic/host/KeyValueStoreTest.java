@@ -34,13 +34,13 @@ class KeyValueStoreTest {
 
   @Test
   void memoryStore() {
-    behaves(new MemoryKeyValueStore(256, 1_024, 1_100));
+    behaves(new MemoryKeyValueStore(256, 1_024, 1_300));
   }
 
   @Test
   void fileStoreKeepsValuesAcrossRestartsAndCountsThemAgainstTheCap() {
-    behaves(new FileKeyValueStore(dir, 256, 1_024, 1_100));
-    FileKeyValueStore reopened = new FileKeyValueStore(dir, 256, 1_024, 1_100);
+    behaves(new FileKeyValueStore(dir, 256, 1_024, 16_384));
+    FileKeyValueStore reopened = new FileKeyValueStore(dir, 256, 1_024, 16_384);
     assertThat(reopened.get("a", "v2")).hasValueSatisfying(v -> assertThat(v).hasSize(900));
     assertThat(reopened.get("b", "v2")).isPresent();
     assertThatThrownBy(() -> reopened.put("a", "v3", new byte[900]))

@@ -21,6 +21,15 @@ public final class WitPrinter {
    */
   public static String world(World world) {
     WitPrinter p = new WitPrinter();
+    for (List<Item.Named> items : List.of(world.imports(), world.exports())) {
+      for (Item.Named n : items) {
+        switch (n.item()) {
+          case Item.ValueTypeItem v -> p.names.putIfAbsent(v.type(), n.name().text());
+          case Item.ResourceItem r -> p.names.putIfAbsent(r.resource(), n.name().text());
+          default -> {}
+        }
+      }
+    }
     StringBuilder b = new StringBuilder("world root {\n");
     p.items(b, "import", world.imports());
     p.items(b, "export", world.exports());
@@ -55,7 +64,7 @@ public final class WitPrinter {
                 .append(indent(body(i), "  "))
                 .append("  }\n");
         case Item.ValueTypeItem v ->
-            b.append("  ").append(typeDefinition(n.name().text(), v.type())).append('\n');
+            b.append(indent(typeDefinition(n.name().text(), v.type()), "  "));
         case Item.ResourceItem r -> b.append("  resource ").append(n.name().text()).append(";\n");
         default ->
             b.append("  /* ")

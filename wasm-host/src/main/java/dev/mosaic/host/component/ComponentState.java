@@ -35,6 +35,14 @@ public final class ComponentState {
     this.destructors = new IdentityHashMap<>(destructors);
   }
 
+  /** Records that this instance defines {@code type}, with its destructor (or none). */
+  void implement(ResourceType type, Destructor destructor) {
+    implemented.add(type);
+    if (destructor != null) {
+      destructors.put(type, destructor);
+    }
+  }
+
   public HandleTable handles() {
     return handles;
   }

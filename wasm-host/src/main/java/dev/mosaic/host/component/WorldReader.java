@@ -25,11 +25,39 @@ public final class WorldReader {
   private final ComponentLimits limits;
   private final IdentityHashMap<WitType, Integer> depths = new IdentityHashMap<>();
   private final Layouts layouts = new Layouts();
+  private final Runtime runtime;
   private int work;
   private int instantiations;
 
-  private WorldReader(ComponentLimits limits) {
+  private WorldReader(ComponentLimits limits, Runtime runtime) {
     this.limits = limits;
+    this.runtime = runtime;
+  }
+
+  /**
+   * What instantiation does beside type checking: {@link ComponentInstance} follows the same walk
+   * over the index spaces and builds the runtime items next to the types.
+   */
+  interface Runtime {
+    /** After a definition of {@code scope} was checked and its types added. */
+    void define(Scope scope, Definition d);
+
+    /** Before a nested component is evaluated for {@code instantiate} in {@code outer}. */
+    void enter(Scope outer, Scope inner, Definition.Instantiate instantiate);
+
+    /** After the nested component of an {@code instantiate} was evaluated. */
+    void leave(Scope outer, Scope inner);
+  }
+
+  /** Checks a component and calls {@code runtime} for each of its definitions. */
+  static World walk(Component component, ComponentLimits limits, Runtime runtime, Scope top) {
+    WorldReader reader = new WorldReader(limits, runtime);
+    try {
+      reader.evaluate(component, top);
+      return new World(top.imports, top.exports);
+    } catch (StackOverflowError e) {
+      throw new MosaicException(ComponentCodes.LIMIT, "component nests too deeply to resolve");
+    }
   }
 
   /** The world of a component read with the default limits. */
@@ -43,34 +71,30 @@ public final class WorldReader {
    * @throws MosaicException E4212 invalid, E4211 over a limit
    */
   public static World read(Component component, ComponentLimits limits) {
-    WorldReader reader = new WorldReader(limits);
-    try {
-      Scope scope = new Scope(null, null, false);
-      reader.evaluate(component, scope);
-      return new World(scope.imports, scope.exports);
-    } catch (StackOverflowError e) {
-      throw new MosaicException(ComponentCodes.LIMIT, "component nests too deeply to resolve");
-    }
+    return walk(component, limits, null, new Scope(null, null, false));
   }
 
   /** An entry of a type index space. */
-  private sealed interface TypeEntry {}
+  sealed interface TypeEntry {}
 
-  private record ValueEntry(WitType type) implements TypeEntry {}
+  record ValueEntry(WitType type) implements TypeEntry {}
 
-  private record FuncEntry(FuncSig sig) implements TypeEntry {}
+  record FuncEntry(FuncSig sig) implements TypeEntry {}
 
-  private record ResourceEntry(ResourceType resource, boolean local) implements TypeEntry {}
+  record ResourceEntry(ResourceType resource, boolean local) implements TypeEntry {}
 
-  private record InstanceEntry(Item.InstanceItem type) implements TypeEntry {}
+  record InstanceEntry(Item.InstanceItem type) implements TypeEntry {}
 
-  private record ComponentEntry(Item.ComponentItem type) implements TypeEntry {}
+  record ComponentEntry(Item.ComponentItem type) implements TypeEntry {}
 
   /** A nested component and the scope it was defined in, with the sizes visible to it. */
-  private record Closure(Component component, Scope parent) {}
+  record Closure(Component component, Scope parent) {}
 
   /** The index spaces of one component, component type or instance type. */
-  private static final class Scope {
+  static final class Scope {
+    /** What the runtime keeps for this scope, or null. */
+    Object runtime;
+
     final Scope parent;
     final Map<String, Item> args;
     final boolean typeScope;
@@ -107,6 +131,15 @@ public final class WorldReader {
   private void evaluate(Component component, Scope scope) {
     for (Definition d : component.definitions()) {
       step();
+      define(scope, d);
+      if (runtime != null) {
+        runtime.define(scope, d);
+      }
+    }
+  }
+
+  private void define(Scope scope, Definition d) {
+    {
       switch (d) {
         case Definition.Custom c -> {}
         case Definition.CoreModule m -> scope.coreModules++;
@@ -222,7 +255,13 @@ public final class WorldReader {
           ComponentCodes.LIMIT, "component instantiates nested components too many times");
     }
     Scope inner = new Scope(closure.parent(), args, false);
+    if (runtime != null) {
+      runtime.enter(scope, inner, i);
+    }
     evaluate(closure.component(), inner);
+    if (runtime != null) {
+      runtime.leave(scope, inner);
+    }
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Item.Named n : inner.exports) {
       exports.put(n.name().text(), n.item());

@@ -6,6 +6,7 @@
 //   echo-latin1-utf16.wasm   the same, strings in latin1+utf16 (jco's compact-utf16)
 //   text-core.wasm           the core module itself
 //   NAME.wit                 the WIT jco decodes from each component (`jco wit`)
+//   hostile-NAME.wasm        hostile/NAME.wat, components in the text format (not validated)
 // Outputs are rebuilt only when an input is newer, so repeated test runs cost nothing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -89,4 +90,13 @@ for (const [name, world, stringEncoding] of [
     console.log(`built ${name}.wasm`);
   }
   await writeWit(name);
+}
+
+// Hostile components written in the component text format; `jco parse` does not validate them.
+for (const name of ['mismatch', 'alias-kind']) {
+  const source = join(here, 'hostile', `${name}.wat`);
+  const target = join(out, `hostile-${name}.wasm`);
+  if (stale(target, [source])) {
+    writeFileSync(target, await parse(readFileSync(source, 'utf8')));
+  }
 }

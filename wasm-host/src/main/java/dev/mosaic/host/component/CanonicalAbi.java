@@ -183,7 +183,7 @@ public final class CanonicalAbi {
     }
     List<Object> values = new ArrayList<>();
     for (WitType t : types) {
-      values.add(liftFlat(flat, t));
+      values.add(liftFlatValue(flat, t));
     }
     return Collections.unmodifiableList(values);
   }
@@ -216,13 +216,30 @@ public final class CanonicalAbi {
     }
     List<Object> flat = new ArrayList<>();
     for (int i = 0; i < types.size(); i++) {
-      flat.addAll(lowerFlat(values.get(i), types.get(i)));
+      flat.addAll(lowerFlatValue(values.get(i), types.get(i)));
     }
     return Collections.unmodifiableList(flat);
   }
 
-  /** Lifts one value from core values. */
+  /**
+   * Lifts one value from core values.
+   *
+   * @throws IllegalArgumentException when the type flattens to more than {@link
+   *     Layouts#MAX_FLAT_PARAMS} core values (such values pass through memory)
+   */
   public Object liftFlat(FlatReader in, WitType t) {
+    requireFlat(t);
+    return liftFlatValue(in, t);
+  }
+
+  private void requireFlat(WitType t) {
+    if (layouts.flatten(t).size() > Layouts.MAX_FLAT_PARAMS) {
+      throw new IllegalArgumentException(
+          "a value of " + t + " takes more than " + Layouts.MAX_FLAT_PARAMS + " core values");
+    }
+  }
+
+  private Object liftFlatValue(FlatReader in, WitType t) {
     charge(VALUE_COST);
     return switch (t) {
       case Primitive p ->
@@ -250,14 +267,14 @@ public final class CanonicalAbi {
       case WitType.RecordType r -> {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (WitType.Field f : r.fields()) {
-          fields.put(f.name(), liftFlat(in, f.type()));
+          fields.put(f.name(), liftFlatValue(in, f.type()));
         }
         yield Collections.unmodifiableMap(fields);
       }
       case WitType.TupleType tu -> {
         List<Object> items = new ArrayList<>();
         for (WitType e : tu.types()) {
-          items.add(liftFlat(in, e));
+          items.add(liftFlatValue(in, e));
         }
         yield Collections.unmodifiableList(items);
       }
@@ -300,7 +317,7 @@ public final class CanonicalAbi {
               };
             }
           };
-      payload = liftFlat(coerce, c.type());
+      payload = liftFlatValue(coerce, c.type());
     }
     for (int i = used[0]; i < flatTypes.size(); i++) {
       in.next(flatTypes.get(i));
@@ -317,8 +334,18 @@ public final class CanonicalAbi {
     };
   }
 
-  /** Lowers one value to core values. */
+  /**
+   * Lowers one value to core values.
+   *
+   * @throws IllegalArgumentException when the type flattens to more than {@link
+   *     Layouts#MAX_FLAT_PARAMS} core values (such values pass through memory)
+   */
   public List<Object> lowerFlat(Object v, WitType t) {
+    requireFlat(t);
+    return lowerFlatValue(v, t);
+  }
+
+  private List<Object> lowerFlatValue(Object v, WitType t) {
     return switch (t) {
       case Primitive p ->
           switch (p) {
@@ -342,7 +369,7 @@ public final class CanonicalAbi {
         Map<String, Object> fields = fields(v, r);
         List<Object> flat = new ArrayList<>();
         for (WitType.Field f : r.fields()) {
-          flat.addAll(lowerFlat(fields.get(f.name()), f.type()));
+          flat.addAll(lowerFlatValue(fields.get(f.name()), f.type()));
         }
         yield flat;
       }
@@ -350,7 +377,7 @@ public final class CanonicalAbi {
         List<?> items = tuple(v, tu);
         List<Object> flat = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-          flat.addAll(lowerFlat(items.get(i), tu.types().get(i)));
+          flat.addAll(lowerFlatValue(items.get(i), tu.types().get(i)));
         }
         yield flat;
       }
@@ -369,7 +396,7 @@ public final class CanonicalAbi {
     List<Object> flat = new ArrayList<>();
     flat.add(index);
     if (c.type() != null) {
-      List<Object> payload = lowerFlat(payloadOf(v, t, c), c.type());
+      List<Object> payload = lowerFlatValue(payloadOf(v, t, c), c.type());
       for (int i = 0; i < payload.size(); i++) {
         CoreValType want = flatTypes.get(1 + i);
         Object fv = payload.get(i);

@@ -168,12 +168,34 @@ public final class ComponentInstance implements AutoCloseable {
       }
       throw new MosaicException(
           Diagnostic.of("E9001", "component trapped in `" + name + "`: " + e.getMessage()));
+    } catch (ClassCastException | UnsupportedOperationException | IllegalArgumentException e) {
+      // The reader does not type core modules: a lifted function whose core function takes or
+      // returns other core types than its component type flattens to shows up here.
+      throw new MosaicException(
+          Diagnostic.of(
+              "E9001",
+              "component function `"
+                  + name
+                  + "` does not match its core function: "
+                  + String.valueOf(e.getMessage())));
     } finally {
       abi.finish();
     }
   }
 
   private static Object coreValue(Value v, CoreValType type) {
+    boolean fits =
+        !v.isNull()
+            && switch (type) {
+              case I64 -> v.fitsInLong();
+              case F32 -> v.fitsInFloat();
+              case F64 -> v.fitsInDouble();
+              default -> v.fitsInInt();
+            };
+    if (!fits) {
+      throw CanonicalAbi.trap(
+          "the core function returned `" + v + "` where an " + type + " belongs");
+    }
     return switch (type) {
       case I64 -> v.asLong();
       case F32 -> v.asFloat();
@@ -276,16 +298,17 @@ public final class ComponentInstance implements AutoCloseable {
           WorldReader.ResourceEntry e = (WorldReader.ResourceEntry) scope.types.get(r.type());
           ResourceType type = e.resource();
           s.coreFuncs.add(
-              (ProxyExecutable)
-                  args ->
-                      switch (r.op()) {
-                        case NEW -> state.resourceNew(type, args[0].asInt());
-                        case REP -> state.resourceRep(type, args[0].asInt());
-                        case DROP -> {
-                          state.resourceDrop(type, args[0].asInt());
-                          yield null;
-                        }
-                      });
+              context.asValue(
+                  (ProxyExecutable)
+                      args ->
+                          switch (r.op()) {
+                            case NEW -> state.resourceNew(type, args[0].asInt());
+                            case REP -> state.resourceRep(type, args[0].asInt());
+                            case DROP -> {
+                              state.resourceDrop(type, args[0].asInt());
+                              yield null;
+                            }
+                          }));
         }
         case Definition.NestedComponent n -> {}
         case Definition.Instantiate i -> {
@@ -326,6 +349,23 @@ public final class ComponentInstance implements AutoCloseable {
                     + " has no export `"
                     + e.name()
                     + "`");
+          }
+          Value v = (Value) item;
+          boolean fits =
+              switch (a.sort()) {
+                case CORE_FUNC -> v.canExecute();
+                case CORE_MEMORY -> v.hasBufferElements();
+                default -> true;
+              };
+          if (!fits) {
+            throw new MosaicException(
+                ComponentCodes.INVALID,
+                "invalid component: export `"
+                    + e.name()
+                    + "` of core instance "
+                    + e.coreInstance()
+                    + " is not a "
+                    + a.sort());
           }
           switch (a.sort()) {
             case CORE_FUNC -> s.coreFuncs.add(item);
@@ -375,11 +415,7 @@ public final class ComponentInstance implements AutoCloseable {
     }
 
     private static void execute(Object f, int rep) {
-      if (f instanceof Value v) {
-        v.execute(rep);
-      } else {
-        ((ProxyExecutable) f).execute(Value.asValue(rep));
-      }
+      ((Value) f).execute(rep);
     }
 
     private static MosaicException unsupported(String what) {

@@ -323,6 +323,17 @@ class CanonicalAbiTest {
   }
 
   @Test
+  void aValueOfMoreThanSixteenFlatValuesIsNeverFlattened() {
+    CanonicalAbi abi = abi(StringEncoding.UTF8);
+    WitType wide = new WitType.TupleType(Collections.nCopies(17, Primitive.U8));
+    assertThatThrownBy(() -> abi.lowerFlat(Collections.nCopies(17, 0), wide))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than 16 core values");
+    assertThatThrownBy(() -> abi.liftFlat(new CanonicalAbi.FlatReader(List.of()), wide))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void resultsOfMoreThanOneFlatValueUseAReturnArea() {
     CanonicalAbi abi = abi(StringEncoding.UTF8);
     List<WitType> result = List.of(Primitive.STRING);

@@ -28,6 +28,12 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * docs/components.md).
  */
 public final class ComponentInstance implements AutoCloseable {
+  /**
+   * Most core module instances one component may create, nested components included: a hostile
+   * component cannot make the engine instantiate modules (and their memories) without end.
+   */
+  public static final int MAX_CORE_INSTANCES = 1000;
+
   private final Context context;
   private final World world;
   private final ComponentState state;
@@ -214,6 +220,7 @@ public final class ComponentInstance implements AutoCloseable {
     private final Context context;
     private final ComponentState state;
     private final Map<Definition.CoreModule, Value> modules = new IdentityHashMap<>();
+    private int coreInstances;
 
     Builder(Context context, ComponentState state) {
       this.context = context;
@@ -261,6 +268,11 @@ public final class ComponentInstance implements AutoCloseable {
                             Source.newBuilder("wasm", ByteSequence.create(k.bytes()), "core")
                                 .buildLiteral())));
         case Definition.CoreInstantiate ci -> {
+          if (++coreInstances > MAX_CORE_INSTANCES) {
+            throw new MosaicException(
+                ComponentCodes.LIMIT,
+                "component instantiates more than " + MAX_CORE_INSTANCES + " core modules");
+          }
           Map<String, Object> imports = new LinkedHashMap<>();
           for (Definition.CoreArg a : ci.args()) {
             imports.put(a.name(), ProxyObject.fromMap(s.coreInstances.get(a.instance())));

@@ -3,6 +3,7 @@ package dev.mosaic.host.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.host.component.ComponentBytes;
 import dev.mosaic.host.component.ComponentCodes;
 import dev.mosaic.host.component.ComponentInstance;
 import dev.mosaic.host.component.ComponentLimits;
@@ -36,6 +37,25 @@ class ComponentInstanceHostileTest {
       assertThat(c.call("new", List.of(5L))).isEqualTo(1L);
       assertThat(c.state().handles().live()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aComponentCannotInstantiateCoreModulesWithoutEnd() {
+    // one core module with a page of memory, instantiated 1,001 times
+    byte[] module = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x05, 0x03, 0x01, 0x00, 0x01};
+    ComponentBytes instances = ComponentBytes.empty().u32(1001);
+    for (int i = 0; i < 1001; i++) {
+      instances.raw(0x00).u32(0).u32(0);
+    }
+    byte[] bytes =
+        ComponentBytes.component()
+            .section(1, ComponentBytes.empty().raw(module))
+            .section(2, instances)
+            .bytes();
+    assertCode(
+        () -> ComponentInstance.instantiate(bytes, ComponentLimits.DEFAULT, 1 << 20),
+        ComponentCodes.LIMIT,
+        "more than 1000 core modules");
   }
 
   @Test

@@ -1,0 +1,102 @@
+// Builds the components the wasm-host tests read, into the directory given as the first argument,
+// with the pinned tools of package-lock.json (installed with `npm ci` when missing):
+//   fixture.wasm             a JavaScript component (componentize-js) exporting fixture/wit
+//   text.wasm                text/text.wat made a component by `jco embed` + `jco new` (utf8)
+//   echo-utf16.wasm          the same core module, world `echo`, strings in UTF-16
+//   echo-latin1-utf16.wasm   the same, strings in latin1+utf16 (jco's compact-utf16)
+//   text-core.wasm           the core module itself
+//   NAME.wit                 the WIT jco decodes from each component (`jco wit`)
+//   hostile-NAME.wasm        hostile/NAME.wat, components in the text format (not validated)
+// Outputs are rebuilt only when an input is newer, so repeated test runs cost nothing.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = process.argv[2];
+if (!out) {
+  console.error('usage: node build.mjs OUTPUT_DIR');
+  process.exit(64);
+}
+mkdirSync(out, { recursive: true });
+
+if (!existsSync(join(here, 'node_modules', '@bytecodealliance', 'jco', 'package.json'))) {
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
+}
+const module = (path) => import(pathToFileURL(join(here, 'node_modules', path)).href);
+const { componentize } = await module('@bytecodealliance/componentize-js/src/componentize.js');
+const { componentEmbed, componentNew, componentWit, parse } = await module(
+  '@bytecodealliance/jco/dist/api.js',
+);
+
+const common = [join(here, 'package-lock.json'), fileURLToPath(import.meta.url)];
+
+function stale(output, inputs) {
+  if (!existsSync(output)) {
+    return true;
+  }
+  const built = statSync(output).mtimeMs;
+  return [...inputs, ...common].some((p) => statSync(p).mtimeMs > built);
+}
+
+async function writeWit(name) {
+  const wasm = join(out, `${name}.wasm`);
+  const wit = join(out, `${name}.wit`);
+  if (stale(wit, [wasm])) {
+    writeFileSync(wit, await componentWit(readFileSync(wasm)));
+  }
+}
+
+// The JavaScript component.
+const fixtureInputs = [
+  join(here, 'fixture', 'fixture.js'),
+  join(here, 'fixture', 'wit', 'fixture.wit'),
+];
+if (stale(join(out, 'fixture.wasm'), fixtureInputs)) {
+  const { component } = await componentize({
+    sourcePath: join(here, 'fixture', 'fixture.js'),
+    witPath: join(here, 'fixture', 'wit'),
+    worldName: 'fixture',
+    disableFeatures: ['stdio', 'random', 'clocks', 'http', 'fetch-event'],
+  });
+  writeFileSync(join(out, 'fixture.wasm'), component);
+  console.log(`built fixture.wasm (${component.length} bytes)`);
+}
+await writeWit('fixture');
+
+// The hand-written core module, as components with each string encoding.
+const wat = join(here, 'text', 'text.wat');
+const witPath = join(here, 'text', 'wit', 'text.wit');
+const core = join(out, 'text-core.wasm');
+if (stale(core, [wat])) {
+  writeFileSync(core, await parse(readFileSync(wat, 'utf8')));
+}
+const witSource = readFileSync(witPath, 'utf8');
+for (const [name, world, stringEncoding] of [
+  ['text', 'text', 'utf8'],
+  ['echo-utf16', 'echo', 'utf16'],
+  ['echo-latin1-utf16', 'echo', 'compact-utf16'],
+]) {
+  const target = join(out, `${name}.wasm`);
+  if (stale(target, [wat, witPath])) {
+    const embedded = await componentEmbed({
+      binary: readFileSync(core),
+      witSource,
+      world,
+      stringEncoding,
+    });
+    writeFileSync(target, await componentNew(embedded, []));
+    console.log(`built ${name}.wasm`);
+  }
+  await writeWit(name);
+}
+
+// Hostile components written in the component text format; `jco parse` does not validate them.
+for (const name of ['mismatch', 'alias-kind']) {
+  const source = join(here, 'hostile', `${name}.wat`);
+  const target = join(out, `hostile-${name}.wasm`);
+  if (stale(target, [source])) {
+    writeFileSync(target, await parse(readFileSync(source, 'utf8')));
+  }
+}

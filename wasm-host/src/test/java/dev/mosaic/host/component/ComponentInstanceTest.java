@@ -1,0 +1,180 @@
+package dev.mosaic.host.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mosaic.plan.MosaicException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Components built by jco and componentize-js, instantiated on GraalWasm and called with Java
+ * values through the canonical ABI.
+ */
+class ComponentInstanceTest {
+  private static final String VALUES = "mosaic:fixture/values@0.1.0";
+  private static ComponentInstance fixture;
+
+  @BeforeAll
+  static void instantiateTheJavaScriptComponent() {
+    fixture =
+        ComponentInstance.instantiate(
+            TestComponents.bytes("fixture"), ComponentLimits.DEFAULT, 16 << 20);
+  }
+
+  @AfterAll
+  static void close() {
+    fixture.close();
+  }
+
+  private static ComponentInstance instance(String name) {
+    return ComponentInstance.instantiate(
+        TestComponents.bytes(name), ComponentLimits.DEFAULT, 16 << 20);
+  }
+
+  @Test
+  void aHandWrittenComponentGreetsThroughTheCanonicalAbi() {
+    try (ComponentInstance text = instance("text")) {
+      assertThat(text.call("greet", List.of("wörld"))).isEqualTo("hello, wörld");
+      assertThat(text.call("echo", List.of("ünï €uro 😀"))).isEqualTo("ünï €uro 😀");
+      assertThat(text.call("greet", List.of(""))).isEqualTo("hello, ");
+    }
+  }
+
+  @Test
+  void stringsCrossInUtf16AndLatin1PlusUtf16() {
+    for (String name : List.of("echo-utf16", "echo-latin1-utf16")) {
+      try (ComponentInstance echo = instance(name)) {
+        for (String s : List.of("", "café", "1 €", "😀 and more", "x".repeat(5000))) {
+          assertThat(echo.call("echo", List.of(s))).as("%s %s", name, s).isEqualTo(s);
+        }
+      }
+    }
+  }
+
+  @Test
+  void callsThatDoNotFitTheExportAreBadCalls() {
+    try (ComponentInstance text = instance("text")) {
+      assertThatThrownBy(() -> text.call("greet", List.of(42)))
+          .isInstanceOf(MosaicException.class)
+          .hasMessageContaining("expected a string")
+          .extracting(e -> ((MosaicException) e).code())
+          .isEqualTo("E9004");
+      assertThatThrownBy(() -> text.call("nope", List.of()))
+          .isInstanceOf(MosaicException.class)
+          .hasMessageContaining("no function `nope`");
+      assertThatThrownBy(() -> text.call("greet", List.of("a", "b")))
+          .isInstanceOf(MosaicException.class)
+          .hasMessageContaining("expected 1 values, got 2");
+    }
+  }
+
+  /**
+   * The core module called directly: what the canonical ABI writes into guest memory is exactly
+   * what the module reads, and it reads the module's return area as the module wrote it.
+   */
+  @Test
+  void loweredBytesAreWhatTheCoreModuleReads() {
+    try (Context context = Context.newBuilder("wasm").build()) {
+      Value module =
+          context.eval(
+              Source.newBuilder(
+                      "wasm", ByteSequence.create(TestComponents.bytes("text-core")), "text")
+                  .buildLiteral());
+      Value exports = module.newInstance().getMember("exports");
+      GraalMemory memory = new GraalMemory(exports.getMember("memory"));
+      ComponentState state = new ComponentState(new HandleTable(), Set.of(), Map.of());
+      CanonicalAbi abi =
+          new CanonicalAbi(
+              state,
+              memory,
+              GraalMemory.realloc(exports.getMember("cabi_realloc")),
+              StringEncoding.LATIN1_UTF16,
+              new Layouts(),
+              1 << 20);
+      List<Object> flat = abi.lowerValues(List.of("café"), List.of(Primitive.STRING), 16, null);
+      int ptr = (Integer) flat.get(0);
+      byte[] written = new byte[4];
+      memory.read(ptr, written, 4);
+      assertThat(written).isEqualTo("café".getBytes(StandardCharsets.ISO_8859_1));
+      // The module's realloc starts its heap at 1024 and aligns to 2 for latin1+utf16.
+      assertThat(ptr).isEqualTo(1024);
+      int ret = exports.getMember("echo").execute(flat.toArray()).asInt();
+      assertThat(ret).isEqualTo(8);
+      assertThat(memory.readInt(8, 4)).isEqualTo(1024);
+      assertThat(memory.readInt(12, 4)).isEqualTo(4);
+      assertThat(
+              abi.liftValues(
+                  new CanonicalAbi.FlatReader(List.of(ret)), List.of(Primitive.STRING), 1))
+          .containsExactly("café");
+      List<Object> euro = abi.lowerValues(List.of("€"), List.of(Primitive.STRING), 16, null);
+      assertThat(euro.get(1)).isEqualTo(0x8000_0001);
+      assertThat(memory.readInt((Integer) euro.get(0), 2)).isEqualTo(0x20AC);
+    }
+  }
+
+  private static Map<String, Object> point(int x, int y) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("x", x);
+    m.put("y", y);
+    return m;
+  }
+
+  @Test
+  void theJavaScriptComponentTakesAndReturnsEveryKindOfValue() {
+    assertThat(fixture.call("version", List.of())).isEqualTo("fixture 0.1.0");
+    assertThat(fixture.call(VALUES, "greet", List.of("Grüße 😀"))).isEqualTo("hello, Grüße 😀");
+    assertThat(fixture.call(VALUES, "shout", List.of(List.of("a", "bé", ""))))
+        .isEqualTo(List.of("A", "BÉ", ""));
+    assertThat(fixture.call(VALUES, "move-point", List.of(point(1, 2), -3, 40)))
+        .isEqualTo(point(-2, 42));
+    assertThat(fixture.call(VALUES, "area", List.of(new VariantValue("rect", point(3, 4)))))
+        .isEqualTo(12.0);
+    assertThat((Double) fixture.call(VALUES, "area", List.of(new VariantValue("circle", 1.0))))
+        .isCloseTo(Math.PI, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(fixture.call(VALUES, "area", List.of(VariantValue.of("empty")))).isEqualTo(0.0);
+    assertThat(fixture.call(VALUES, "find", List.of(List.of("a", "b", "c"), "c")))
+        .isEqualTo(Optional.of(2L));
+    assertThat(fixture.call(VALUES, "find", List.of(List.of("a"), "z")))
+        .isEqualTo(Optional.empty());
+    assertThat(fixture.call(VALUES, "parse-number", List.of("-9007199254740993")))
+        .isEqualTo(WitResult.ok(-9007199254740993L));
+    assertThat(fixture.call(VALUES, "parse-number", List.of("twelve")))
+        .isEqualTo(WitResult.err("not a number: twelve"));
+    assertThat(fixture.call(VALUES, "grant", List.of(Set.of("read"), Set.of("exec"))))
+        .isEqualTo(Set.of("read", "exec"));
+    assertThat(fixture.call(VALUES, "next-color", List.of("blue"))).isEqualTo("red");
+    assertThat(fixture.call(VALUES, "pair", List.of(List.of(7, "é"), true)))
+        .isEqualTo(List.of("é", 7, false));
+  }
+
+  @Test
+  void theJavaScriptComponentsResourceIsOwnedByTheHostAndBorrowedBack() {
+    ResourceValue counter =
+        (ResourceValue) fixture.call(VALUES, "[constructor]counter", List.of(10L));
+    assertThat(counter.owned()).isTrue();
+    assertThat(counter.type().name()).isEqualTo("counter");
+    assertThat(fixture.call(VALUES, "[method]counter.increment", List.of(counter, 5L)))
+        .isEqualTo(15L);
+    assertThat(fixture.call(VALUES, "[method]counter.value", List.of(counter))).isEqualTo(15L);
+    assertThat(fixture.call(VALUES, "sum-counter", List.of(counter))).isEqualTo(15L);
+    int live = fixture.state().handles().live();
+    counter.drop();
+    assertThat(counter.isGone()).isTrue();
+    assertThat(fixture.state().handles().live()).isEqualTo(live);
+    assertThatThrownBy(() -> fixture.call(VALUES, "[method]counter.value", List.of(counter)))
+        .isInstanceOf(MosaicException.class)
+        .hasMessageContaining("dropped or passed on");
+  }
+}

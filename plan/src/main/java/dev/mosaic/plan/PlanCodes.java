@@ -79,6 +79,15 @@ public final class PlanCodes {
   /** A blob is larger than {@link SystemLimits#maxBlobBytes()}. */
   public static final String BLOB_TOO_LARGE = "E4202";
 
+  /** A blob is not a core wasm module: bad header, truncated, malformed section or number. */
+  public static final String NOT_WASM = "E4201";
+
+  /** A module's imports (module, name, kind, type) differ from what the plan declares for it. */
+  public static final String IMPORTS_DIFFER = "E4203";
+
+  /** A module's function exports (name, type) differ from what the plan declares for it. */
+  public static final String EXPORTS_DIFFER = "E4204";
+
   // E5xxx: graph
 
   /** Bindings form a cycle; the message names its path. */
@@ -149,6 +158,9 @@ public final class PlanCodes {
 
   /** The plan has more components than its own tenant limit allows. */
   public static final String OVER_TENANT_COMPONENTS = "E8007";
+
+  /** A component's module starts with more linear memory than the plan's tenant may use. */
+  public static final String OVER_TENANT_MEMORY = "E8008";
 
   private PlanCodes() {}
 }

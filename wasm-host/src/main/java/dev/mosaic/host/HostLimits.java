@@ -15,6 +15,9 @@ package dev.mosaic.host;
  * @param maxCompositionsPerTenant compositions of one tenant alive at the same time
  * @param maxHttpResponseBytes response body a guest may receive through {@code http}
  * @param httpTimeoutMillis connect and response timeout of one outbound request
+ * @param maxModuleTableElements elements all tables of one module may declare and grow to
+ * @param maxTenantTableElements table elements all live compositions of one tenant may reserve
+ * @param maxTablesPerModule tables one module may define
  */
 public record HostLimits(
     long maxExecutionMillis,
@@ -27,7 +30,10 @@ public record HostLimits(
     int loadBurst,
     int maxCompositionsPerTenant,
     long maxHttpResponseBytes,
-    long httpTimeoutMillis) {
+    long httpTimeoutMillis,
+    long maxModuleTableElements,
+    long maxTenantTableElements,
+    int maxTablesPerModule) {
 
   /** Generous defaults for a single-user host. */
   public static final HostLimits DEFAULT =
@@ -42,7 +48,10 @@ public record HostLimits(
           1_000,
           64,
           4L << 20,
-          10_000);
+          10_000,
+          1_000_000,
+          10_000_000,
+          100);
 
   public HostLimits {
     if (maxExecutionMillis < 1
@@ -55,7 +64,10 @@ public record HostLimits(
         || loadBurst < 1
         || maxCompositionsPerTenant < 1
         || maxHttpResponseBytes < 1
-        || httpTimeoutMillis < 1) {
+        || httpTimeoutMillis < 1
+        || maxModuleTableElements < 1
+        || maxTenantTableElements < 1
+        || maxTablesPerModule < 1) {
       throw new IllegalArgumentException("host limits must be positive");
     }
   }
@@ -73,7 +85,10 @@ public record HostLimits(
         loadBurst,
         maxCompositionsPerTenant,
         maxHttpResponseBytes,
-        httpTimeoutMillis);
+        httpTimeoutMillis,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
   }
 
   /** A copy with another plan-load rate and burst. */
@@ -89,7 +104,10 @@ public record HostLimits(
         burst,
         maxCompositionsPerTenant,
         maxHttpResponseBytes,
-        httpTimeoutMillis);
+        httpTimeoutMillis,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
   }
 
   /** A copy with another cap on live compositions per tenant. */
@@ -105,7 +123,10 @@ public record HostLimits(
         loadBurst,
         max,
         maxHttpResponseBytes,
-        httpTimeoutMillis);
+        httpTimeoutMillis,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
   }
 
   /** A copy with another per-module memory cap. */
@@ -121,7 +142,10 @@ public record HostLimits(
         loadBurst,
         maxCompositionsPerTenant,
         maxHttpResponseBytes,
-        httpTimeoutMillis);
+        httpTimeoutMillis,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
   }
 
   /** A copy with another per-tenant memory total. */
@@ -137,6 +161,31 @@ public record HostLimits(
         loadBurst,
         maxCompositionsPerTenant,
         maxHttpResponseBytes,
-        httpTimeoutMillis);
+        httpTimeoutMillis,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
+  }
+
+  /**
+   * A copy with other table caps: elements per module (over all its tables), elements per tenant
+   * (over its live compositions) and tables per module.
+   */
+  public HostLimits withTableLimits(long moduleElements, long tenantElements, int tables) {
+    return new HostLimits(
+        maxExecutionMillis,
+        maxModuleMemoryBytes,
+        maxTenantMemoryBytes,
+        maxTransferBytes,
+        callsPerSecond,
+        callBurst,
+        loadsPerSecond,
+        loadBurst,
+        maxCompositionsPerTenant,
+        maxHttpResponseBytes,
+        httpTimeoutMillis,
+        moduleElements,
+        tenantElements,
+        tables);
   }
 }

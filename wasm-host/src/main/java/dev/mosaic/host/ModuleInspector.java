@@ -1,7 +1,6 @@
 package dev.mosaic.host;
 
 import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodes;
@@ -25,9 +24,8 @@ public final class ModuleInspector {
    * @throws MosaicException E4201 when the bytes are not a wasm module
    */
   public static ModuleInterface inspect(String name, byte[] bytes) {
-    WasmModule module;
     try {
-      module = Parser.parse(bytes);
+      Parser.parse(bytes);
     } catch (RuntimeException e) {
       throw new MosaicException(
           INVALID_MODULE,

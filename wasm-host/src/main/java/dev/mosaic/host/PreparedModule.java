@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.types.UnknownCustomSection;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.WasmInterface;
 
 /**
  * What the host learns from a module before running it (with Chicory's parser): its memory limits
@@ -19,9 +20,14 @@ import dev.mosaic.plan.MosaicException;
  * @param declaredMaxPages the declared maximum, or -1 when there is none
  * @param hasMemory whether the module defines a memory
  * @param abi its {@code mosaic.abi} declarations
+ * @param shape its imports, exports and tables, read as the plan validator reads them
  */
 record PreparedModule(
-    int initialPages, int declaredMaxPages, boolean hasMemory, AbiDeclarations abi) {
+    int initialPages,
+    int declaredMaxPages,
+    boolean hasMemory,
+    AbiDeclarations abi,
+    WasmInterface shape) {
   /** Bytes in one wasm page. */
   static final long PAGE = 65_536;
 
@@ -66,7 +72,8 @@ record PreparedModule(
         abi = AbiDeclarations.parse(c.id(), u.bytes(), c.exports());
       }
     }
-    return new PreparedModule(initial, max, has, abi);
+    return new PreparedModule(
+        initial, max, has, abi, WasmInterface.read("component `" + c.id() + "`", bytes));
   }
 
   private static MosaicException memory(Component c, String what) {

@@ -228,6 +228,21 @@ public final class Mosaic implements AutoCloseable {
   }
 
   /**
+   * A handle that loads, instantiates and runs only plans of tenant {@code name}, refusing any
+   * other with E7004: use it whenever plans come from someone who may not choose their tenant.
+   *
+   * @throws MosaicException E3011 when {@code name} is not a valid tenant name
+   */
+  public TenantHandle tenant(String name) {
+    return new TenantHandle(this, name);
+  }
+
+  /** Decodes plan bytes without validating them (the tenant handle reads the tenant first). */
+  Plan decode(byte[] planBytes) {
+    return codec.decode(planBytes);
+  }
+
+  /**
    * Compiles a script, encodes the plan, decodes and validates it, instantiates it and runs the
    * script's statements; {@code print} output goes to the builder's output.
    *

@@ -136,6 +136,9 @@ public final class PlanCodes {
   /** A component imports a WASI function the host never links (the {@code sock_*} functions). */
   public static final String WASI_REFUSED = "E7003";
 
+  /** A plan names another tenant than the one the embedder or {@code --tenant} binds it to. */
+  public static final String TENANT_MISMATCH = "E7004";
+
   // E8xxx: limits
 
   /** The encoded plan is larger than {@link SystemLimits#maxPlanBytes()}. */

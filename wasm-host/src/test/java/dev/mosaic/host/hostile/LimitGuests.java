@@ -1,6 +1,7 @@
 package dev.mosaic.host.hostile;
 
 import dev.mosaic.host.ModuleInspector;
+import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.FileBlobStore;
@@ -23,6 +24,7 @@ final class LimitGuests {
   private final FileBlobStore blobs;
   private final List<Component> components = new ArrayList<>();
   private final List<PolicyRule> policy = new ArrayList<>();
+  private final List<Binding> bindings = new ArrayList<>();
   private TenantLimits limits = new TenantLimits(10, 16L << 20, 5_000);
 
   LimitGuests(Path store) {
@@ -66,6 +68,11 @@ final class LimitGuests {
     return this;
   }
 
+  LimitGuests bind(String importer, String module, String name, String exporter, String export) {
+    bindings.add(new Binding(importer, module, name, exporter, export));
+    return this;
+  }
+
   LimitGuests allow(String component, String capability, String... patterns) {
     policy.add(new PolicyRule(PolicyRule.Effect.ALLOW, component, capability, List.of(patterns)));
     return this;
@@ -84,13 +91,7 @@ final class LimitGuests {
   ValidatedPlan validate() {
     Plan plan =
         new Plan(
-            Plan.FORMAT_VERSION,
-            "t1",
-            components,
-            List.of(),
-            policy,
-            limits,
-            List.<EntryPoint>of());
+            Plan.FORMAT_VERSION, "t1", components, bindings, policy, limits, List.<EntryPoint>of());
     return new PlanValidator(SystemLimits.DEFAULT, blobs).validate(plan);
   }
 }

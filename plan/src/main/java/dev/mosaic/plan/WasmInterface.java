@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.Map;
  * @param otherImports tables, memories, globals and tags the module imports, as {@code kind
  *     `module.name`}; a plan cannot declare these
  * @param exports function exports in declaration order (module {@code ""})
- * @param initialMemoryPages pages all memories the module defines start with
+ * @param initialMemoryPages pages all memories the module defines start with (saturated at 2^32)
+ * @param memories the limits of each memory the module defines, in order
  * @param tables the limits of each table the module defines, in order
  */
 public record WasmInterface(
@@ -31,14 +33,26 @@ public record WasmInterface(
     List<String> otherImports,
     List<FunctionDecl> exports,
     long initialMemoryPages,
+    List<MemoryLimits> memories,
     List<TableLimits> tables) {
 
   public WasmInterface {
     imports = List.copyOf(imports);
     otherImports = List.copyOf(otherImports);
     exports = List.copyOf(exports);
+    memories = List.copyOf(memories);
     tables = List.copyOf(tables);
   }
+
+  /**
+   * The size of a memory in pages of 64 KiB.
+   *
+   * @param initial pages it starts with
+   * @param max its declared maximum, or -1 when it has none
+   * @param shared whether it is declared shared (threads)
+   * @param wide whether it has 64-bit addresses (memory64)
+   */
+  public record MemoryLimits(long initial, long max, boolean shared, boolean wide) {}
 
   /**
    * The size of a table in elements.
@@ -66,6 +80,16 @@ public record WasmInterface(
    */
   public static WasmInterface read(String what, byte[] wasm) {
     return new Reader(what, wasm).read();
+  }
+
+  /**
+   * The payload of the first custom section called {@code name}, or {@code null} when the module
+   * has none. Walks only the section headers, bounded like {@link #read}.
+   *
+   * @throws MosaicException {@link PlanCodes#NOT_WASM} when the section headers are malformed
+   */
+  public static byte[] customSection(String what, byte[] wasm, String name) {
+    return new Reader(what, wasm).customSection(name);
   }
 
   /**
@@ -200,6 +224,7 @@ public record WasmInterface(
     private final List<String> exportNames = new ArrayList<>();
     private final List<Long> exportIndices = new ArrayList<>();
     private long memoryPages;
+    private final List<MemoryLimits> memories = new ArrayList<>();
     private final List<TableLimits> tables = new ArrayList<>();
 
     Reader(String what, byte[] bytes) {
@@ -208,7 +233,29 @@ public record WasmInterface(
       this.end = bytes.length;
     }
 
-    WasmInterface read() {
+    byte[] customSection(String wanted) {
+      header();
+      while (pos < bytes.length) {
+        end = bytes.length;
+        int id = u8();
+        long size = u32();
+        if (size > bytes.length - pos) {
+          throw fail("section " + id + " claims " + size + " bytes, more than are left");
+        }
+        int sectionEnd = pos + (int) size;
+        if (id == 0) {
+          end = sectionEnd;
+          String name = name();
+          if (name.equals(wanted)) {
+            return Arrays.copyOfRange(bytes, pos, sectionEnd);
+          }
+        }
+        pos = sectionEnd;
+      }
+      return null;
+    }
+
+    private void header() {
       if (bytes.length < 8
           || bytes[0] != 0
           || bytes[1] != 'a'
@@ -220,6 +267,10 @@ public record WasmInterface(
         throw fail("is not a core wasm module of version 1 (a component or another version)");
       }
       pos = 8;
+    }
+
+    WasmInterface read() {
+      header();
       boolean[] seen = new boolean[LAST_KNOWN_SECTION + 1];
       while (pos < bytes.length) {
         end = bytes.length;
@@ -252,7 +303,7 @@ public record WasmInterface(
           throw fail("section " + id + " does not end where its size says");
         }
       }
-      return new WasmInterface(imports, otherImports, exports(), memoryPages, tables);
+      return new WasmInterface(imports, otherImports, exports(), memoryPages, memories, tables);
     }
 
     private List<FunctionDecl> exports() {
@@ -385,7 +436,11 @@ public record WasmInterface(
       long count = count();
       for (long i = 0; i < count; i++) {
         // Saturated at 2^32 pages (the most a 32-bit memory can have), so sums cannot overflow.
-        long pages = limits(true)[0];
+        int flags = peek();
+        long[] minMax = limits(true);
+        memories.add(
+            new MemoryLimits(minMax[0], minMax[1], (flags & 0x02) != 0, (flags & 0x04) != 0));
+        long pages = minMax[0];
         memoryPages =
             Math.min(MAX_PAGES, memoryPages + (pages < 0 ? MAX_PAGES : Math.min(pages, MAX_PAGES)));
       }

@@ -1,6 +1,5 @@
 package dev.mosaic.host;
 
-import com.dylibso.chicory.wasm.Parser;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodes;
@@ -8,9 +7,11 @@ import dev.mosaic.plan.WasmInterface;
 import java.util.List;
 
 /**
- * Reads the function imports and exports of a wasm binary without running it: Chicory's parser
- * checks that the module is well formed, {@link WasmInterface} reads its interface. The compiler
- * uses this to record a component's interface in the plan.
+ * Reads the function imports and exports of a wasm binary without running it, with the bounded
+ * reader the plan validator checks plans with ({@link WasmInterface}), so a plan the compiler
+ * writes agrees with its modules by construction and a hostile module costs memory linear in its
+ * size. The compiler uses this to record a component's interface in the plan; the engine checks the
+ * rest of the module (code, data) when it is instantiated (E9005).
  */
 public final class ModuleInspector {
   /** The bytes are not a valid wasm module. */
@@ -24,15 +25,6 @@ public final class ModuleInspector {
    * @throws MosaicException E4201 when the bytes are not a wasm module
    */
   public static ModuleInterface inspect(String name, byte[] bytes) {
-    try {
-      Parser.parse(bytes);
-    } catch (RuntimeException e) {
-      throw new MosaicException(
-          INVALID_MODULE,
-          "`" + name + "` is not a valid wasm module: " + String.valueOf(e.getMessage()));
-    }
-    // The interface comes from the same reader the validator checks plans with, so a plan the
-    // compiler writes agrees with its modules by construction.
     WasmInterface shape = WasmInterface.read("`" + name + "`", bytes);
     return new ModuleInterface(shape.imports(), shape.exports());
   }

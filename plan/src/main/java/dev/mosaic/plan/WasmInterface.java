@@ -62,6 +62,20 @@ public record WasmInterface(
    */
   public record TableLimits(long initial, long max) {}
 
+  /** Differences reported per component; a validator shows at most 50 per phase anyway. */
+  static final int MAX_MISMATCHES = 50;
+
+  // Implementation limits of the WebAssembly JS API (the ones browsers and GraalWasm's JS mode
+  // enforce): they bound what one module costs to read, whatever its size.
+  static final long MAX_TYPES = 1_000_000;
+  static final long MAX_FUNCTIONS = 1_000_000;
+  static final long MAX_IMPORTS = 100_000;
+  static final long MAX_EXPORTS = 100_000;
+  static final long MAX_PARAMS = 1_000;
+  static final long MAX_RESULTS = 1_000;
+  static final long MAX_TABLES = 100_000;
+  static final long MAX_MEMORIES = 100;
+
   /** Elements all tables the module defines start with. */
   public long initialTableElements() {
     long sum = 0;
@@ -101,6 +115,9 @@ public record WasmInterface(
     List<Diagnostic> out = new ArrayList<>();
     String who = "component `" + c.id() + "`";
     for (String other : otherImports) {
+      if (out.size() >= MAX_MISMATCHES) {
+        break;
+      }
       out.add(
           Diagnostic.of(PlanCodes.IMPORTS_DIFFER, who + "'s module imports a " + other)
               .withHelp(
@@ -139,10 +156,25 @@ public record WasmInterface(
     String help =
         "the plan no longer describes the module it names: compile the script again with this"
             + " module, or name the module the plan was compiled with";
+    // Indexed by name, so pairing the two sides is linear, not quadratic, in hostile lists.
+    Map<String, List<Integer>> declaredByName = new HashMap<>();
+    for (int i = 0; i < onlyDeclared.size(); i++) {
+      FunctionDecl d = onlyDeclared.get(i);
+      declaredByName.computeIfAbsent(d.module() + "\0" + d.name(), k -> new ArrayList<>()).add(i);
+    }
+    boolean[] paired = new boolean[onlyDeclared.size()];
     for (FunctionDecl f : onlyReal) {
-      FunctionDecl same = sameName(f, onlyDeclared);
+      if (out.size() >= MAX_MISMATCHES) {
+        return;
+      }
+      List<Integer> sameName = declaredByName.get(f.module() + "\0" + f.name());
+      FunctionDecl same = null;
+      if (sameName != null && !sameName.isEmpty()) {
+        int i = sameName.removeLast();
+        paired[i] = true;
+        same = onlyDeclared.get(i);
+      }
       if (same != null) {
-        onlyDeclared.remove(same);
         out.add(
             Diagnostic.of(
                     code,
@@ -171,7 +203,14 @@ public record WasmInterface(
                 .withHelp(help));
       }
     }
-    for (FunctionDecl f : onlyDeclared) {
+    for (int i = 0; i < onlyDeclared.size(); i++) {
+      if (out.size() >= MAX_MISMATCHES) {
+        return;
+      }
+      if (paired[i]) {
+        continue;
+      }
+      FunctionDecl f = onlyDeclared.get(i);
       out.add(
           Diagnostic.of(
                   code,
@@ -185,15 +224,6 @@ public record WasmInterface(
                       + kind)
               .withHelp(help));
     }
-  }
-
-  private static FunctionDecl sameName(FunctionDecl f, List<FunctionDecl> candidates) {
-    for (FunctionDecl d : candidates) {
-      if (d.module().equals(f.module()) && d.name().equals(f.name())) {
-        return d;
-      }
-    }
-    return null;
   }
 
   private static String name(FunctionDecl f) {
@@ -330,7 +360,7 @@ public record WasmInterface(
     }
 
     private void typeSection() {
-      long count = count();
+      long count = count(MAX_TYPES, "types");
       for (long i = 0; i < count; i++) {
         int form = u8();
         if (form != 0x60) {
@@ -339,14 +369,14 @@ public record WasmInterface(
                   + Integer.toHexString(form)
                   + " (only function types are supported)");
         }
-        List<String> params = valueTypes();
-        List<String> results = valueTypes();
+        List<String> params = valueTypes(MAX_PARAMS, "parameters");
+        List<String> results = valueTypes(MAX_RESULTS, "results");
         types.add(new FuncType(params, results));
       }
     }
 
-    private List<String> valueTypes() {
-      long count = count();
+    private List<String> valueTypes(long max, String what) {
+      long count = count(max, what);
       List<String> out = new ArrayList<>();
       for (long i = 0; i < count; i++) {
         out.add(valueType(u8()));
@@ -367,7 +397,7 @@ public record WasmInterface(
     }
 
     private void importSection() {
-      long count = count();
+      long count = count(MAX_IMPORTS, "imports");
       for (long i = 0; i < count; i++) {
         String module = name();
         String field = name();
@@ -412,14 +442,14 @@ public record WasmInterface(
     }
 
     private void functionSection() {
-      long count = count();
+      long count = count(MAX_FUNCTIONS, "functions");
       for (long i = 0; i < count; i++) {
         functionTypes.add(type(u32()));
       }
     }
 
     private void tableSection() {
-      long count = count();
+      long count = count(MAX_TABLES, "tables");
       for (long i = 0; i < count; i++) {
         int first = peek();
         if (first == 0x40) {
@@ -433,7 +463,7 @@ public record WasmInterface(
     }
 
     private void memorySection() {
-      long count = count();
+      long count = count(MAX_MEMORIES, "memories");
       for (long i = 0; i < count; i++) {
         // Saturated at 2^32 pages (the most a 32-bit memory can have), so sums cannot overflow.
         int flags = peek();
@@ -447,7 +477,7 @@ public record WasmInterface(
     }
 
     private void exportSection() {
-      long count = count();
+      long count = count(MAX_EXPORTS, "exports");
       for (long i = 0; i < count; i++) {
         String field = name();
         int kind = u8();
@@ -488,11 +518,17 @@ public record WasmInterface(
       return new long[] {min, max};
     }
 
-    /** A count of entries, each at least one byte: never more than the bytes left. */
-    private long count() {
+    /**
+     * A count of entries, each at least one byte: never more than the bytes left, nor than the
+     * implementation limit {@code max}.
+     */
+    private long count(long max, String what) {
       long n = u32();
       if (n > end - pos) {
         throw fail("claims " + n + " entries, more than the " + (end - pos) + " bytes left");
+      }
+      if (n > max) {
+        throw fail("has " + n + " " + what + ", more than the " + max + " a module may have");
       }
       return n;
     }

@@ -103,16 +103,53 @@ class HostileModuleInputTest {
     assertThat(readCode(concat(HEADER, section(1, bytes(0, 0))))).isEqualTo("E4201");
   }
 
-  @Test
-  void aModuleOfManyEntriesIsReadInOnePass() {
-    // 200,000 function imports: the reader's work and memory are linear in the module's size
+  /** A module of {@code n} function imports `m.f<i>` of type () -> (). */
+  private static byte[] manyImports(int n) {
     ByteArrayOutputStream imports = new ByteArrayOutputStream();
-    StubModules.u32(imports, 200_000);
-    for (int i = 0; i < 200_000; i++) {
-      imports.writeBytes(bytes(1, 'm', 1, 'f', 0, 0));
+    StubModules.u32(imports, n);
+    for (int i = 0; i < n; i++) {
+      byte[] name = ("f" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      imports.writeBytes(bytes(1, 'm', name.length));
+      imports.writeBytes(name);
+      imports.writeBytes(bytes(0, 0));
     }
-    byte[] module =
-        concat(HEADER, section(1, bytes(1, 0x60, 0, 0)), section(2, imports.toByteArray()));
-    assertThat(WasmInterface.read("blob", module).imports()).hasSize(200_000);
+    return concat(HEADER, section(1, bytes(1, 0x60, 0, 0)), section(2, imports.toByteArray()));
+  }
+
+  @Test
+  void aModuleIsReadWithinTheImplementationLimits() {
+    // 100,000 imports is the JS API's limit; one more is refused before it is read
+    assertThat(WasmInterface.read("blob", manyImports(100_000)).imports()).hasSize(100_000);
+    MosaicException e =
+        catchThrowableOfType(
+            MosaicException.class, () -> WasmInterface.read("blob", manyImports(100_001)));
+    assertThat(e.code()).isEqualTo("E4201");
+    assertThat(e.getMessage()).contains("has 100001 imports, more than the 100000");
+    // a type with 1,001 parameters
+    byte[] params = new byte[1_001];
+    Arrays.fill(params, (byte) 0x7F);
+    ByteArrayOutputStream type = new ByteArrayOutputStream();
+    type.writeBytes(bytes(1, 0x60));
+    StubModules.u32(type, 1_001);
+    type.writeBytes(params);
+    type.write(0);
+    assertThat(readCode(concat(HEADER, section(1, type.toByteArray())))).isEqualTo("E4201");
+  }
+
+  @Test
+  void comparingHugeListsIsLinearAndReportsAtMostFiftyDifferences() {
+    // 100,000 real imports against 100,000 declared ones that all differ in type
+    WasmInterface shape = WasmInterface.read("blob", manyImports(100_000));
+    List<FunctionDecl> declared = new java.util.ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      declared.add(new FunctionDecl("m", "f" + i, LOG));
+    }
+    Component c = new Component("app", "sha256:" + "0".repeat(64), declared, List.of());
+    List<Diagnostic> differences = shape.mismatches(c);
+    assertThat(differences).hasSize(50).allMatch(d -> d.code().equals("E4203"));
+    assertThat(differences.getFirst().message())
+        .isEqualTo(
+            "component `app`'s module imports `m.f0` with type () -> (), the plan declares"
+                + " (i32, i32) -> ()");
   }
 }

@@ -1,6 +1,7 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.host.Composition;
+import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.MosaicException;
@@ -11,7 +12,9 @@ import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@link Mosaic} bound to one tenant by the embedder: it loads, instantiates and runs only plans
@@ -76,12 +79,16 @@ public final class TenantHandle {
   }
 
   /**
-   * Compiles and runs a script of this tenant; see {@link Mosaic#run(Path)}.
+   * Compiles and runs a script of this tenant; see {@link Mosaic#run(Path)}. The compiler sees only
+   * this tenant's blobs, so a script of another tenant stores and reads nothing in that tenant's
+   * store before it is refused.
    *
    * @throws MosaicException E7004 when the script declares another tenant
    */
   public Object run(Path script) {
-    return run(mosaic.compile(script).orThrow());
+    Compiler scoped = mosaic.compiler(new ScopedBlobs(mosaic.blobs()));
+    String source = Mosaic.read(script);
+    return run(scoped.compile(script.toString(), source, Mosaic.parentOf(script)).orThrow());
   }
 
   /**
@@ -114,15 +121,18 @@ public final class TenantHandle {
   }
 
   private void check(Plan plan) {
-    if (plan.tenant().equals(name)) {
-      return;
+    if (!plan.tenant().equals(name)) {
+      throw refuse(plan.tenant());
     }
+  }
+
+  private MosaicException refuse(String other) {
     MosaicException refused =
         new MosaicException(
             Diagnostic.of(
                     PlanCodes.TENANT_MISMATCH,
                     "the plan is for tenant `"
-                        + clip(plan.tenant())
+                        + clip(other)
                         + "`, and this host runs it as tenant `"
                         + name
                         + "`")
@@ -133,9 +143,67 @@ public final class TenantHandle {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("result", "rejected");
     details.put("codes", PlanCodes.TENANT_MISMATCH);
-    details.put("plan_tenant", clip(plan.tenant()));
+    details.put("plan_tenant", clip(other));
     audit().record(AuditEvent.now(name, AuditEvent.PLAN_VALIDATION, "", details));
-    throw refused;
+    return refused;
+  }
+
+  /** The host's blob store as this tenant may use it: any other tenant's is refused (E7004). */
+  private final class ScopedBlobs implements BlobStore {
+    private final BlobStore store;
+
+    ScopedBlobs(BlobStore store) {
+      this.store = store;
+    }
+
+    private void own(String tenant) {
+      if (!tenant.equals(name)) {
+        throw refuse(tenant);
+      }
+    }
+
+    @Override
+    public String put(String tenant, byte[] bytes) {
+      own(tenant);
+      return store.put(tenant, bytes);
+    }
+
+    @Override
+    public String put(String tenant, String expectedDigest, byte[] bytes) {
+      own(tenant);
+      return store.put(tenant, expectedDigest, bytes);
+    }
+
+    @Override
+    public Optional<byte[]> get(String tenant, String digest) {
+      own(tenant);
+      return store.get(tenant, digest);
+    }
+
+    @Override
+    public boolean contains(String tenant, String digest) {
+      own(tenant);
+      return store.contains(tenant, digest);
+    }
+
+    @Override
+    public List<String> list(String tenant) {
+      own(tenant);
+      return store.list(tenant);
+    }
+
+    @Override
+    public void attachSignature(
+        String tenant, String blobDigest, String verifier, String signatureDigest) {
+      own(tenant);
+      store.attachSignature(tenant, blobDigest, verifier, signatureDigest);
+    }
+
+    @Override
+    public Optional<String> signatureOf(String tenant, String blobDigest, String verifier) {
+      own(tenant);
+      return store.signatureOf(tenant, blobDigest, verifier);
+    }
   }
 
   private static String clip(String s) {

@@ -80,4 +80,17 @@ class TenantHandleTest {
               MosaicException.class, e -> assertThat(e.code()).isEqualTo("E3011"));
     }
   }
+
+  @Test
+  void aScriptOfAnotherTenantStoresNothingInThatTenantsStore(@TempDir Path work) throws Exception {
+    Files.copy(HELLO.resolveSibling("hello.wasm"), work.resolve("hello.wasm"));
+    Path script = Files.copy(HELLO, work.resolve("hello.mosaic"));
+    Path blobs = dir.resolve("blobs");
+    try (Mosaic mosaic = Mosaic.builder().store(blobs).guestLog(line -> {}).build()) {
+      assertThatThrownBy(() -> mosaic.tenant("acme").run(script))
+          .isInstanceOfSatisfying(MosaicException.class, mismatch());
+      assertThat(mosaic.blobs().list("demo")).as("nothing stored for tenant demo").isEmpty();
+      assertThat(mosaic.blobs().list("acme")).isEmpty();
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.mosaic.plan;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -244,6 +245,11 @@ public record WasmInterface(
 
     private final String what;
     private final byte[] bytes;
+    private final CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private int pos;
     private int end;
 
@@ -540,13 +546,15 @@ public record WasmInterface(
       }
       int start = pos;
       pos += (int) length;
+      boolean ascii = true;
+      for (int i = start; i < pos && ascii; i++) {
+        ascii = bytes[i] >= 0;
+      }
+      if (ascii) {
+        return new String(bytes, start, (int) length, StandardCharsets.US_ASCII);
+      }
       try {
-        return StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes, start, (int) length))
-            .toString();
+        return utf8.decode(ByteBuffer.wrap(bytes, start, (int) length)).toString();
       } catch (CharacterCodingException e) {
         throw fail("has a name that is not UTF-8 at byte " + start);
       }

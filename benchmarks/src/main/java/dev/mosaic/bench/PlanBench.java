@@ -14,7 +14,6 @@ import dev.mosaic.plan.PolicyRule;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.TenantLimits;
 import dev.mosaic.plan.ValidatedPlan;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +50,9 @@ public class PlanBench {
     plan = "typical".equals(shape) ? layered(5, 2, 0, 10) : layered(100, 10, 100, 1_000);
     bytes = codec.encode(plan);
     MemoryBlobStore store = new MemoryBlobStore();
-    plan.components().forEach(c -> store.put(plan.tenant(), blob(c.id())));
+    plan.components()
+        .forEach(
+            c -> store.put(plan.tenant(), StubModules.module(c.imports(), c.exports(), c.id())));
     validator = new PlanValidator(SystemLimits.DEFAULT, store);
     // Fail fast if the fixture stops being valid: the numbers would measure an error path.
     validator.validate(bytes);
@@ -86,10 +87,6 @@ public class PlanBench {
 
   private static final FuncType UNARY = new FuncType(List.of("i32"), List.of("i32"));
 
-  static byte[] blob(String id) {
-    return ("\0asm\1\0\0\0" + id).getBytes(StandardCharsets.UTF_8);
-  }
-
   /**
    * {@code layers * width} components; each outside the last layer imports one function from every
    * component of the next layer, the first {@code extra} one more from the layer after next.
@@ -121,7 +118,12 @@ public class PlanBench {
           exports.add(new FunctionDecl("", "e" + j, UNARY));
         }
         exports.add(new FunctionDecl("", "run", new FuncType(List.of(), List.of("i32"))));
-        components.add(new Component(id, PlanCodec.digestOf(blob(id)), imports, exports));
+        components.add(
+            new Component(
+                id,
+                PlanCodec.digestOf(StubModules.module(imports, exports, id)),
+                imports,
+                exports));
         count++;
       }
     }

@@ -70,6 +70,7 @@ public final class Mosaic implements AutoCloseable {
   private final SystemLimits limits;
   private final PlanCodec codec;
   private final Compiler compiler;
+  private final String environment;
   private final WasmHost host;
   private final Consumer<String> output;
   private final TenantAudit audit;
@@ -90,6 +91,7 @@ public final class Mosaic implements AutoCloseable {
     this.limits = b.limits;
     this.codec = new PlanCodec(limits);
     this.compiler = new Compiler(blobs, b.environment);
+    this.environment = b.environment;
     this.output = b.output;
     // One validator: signature requirements are checked with the built-in and plugin verifiers
     // against the builder's trust anchors; decisions go to the builder's sink and, when an audit
@@ -228,6 +230,26 @@ public final class Mosaic implements AutoCloseable {
   }
 
   /**
+   * A handle that loads, instantiates and runs only plans of tenant {@code name}, refusing any
+   * other with E7004: use it whenever plans come from someone who may not choose their tenant.
+   *
+   * @throws MosaicException E3011 when {@code name} is not a valid tenant name
+   */
+  public TenantHandle tenant(String name) {
+    return new TenantHandle(this, name);
+  }
+
+  /** A compiler whose blob store is {@code store} (the tenant handle's view of this one's). */
+  Compiler compiler(BlobStore store) {
+    return new Compiler(store, environment);
+  }
+
+  /** Decodes plan bytes without validating them (the tenant handle reads the tenant first). */
+  Plan decode(byte[] planBytes) {
+    return codec.decode(planBytes);
+  }
+
+  /**
    * Compiles a script, encodes the plan, decodes and validates it, instantiates it and runs the
    * script's statements; {@code print} output goes to the builder's output.
    *
@@ -284,12 +306,12 @@ public final class Mosaic implements AutoCloseable {
     }
   }
 
-  private static Path parentOf(Path script) {
+  static Path parentOf(Path script) {
     Path parent = script.toAbsolutePath().getParent();
     return parent == null ? Path.of(".") : parent;
   }
 
-  private static String read(Path script) {
+  static String read(Path script) {
     try {
       return Files.readString(script);
     } catch (NoSuchFileException e) {

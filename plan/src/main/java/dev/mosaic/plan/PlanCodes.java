@@ -79,6 +79,15 @@ public final class PlanCodes {
   /** A blob is larger than {@link SystemLimits#maxBlobBytes()}. */
   public static final String BLOB_TOO_LARGE = "E4202";
 
+  /** A blob is not a core wasm module: bad header, truncated, malformed section or number. */
+  public static final String NOT_WASM = "E4201";
+
+  /** A module's imports (module, name, kind, type) differ from what the plan declares for it. */
+  public static final String IMPORTS_DIFFER = "E4203";
+
+  /** A module's function exports (name, type) differ from what the plan declares for it. */
+  public static final String EXPORTS_DIFFER = "E4204";
+
   // E5xxx: graph
 
   /** Bindings form a cycle; the message names its path. */
@@ -127,6 +136,9 @@ public final class PlanCodes {
   /** A component imports a WASI function the host never links (the {@code sock_*} functions). */
   public static final String WASI_REFUSED = "E7003";
 
+  /** A plan names another tenant than the one the embedder or {@code --tenant} binds it to. */
+  public static final String TENANT_MISMATCH = "E7004";
+
   // E8xxx: limits
 
   /** The encoded plan is larger than {@link SystemLimits#maxPlanBytes()}. */
@@ -149,6 +161,9 @@ public final class PlanCodes {
 
   /** The plan has more components than its own tenant limit allows. */
   public static final String OVER_TENANT_COMPONENTS = "E8007";
+
+  /** A component's module starts with more linear memory than the plan's tenant may use. */
+  public static final String OVER_TENANT_MEMORY = "E8008";
 
   private PlanCodes() {}
 }

@@ -45,6 +45,9 @@ public final class PlanValidator {
   /** Errors reported per phase before the rest are summarized. */
   public static final int MAX_DIAGNOSTICS = 50;
 
+  /** Bytes in one page of wasm linear memory. */
+  private static final long WASM_PAGE = 65_536;
+
   private static final Pattern COMPONENT_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,127}");
 
   private final SystemLimits limits;
@@ -357,6 +360,8 @@ public final class PlanValidator {
     Map<String, byte[]> loaded = new LinkedHashMap<>();
     Map<String, byte[]> byDigest = new HashMap<>();
     List<ComponentVerification> verifications = new ArrayList<>();
+    Map<String, WasmInterface> shapes = new HashMap<>();
+    long initialPages = 0;
     for (Component c : plan.components()) {
       byte[] bytes;
       try {
@@ -395,6 +400,19 @@ public final class PlanValidator {
       }
       byDigest.put(c.digest(), bytes);
       loaded.put(c.id(), bytes);
+      WasmInterface shape = shapes.get(c.digest());
+      if (shape == null) {
+        try {
+          shape = WasmInterface.read("blob of component `" + c.id() + "`", bytes);
+          shapes.put(c.digest(), shape);
+        } catch (MosaicException e) {
+          e.diagnostics().forEach(r::add);
+        }
+      }
+      if (shape != null) {
+        shape.mismatches(c).forEach(r::add);
+        initialPages += shape.initialMemoryPages();
+      }
       ComponentVerification v = verify(plan, c, bytes);
       verifications.add(v);
       Diagnostic failure = v.accepted() ? null : signatureDiagnostic(c, v);
@@ -402,6 +420,18 @@ public final class PlanValidator {
         r.add(failure);
       }
       auditSignature(plan.tenant(), v, failure);
+    }
+    long memory = initialPages * WASM_PAGE;
+    if (memory > plan.limits().maxMemoryBytes()) {
+      r.add(
+          Diagnostic.of(
+                  PlanCodes.OVER_TENANT_MEMORY,
+                  "the plan's modules start with "
+                      + memory
+                      + " bytes of linear memory, over its tenant limit `max-memory` of "
+                      + plan.limits().maxMemoryBytes()
+                      + " bytes")
+              .withHelp("raise `max-memory` in the tenant block, or declare smaller memories"));
     }
     r.throwIfAny();
     return new BlobPhase(loaded, verifications);

@@ -178,9 +178,8 @@ class HostileInputTest {
     Component last = components.getLast();
     components.set(
         3,
-        new Component(
+        PlanFixtures.component(
             last.id(),
-            last.digest(),
             List.of(new FunctionDecl("dep", "back", PlanFixtures.UNARY)),
             last.exports()));
     List<Binding> bindings = new ArrayList<>(chain.bindings());
@@ -202,9 +201,8 @@ class HostileInputTest {
     for (int i = 0; i < n; i++) {
       String id = "n" + i;
       components.add(
-          new Component(
+          PlanFixtures.component(
               id,
-              PlanFixtures.digest(id),
               List.of(new FunctionDecl("dep", "f", PlanFixtures.UNARY)),
               List.of(new FunctionDecl("", "f", PlanFixtures.UNARY))));
       bindings.add(new Binding(id, "dep", "f", "n" + ((i + 1) % n), "f"));

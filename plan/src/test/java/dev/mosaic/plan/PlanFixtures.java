@@ -1,6 +1,5 @@
 package dev.mosaic.plan;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,13 +10,24 @@ final class PlanFixtures {
 
   private PlanFixtures() {}
 
-  /** Bytes standing in for a component's wasm module; unique per id. */
-  static byte[] blob(String id) {
-    return ("\0asm\1\0\0\0" + id).getBytes(StandardCharsets.UTF_8);
+  /** A wasm module with the component's imports and exports; unique per id. */
+  static byte[] blob(Component c) {
+    return StubModules.module(c.imports(), c.exports(), c.id());
   }
 
-  static String digest(String id) {
-    return PlanCodec.digestOf(blob(id));
+  /** The module of component {@code id} of the plan. */
+  static byte[] blob(Plan plan, String id) {
+    return blob(
+        plan.components().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow());
+  }
+
+  static String digest(String id, List<FunctionDecl> imports, List<FunctionDecl> exports) {
+    return PlanCodec.digestOf(StubModules.module(imports, exports, id));
+  }
+
+  /** A component whose digest names a module with exactly these imports and exports. */
+  static Component component(String id, List<FunctionDecl> imports, List<FunctionDecl> exports) {
+    return new Component(id, digest(id, imports, exports), imports, exports);
   }
 
   /** A plan of one component exporting {@code run}, the entry point. */
@@ -68,7 +78,7 @@ final class PlanFixtures {
           exports.add(new FunctionDecl("", "e" + j, UNARY));
         }
         exports.add(new FunctionDecl("", "run", new FuncType(List.of(), List.of("i32"))));
-        components.add(new Component(id, digest(id), imports, exports));
+        components.add(new Component(id, digest(id, imports, exports), imports, exports));
         count++;
       }
     }
@@ -97,7 +107,7 @@ final class PlanFixtures {
       return store;
     }
     for (Component c : plan.components()) {
-      store.put(plan.tenant(), blob(c.id()));
+      store.put(plan.tenant(), blob(c));
     }
     return store;
   }

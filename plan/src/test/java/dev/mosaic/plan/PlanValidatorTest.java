@@ -19,7 +19,7 @@ class PlanValidatorTest {
     ValidatedPlan v = validator(plan).validate(bytes);
     assertThat(v.plan()).isEqualTo(plan);
     assertThat(v.digest()).isEqualTo(PlanCodec.digestOf(bytes)).isEqualTo(codec.digest(plan));
-    assertThat(v.blob("c0_0")).isEqualTo(PlanFixtures.blob("c0_0"));
+    assertThat(v.blob("c0_0")).isEqualTo(PlanFixtures.blob(plan, "c0_0"));
     assertThat(v.verifications())
         .hasSize(10)
         .allSatisfy(
@@ -83,9 +83,9 @@ class PlanValidatorTest {
   void missingBlobsAreAllReportedWithExitCode66() {
     Plan plan = PlanFixtures.typical();
     MemoryBlobStore store = new MemoryBlobStore();
-    store.put(plan.tenant(), PlanFixtures.blob("c0_0"));
+    store.put(plan.tenant(), PlanFixtures.blob(plan, "c0_0"));
     // another tenant's blobs are not visible
-    store.put("other", PlanFixtures.blob("c0_1"));
+    store.put("other", PlanFixtures.blob(plan, "c0_1"));
     MosaicException e =
         catchThrowableOfType(
             MosaicException.class,
@@ -119,7 +119,7 @@ class PlanValidatorTest {
 
           @Override
           public ComponentVerification verify(VerificationRequest r) {
-            assertThat(r.blob()).isEqualTo(PlanFixtures.blob(r.componentId()));
+            assertThat(r.blob()).isEqualTo(PlanFixtures.blob(plan, r.componentId()));
             String key = r.requirement().trustedKeys().getFirst();
             return switch (r.componentId()) {
               case "c0_0" -> ComponentVerification.verified(r, name(), key);
@@ -157,7 +157,7 @@ class PlanValidatorTest {
         .isEqualTo(
             new ComponentVerification(
                 "c0_0",
-                PlanFixtures.digest("c0_0"),
+                signed.components().getFirst().digest(),
                 SignatureStatus.VERIFIED,
                 "test",
                 "key-0",
@@ -176,11 +176,8 @@ class PlanValidatorTest {
     Plan base = PlanFixtures.layered(5, 2, 0, 20);
     List<Component> components = new ArrayList<>(base.components());
     components.add(
-        new Component(
-            "island",
-            PlanFixtures.digest("island"),
-            List.of(),
-            List.of(new FunctionDecl("", "f", PlanFixtures.UNARY))));
+        PlanFixtures.component(
+            "island", List.of(), List.of(new FunctionDecl("", "f", PlanFixtures.UNARY))));
     Plan plan = PlanFixtures.with(base, components, base.bindings(), base.entryPoints());
     MosaicException e = validateError(plan);
     assertThat(e.code()).isEqualTo("E5002");
@@ -247,9 +244,8 @@ class PlanValidatorTest {
   void wasiImportsNeedTheirCapabilitiesAndSocketsAreRefused() {
     FuncType fdRead = new FuncType(List.of("i32", "i32", "i32", "i32"), List.of("i32"));
     Component reader =
-        new Component(
+        PlanFixtures.component(
             "reader",
-            PlanFixtures.digest("reader"),
             List.of(
                 new FunctionDecl(Capabilities.WASI_MODULE, "fd_read", fdRead),
                 new FunctionDecl(Capabilities.WASI_MODULE, "sock_recv", fdRead),
@@ -276,8 +272,7 @@ class PlanValidatorTest {
     assertThat(e.exitCode()).isEqualTo(77);
 
     Component fileOnly =
-        new Component(
-            "reader", reader.digest(), List.of(reader.imports().get(0)), reader.exports());
+        PlanFixtures.component("reader", List.of(reader.imports().get(0)), reader.exports());
     List<PolicyRule> files =
         List.of(new PolicyRule(PolicyRule.Effect.ALLOW, "reader", "files", List.of("/data/*")));
     Plan granted = wasiPlan(fileOnly, files);

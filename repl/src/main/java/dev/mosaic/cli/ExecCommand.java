@@ -47,6 +47,14 @@ final class ExecCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments of --call.")
   List<String> args = new ArrayList<>();
 
+  @Option(
+      names = "--tenant",
+      paramLabel = "NAME",
+      description =
+          "Run the plan only if it names this tenant (E7004 otherwise, before its blobs are"
+              + " read): use it when the plan is not trusted to choose its tenant.")
+  String tenant;
+
   @Mixin StoreOptions store;
   @Mixin TrustOptions trust;
   @Mixin SignedPlanOptions signedPlan;
@@ -68,7 +76,7 @@ final class ExecCommand implements Callable<Integer> {
         host.apply(signedPlan.apply(trust.apply(store.builder()), spec.commandLine()), store);
     try (HostOptions h = host;
         Mosaic mosaic = builder.output(out::println).guestLog(out::println).build()) {
-      ValidatedPlan plan = signedPlan.load(mosaic, file, bytes);
+      ValidatedPlan plan = signedPlan.load(mosaic, tenant, file, bytes);
       try (Composition composition = mosaic.instantiate(plan)) {
         if (call != null) {
           EntryPoint entry = entryPoint(plan.plan());

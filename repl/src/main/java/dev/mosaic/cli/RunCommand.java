@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,6 +22,14 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   @Parameters(paramLabel = "FILE", description = "The .mosaic script to run.")
   Path file;
+
+  @Option(
+      names = "--tenant",
+      paramLabel = "NAME",
+      description =
+          "Run the script only if it declares this tenant (E7004 otherwise): use it when the"
+              + " script is not trusted to choose its tenant.")
+  String tenant;
 
   @Mixin StoreOptions store;
   @Mixin TrustOptions trust;
@@ -48,7 +57,11 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
       if (!compiled.ok()) {
         throw new MosaicException(compiled.diagnostics());
       }
-      mosaic.run(compiled);
+      if (tenant != null) {
+        mosaic.tenant(tenant).run(compiled);
+      } else {
+        mosaic.run(compiled);
+      }
       out.flush();
       return ExitCodes.OK;
     }

@@ -42,10 +42,21 @@ final class SignedPlanOptions {
 
   /** Loads a plan, with its envelope when signed plans are required. */
   ValidatedPlan load(Mosaic mosaic, Path plan, byte[] bytes) {
+    return load(mosaic, null, plan, bytes);
+  }
+
+  /**
+   * Loads a plan as {@link #load(Mosaic, Path, byte[])} does; with a {@code tenant}, only a plan of
+   * that tenant (E7004 otherwise).
+   */
+  ValidatedPlan load(Mosaic mosaic, String tenant, Path plan, byte[] bytes) {
     if (!requireSignedPlan) {
-      return mosaic.load(bytes);
+      return tenant == null ? mosaic.load(bytes) : mosaic.tenant(tenant).load(bytes);
     }
     Path sig = envelope != null ? envelope : plan.resolveSibling(plan.getFileName() + ".sig");
-    return mosaic.load(bytes, TrustOptions.read(sig));
+    byte[] signature = TrustOptions.read(sig);
+    return tenant == null
+        ? mosaic.load(bytes, signature)
+        : mosaic.tenant(tenant).load(bytes, signature);
   }
 }

@@ -7,11 +7,13 @@ import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.WasmInterface;
 import dev.mosaic.plan.audit.AuditEvent;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -47,6 +49,7 @@ public final class Composition implements AutoCloseable {
   private final long callLimitMillis;
   private final int componentCount;
   private final long reservedBytes;
+  private final long reservedTableElements;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** Number of the call in progress, 0 when none; calls are serialized. */
@@ -79,19 +82,30 @@ public final class Composition implements AutoCloseable {
           tenant.prepared.computeIfAbsent(
               c.digest(), d -> PreparedModule.inspect(c, plan.blob(c.id()))));
     }
+    checkInterfaces(order, prepared);
     Map<String, Integer> caps = memoryCaps(order, prepared, limits);
     long reserve = 0;
     for (int pages : caps.values()) {
       reserve += pages * PreparedModule.PAGE;
+    }
+    Map<String, long[]> tableCaps = tableCaps(order, prepared, limits);
+    long tableReserve = 0;
+    for (long[] perTable : tableCaps.values()) {
+      for (long elements : perTable) {
+        tableReserve += elements;
+      }
     }
     tenant.reserve(
         limits.maxCompositionsPerTenant(),
         order.size(),
         plan.plan().limits().maxComponents(),
         reserve,
-        limits.maxTenantMemoryBytes());
+        limits.maxTenantMemoryBytes(),
+        tableReserve,
+        limits.maxTenantTableElements());
     this.componentCount = order.size();
     this.reservedBytes = reserve;
+    this.reservedTableElements = tableReserve;
     Context.Builder builder = Context.newBuilder("wasm").engine(tenant.engine);
     if (wasi != null) {
       WasiFiles.configure(builder, tenant, plan, wasi);
@@ -101,7 +115,7 @@ public final class Composition implements AutoCloseable {
       for (Component c : order) {
         PreparedModule m = prepared.get(c.id());
         Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes());
-        Source source = source(c, m, caps.get(c.id()));
+        Source source = source(c, m, caps.get(c.id()), tableCaps.get(c.id()));
         Value module = context.eval(source);
         Value instance = module.newInstance(ProxyObject.fromMap(imports(guest)));
         guest.bind(instance.getMember("exports"));
@@ -233,14 +247,26 @@ public final class Composition implements AutoCloseable {
           HostCodes.TRAP,
           "guest `" + component + "` trapped in `" + function + "`: " + f.getMessage());
     }
+    if (e.isHostException() && e.asHostException() instanceof StackOverflowError) {
+      // Recursion through a binding's adapter overflows in host frames.
+      return stackExhausted(where);
+    }
+    if (e.isHostException() && e.asHostException() instanceof OutOfMemoryError) {
+      return heapExhausted(where);
+    }
     if (e.isHostException()) {
       return new MosaicException(HostCodes.TRAP, "a host function failed during " + where);
     }
     String message = String.valueOf(e.getMessage());
-    if (e.isResourceExhausted() || message.contains("call stack exhausted")) {
-      return new MosaicException(
-          Diagnostic.of(HostCodes.STACK, "call " + where + " exhausted the call stack")
-              .withHelp("look for unbounded recursion in the guest"));
+    if (isStackExhaustion(message)) {
+      return stackExhausted(where);
+    }
+    if (e.isResourceExhausted() && isHeapExhaustion(message)) {
+      // Truffle reports both heap and stack exhaustion as resource exhaustion.
+      return heapExhausted(where);
+    }
+    if (e.isResourceExhausted()) {
+      return stackExhausted(where);
     }
     if (message.contains("InvalidPathException")) {
       // GraalWasm's WASI parses a guest's path before asking the file system, and stops the guest
@@ -257,6 +283,34 @@ public final class Composition implements AutoCloseable {
     }
     return new MosaicException(
         HostCodes.TRAP, "guest `" + component + "` trapped in `" + function + "`: " + message);
+  }
+
+  private static MosaicException stackExhausted(String where) {
+    return new MosaicException(
+        Diagnostic.of(HostCodes.STACK, "call " + where + " exhausted the call stack")
+            .withHelp("look for unbounded recursion in the guest"));
+  }
+
+  /** After the heap ran out, the composition's state can no longer be trusted: it is closed. */
+  private MosaicException heapExhausted(String where) {
+    close();
+    return new MosaicException(
+        Diagnostic.of(
+                HostCodes.HOST_MEMORY,
+                "the host ran out of memory during call " + where + "; the composition is closed")
+            .withHelp(
+                "lower the host's memory and table limits so that guests are refused before the"
+                    + " heap is exhausted"));
+  }
+
+  private static boolean isStackExhaustion(String message) {
+    return message.contains("call stack exhausted") || message.contains("StackOverflowError");
+  }
+
+  private static boolean isHeapExhaustion(String message) {
+    return message.contains("OutOfMemoryError")
+        || message.contains("heap space")
+        || message.contains("exceeds VM limit");
   }
 
   private MosaicException timeout(String component, String function) {
@@ -343,6 +397,7 @@ public final class Composition implements AutoCloseable {
     long hostCap = limits.maxModuleMemoryBytes() / PreparedModule.PAGE;
     long budget = plan.plan().limits().maxMemoryBytes() / PreparedModule.PAGE;
     List<Component> withMemory = new ArrayList<>();
+    long initial = 0;
     for (Component c : order) {
       PreparedModule m = prepared.get(c.id());
       if (!m.hasMemory()) {
@@ -361,6 +416,22 @@ public final class Composition implements AutoCloseable {
                 .withHelp("declare a smaller initial memory in the module"));
       }
       withMemory.add(c);
+      initial += m.initialPages();
+    }
+    if (initial > budget) {
+      throw new MosaicException(
+          Diagnostic.of(
+                  HostCodes.MEMORY,
+                  "the modules of plan `"
+                      + plan.digest()
+                      + "` start with "
+                      + initial
+                      + " pages of memory, over tenant `"
+                      + tenant.id
+                      + "`'s `max-memory` of "
+                      + budget
+                      + " pages")
+              .withHelp("declare smaller initial memories, or raise `max-memory`"));
     }
     withMemory.sort(Comparator.comparingLong(c -> ceiling(prepared.get(c.id()), hostCap)));
     Map<String, Integer> caps = new LinkedHashMap<>();
@@ -376,18 +447,97 @@ public final class Composition implements AutoCloseable {
     return caps;
   }
 
+  /**
+   * Element caps for each table of each component: a module's tables together may hold the host's
+   * per-module number of elements; each table may grow to its declared maximum or an even share of
+   * what its module's cap leaves, whichever is smaller (as for memory). A module with more tables
+   * than the host allows, or whose tables start over the cap, is refused before it runs.
+   */
+  private static Map<String, long[]> tableCaps(
+      List<Component> order, Map<String, PreparedModule> prepared, HostLimits limits) {
+    // A table maximum is a u32 in the binary.
+    long moduleCap = Math.min(limits.maxModuleTableElements(), 0xFFFF_FFFFL);
+    Map<String, long[]> caps = new HashMap<>();
+    for (Component c : order) {
+      List<WasmInterface.TableLimits> tables = prepared.get(c.id()).shape().tables();
+      if (tables.size() > limits.maxTablesPerModule()) {
+        throw tables(
+            c,
+            "defines "
+                + tables.size()
+                + " tables, over the host's limit of "
+                + limits.maxTablesPerModule());
+      }
+      long initial = prepared.get(c.id()).shape().initialTableElements();
+      if (initial > moduleCap) {
+        throw tables(
+            c,
+            "starts with "
+                + initial
+                + " table elements, over the host's limit of "
+                + moduleCap
+                + " per module");
+      }
+      Integer[] byCeiling = new Integer[tables.size()];
+      for (int i = 0; i < byCeiling.length; i++) {
+        byCeiling[i] = i;
+      }
+      Arrays.sort(byCeiling, Comparator.comparingLong(i -> tableCeiling(tables.get(i), moduleCap)));
+      long[] cap = new long[tables.size()];
+      long left = moduleCap - initial;
+      for (int k = 0; k < byCeiling.length; k++) {
+        WasmInterface.TableLimits t = tables.get(byCeiling[k]);
+        long room =
+            Math.min(tableCeiling(t, moduleCap) - t.initial(), left / (byCeiling.length - k));
+        cap[byCeiling[k]] = t.initial() + room;
+        left -= room;
+      }
+      caps.put(c.id(), cap);
+    }
+    return caps;
+  }
+
+  private static long tableCeiling(WasmInterface.TableLimits t, long moduleCap) {
+    return t.max() < 0 ? moduleCap : Math.min(t.max(), moduleCap);
+  }
+
+  private static MosaicException tables(Component c, String what) {
+    return new MosaicException(
+        Diagnostic.of(HostCodes.TABLES, "component `" + c.id() + "` " + what)
+            .withHelp("declare fewer or smaller tables, or raise the host's table limits"));
+  }
+
+  /**
+   * The validator compared each module with the plan; the host checks again, so no plan reaches the
+   * engine with imports or exports its module does not have.
+   */
+  private static void checkInterfaces(List<Component> order, Map<String, PreparedModule> prepared) {
+    List<Diagnostic> mismatches = new ArrayList<>();
+    for (Component c : order) {
+      mismatches.addAll(prepared.get(c.id()).shape().mismatches(c));
+    }
+    if (!mismatches.isEmpty()) {
+      throw new MosaicException(mismatches);
+    }
+  }
+
   private static long ceiling(PreparedModule m, long hostCap) {
     return m.declaredMaxPages() < 0 ? hostCap : Math.min(m.declaredMaxPages(), hostCap);
   }
 
-  private Source source(Component c, PreparedModule m, Integer cap) {
-    String key = c.digest() + "@" + cap;
+  private Source source(Component c, PreparedModule m, Integer cap, long[] tableCap) {
+    String key = c.digest() + "@" + cap + "@" + Arrays.toString(tableCap);
     return tenant.sources.computeIfAbsent(
         key,
         k -> {
           byte[] bytes = plan.blob(c.id());
-          if (cap != null && cap != m.declaredMaxPages()) {
-            bytes = MemoryCap.apply(bytes, m.initialPages(), cap);
+          boolean memoryChanges = cap != null && cap != m.declaredMaxPages();
+          boolean tablesChange = false;
+          for (int i = 0; i < tableCap.length; i++) {
+            tablesChange |= tableCap[i] != m.shape().tables().get(i).max();
+          }
+          if (memoryChanges || tablesChange) {
+            bytes = MemoryCap.apply(bytes, m.initialPages(), memoryChanges ? cap : null, tableCap);
           }
           return Source.newBuilder("wasm", ByteSequence.create(bytes), c.id())
               .cached(true)
@@ -502,7 +652,7 @@ public final class Composition implements AutoCloseable {
           closeContext();
         }
       } finally {
-        tenant.release(componentCount, reservedBytes);
+        tenant.release(componentCount, reservedBytes, reservedTableElements);
         released.countDown();
       }
     }
@@ -529,7 +679,7 @@ public final class Composition implements AutoCloseable {
     try {
       context.close(true);
     } finally {
-      tenant.release(componentCount, reservedBytes);
+      tenant.release(componentCount, reservedBytes, reservedTableElements);
       closed.set(true);
       released.countDown();
     }

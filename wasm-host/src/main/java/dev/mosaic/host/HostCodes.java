@@ -8,7 +8,7 @@ public final class HostCodes {
   /** A call ran past its wall-time limit and was stopped. */
   public static final String TIMEOUT = "E9002";
 
-  /** A module declares or grows more memory than its tenant may use. */
+  /** A module's memory is not acceptable: over a cap at its start, shared, imported or several. */
   public static final String MEMORY = "E9003";
 
   /** A call names an export that the plan does not have, or passes the wrong arguments. */
@@ -26,6 +26,12 @@ public final class HostCodes {
   /** A call was made on a composition that is closed (by its owner or after a timeout). */
   public static final String CLOSED = "E9008";
 
+  /** A module defines more tables, or starts with more table elements, than the host allows. */
+  public static final String TABLES = "E9009";
+
+  /** The host ran out of heap while a guest ran (never reported as a stack exhaustion). */
+  public static final String HOST_MEMORY = "E9010";
+
   /** The tenant made calls faster than its rate limit allows. */
   public static final String CALL_RATE = "E9101";
 
@@ -40,6 +46,9 @@ public final class HostCodes {
 
   /** The tenant's live compositions would reserve more linear memory than its limit. */
   public static final String TENANT_MEMORY = "E9105";
+
+  /** The tenant's live compositions would reserve more table elements than its limit. */
+  public static final String TENANT_TABLES = "E9106";
 
   private HostCodes() {}
 }

@@ -19,6 +19,9 @@ package dev.mosaic.host;
  *     once; lines past it are dropped and the drop is audited once per second
  * @param logBytesPerSecond bytes a tenant's guests may write through {@code log} per second, and at
  *     once
+ * @param maxModuleTableElements elements all tables of one module may declare and grow to
+ * @param maxTenantTableElements table elements all live compositions of one tenant may reserve
+ * @param maxTablesPerModule tables one module may define
  */
 public record HostLimits(
     long maxExecutionMillis,
@@ -33,7 +36,10 @@ public record HostLimits(
     long maxHttpResponseBytes,
     long httpTimeoutMillis,
     int logLinesPerSecond,
-    long logBytesPerSecond) {
+    long logBytesPerSecond,
+    long maxModuleTableElements,
+    long maxTenantTableElements,
+    int maxTablesPerModule) {
 
   /** Generous defaults for a single-user host. */
   public static final HostLimits DEFAULT =
@@ -50,7 +56,10 @@ public record HostLimits(
           4L << 20,
           10_000,
           1_000,
-          1L << 20);
+          1L << 20,
+          1_000_000,
+          10_000_000,
+          100);
 
   public HostLimits {
     if (maxExecutionMillis < 1
@@ -65,9 +74,33 @@ public record HostLimits(
         || maxHttpResponseBytes < 1
         || httpTimeoutMillis < 1
         || logLinesPerSecond < 1
-        || logBytesPerSecond < BasicCapabilities.MAX_LOG_BYTES) {
+        || logBytesPerSecond < BasicCapabilities.MAX_LOG_BYTES
+        || maxModuleTableElements < 1
+        || maxTenantTableElements < 1
+        || maxTablesPerModule < 1) {
       throw new IllegalArgumentException("host limits must be positive");
     }
+  }
+
+  /** A copy with another cap on the bytes one host call copies in or out of guest memory. */
+  public HostLimits withMaxTransferBytes(long bytes) {
+    return new HostLimits(
+        maxExecutionMillis,
+        maxModuleMemoryBytes,
+        maxTenantMemoryBytes,
+        bytes,
+        callsPerSecond,
+        callBurst,
+        loadsPerSecond,
+        loadBurst,
+        maxCompositionsPerTenant,
+        maxHttpResponseBytes,
+        httpTimeoutMillis,
+        logLinesPerSecond,
+        logBytesPerSecond,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
   }
 
   /** A copy with another call rate and burst. */
@@ -85,7 +118,10 @@ public record HostLimits(
         maxHttpResponseBytes,
         httpTimeoutMillis,
         logLinesPerSecond,
-        logBytesPerSecond);
+        logBytesPerSecond,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
   }
 
   /** A copy with another plan-load rate and burst. */
@@ -103,7 +139,10 @@ public record HostLimits(
         maxHttpResponseBytes,
         httpTimeoutMillis,
         logLinesPerSecond,
-        logBytesPerSecond);
+        logBytesPerSecond,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
   }
 
   /** A copy with another cap on live compositions per tenant. */
@@ -121,7 +160,10 @@ public record HostLimits(
         maxHttpResponseBytes,
         httpTimeoutMillis,
         logLinesPerSecond,
-        logBytesPerSecond);
+        logBytesPerSecond,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
   }
 
   /** A copy with another per-module memory cap. */
@@ -139,7 +181,10 @@ public record HostLimits(
         maxHttpResponseBytes,
         httpTimeoutMillis,
         logLinesPerSecond,
-        logBytesPerSecond);
+        logBytesPerSecond,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
   }
 
   /** A copy with another per-tenant memory total. */
@@ -157,7 +202,10 @@ public record HostLimits(
         maxHttpResponseBytes,
         httpTimeoutMillis,
         logLinesPerSecond,
-        logBytesPerSecond);
+        logBytesPerSecond,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
   }
 
   /** A copy with another {@code log} rate: lines and bytes per second per tenant. */
@@ -175,6 +223,33 @@ public record HostLimits(
         maxHttpResponseBytes,
         httpTimeoutMillis,
         linesPerSecond,
-        bytesPerSecond);
+        bytesPerSecond,
+        maxModuleTableElements,
+        maxTenantTableElements,
+        maxTablesPerModule);
+  }
+
+  /**
+   * A copy with other table caps: elements per module (over all its tables), elements per tenant
+   * (over its live compositions) and tables per module.
+   */
+  public HostLimits withTableLimits(long moduleElements, long tenantElements, int tables) {
+    return new HostLimits(
+        maxExecutionMillis,
+        maxModuleMemoryBytes,
+        maxTenantMemoryBytes,
+        maxTransferBytes,
+        callsPerSecond,
+        callBurst,
+        loadsPerSecond,
+        loadBurst,
+        maxCompositionsPerTenant,
+        maxHttpResponseBytes,
+        httpTimeoutMillis,
+        logLinesPerSecond,
+        logBytesPerSecond,
+        moduleElements,
+        tenantElements,
+        tables);
   }
 }

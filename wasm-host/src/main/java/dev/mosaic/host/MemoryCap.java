@@ -3,21 +3,26 @@ package dev.mosaic.host;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Rewrites the maximum of a module's memory in its binary so the engine itself refuses to grow it
- * further: {@code memory.grow} past the cap returns -1 to the guest, as the wasm spec says for any
- * maximum. Only the memory section changes; every other byte is copied as is.
+ * Rewrites the maxima of a module's memory and tables in its binary so the engine itself refuses to
+ * grow them further: {@code memory.grow} and {@code table.grow} past the cap return -1 to the
+ * guest, as the wasm spec says for any maximum. This is the host's equivalent of wasmtime's {@code
+ * ResourceLimiter} ({@code memory_growing}, {@code table_growing}): the decision is made once,
+ * before instantiation, and the engine enforces it on every grow. Only the memory and table
+ * sections change; every other byte is copied as is.
  */
 final class MemoryCap {
+  private static final int TABLE_SECTION = 4;
   private static final int MEMORY_SECTION = 5;
 
   private MemoryCap() {}
 
   /**
    * Returns the module with its (single, non-shared, 32-bit) memory's maximum set to {@code
-   * maxPages}. The caller has checked that the initial size fits and that the declared maximum, if
-   * any, is not smaller.
+   * maxPages} unless that is null, and the maximum of table {@code i} set to {@code tableMax[i]}.
+   * The caller has checked that every initial size fits under its cap and that the module was read
+   * by {@link dev.mosaic.plan.WasmInterface} (so its tables have no initializer expressions).
    */
-  static byte[] apply(byte[] module, int initialPages, int maxPages) {
+  static byte[] apply(byte[] module, int initialPages, Integer maxPages, long[] tableMax) {
     Reader r = new Reader(module, 8);
     ByteArrayOutputStream out = new ByteArrayOutputStream(module.length + 8);
     out.write(module, 0, 8);
@@ -27,22 +32,53 @@ final class MemoryCap {
       long size = r.u32();
       int payload = r.pos;
       int end = Math.toIntExact(payload + size);
-      if (id == MEMORY_SECTION) {
+      if (id == MEMORY_SECTION && maxPages != null) {
         ByteArrayOutputStream section = new ByteArrayOutputStream();
         writeU32(section, 1);
         section.write(0x01);
         writeU32(section, initialPages);
         writeU32(section, maxPages);
-        byte[] body = section.toByteArray();
-        out.write(MEMORY_SECTION);
-        writeU32(out, body.length);
-        out.write(body, 0, body.length);
+        writeSection(out, MEMORY_SECTION, section);
+      } else if (id == TABLE_SECTION) {
+        writeSection(out, TABLE_SECTION, tables(r, tableMax));
       } else {
         out.write(module, start, end - start);
       }
       r.pos = end;
     }
     return out.toByteArray();
+  }
+
+  /** The table section with every table's limits set to its initial size and its cap. */
+  private static ByteArrayOutputStream tables(Reader r, long[] tableMax) {
+    ByteArrayOutputStream section = new ByteArrayOutputStream();
+    long count = r.u32();
+    if (count != tableMax.length) {
+      throw new IllegalArgumentException("table count differs from the caps given");
+    }
+    writeU32(section, count);
+    for (int i = 0; i < count; i++) {
+      int refType = r.u8();
+      int flags = r.u8();
+      if ((refType != 0x70 && refType != 0x6F) || flags > 1) {
+        throw new IllegalArgumentException("unsupported table type");
+      }
+      long initial = r.u32();
+      if (flags == 1) {
+        r.u32();
+      }
+      section.write(refType);
+      section.write(0x01);
+      writeU32(section, initial);
+      writeU32(section, tableMax[i]);
+    }
+    return section;
+  }
+
+  private static void writeSection(ByteArrayOutputStream out, int id, ByteArrayOutputStream body) {
+    out.write(id);
+    writeU32(out, body.size());
+    out.writeBytes(body.toByteArray());
   }
 
   private static void writeU32(ByteArrayOutputStream out, long value) {
@@ -63,6 +99,10 @@ final class MemoryCap {
       this.pos = pos;
     }
 
+    int u8() {
+      return bytes[pos++] & 0xFF;
+    }
+
     long u32() {
       long result = 0;
       int shift = 0;
@@ -74,7 +114,7 @@ final class MemoryCap {
         }
         shift += 7;
         if (shift > 28) {
-          throw new IllegalArgumentException("malformed section size");
+          throw new IllegalArgumentException("malformed number");
         }
       }
     }

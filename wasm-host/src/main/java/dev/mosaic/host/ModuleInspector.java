@@ -1,107 +1,32 @@
 package dev.mosaic.host;
 
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.Export;
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.FunctionImport;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import com.dylibso.chicory.wasm.types.Import;
-import com.dylibso.chicory.wasm.types.ValType;
-import dev.mosaic.plan.FuncType;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
-import java.util.ArrayList;
+import dev.mosaic.plan.PlanCodes;
+import dev.mosaic.plan.WasmInterface;
 import java.util.List;
 
 /**
- * Reads the function imports and exports of a wasm binary with Chicory's parser, without running
- * it. The compiler uses this to record a component's interface in the plan.
+ * Reads the function imports and exports of a wasm binary without running it, with the bounded
+ * reader the plan validator checks plans with ({@link WasmInterface}), so a plan the compiler
+ * writes agrees with its modules by construction and a hostile module costs memory linear in its
+ * size. The compiler uses this to record a component's interface in the plan; the engine checks the
+ * rest of the module (code, data) when it is instantiated (E9005).
  */
 public final class ModuleInspector {
   /** The bytes are not a valid wasm module. */
-  public static final String INVALID_MODULE = "E4201";
+  public static final String INVALID_MODULE = PlanCodes.NOT_WASM;
 
   private ModuleInspector() {}
 
   /**
    * The module's function imports and exports.
    *
-   * @throws MosaicException E4103 when the bytes are not a wasm module
+   * @throws MosaicException E4201 when the bytes are not a wasm module
    */
   public static ModuleInterface inspect(String name, byte[] bytes) {
-    WasmModule module;
-    try {
-      module = Parser.parse(bytes);
-    } catch (RuntimeException e) {
-      throw new MosaicException(
-          INVALID_MODULE,
-          "`" + name + "` is not a valid wasm module: " + String.valueOf(e.getMessage()));
-    }
-    List<FunctionDecl> imports = new ArrayList<>();
-    int importedFunctions = 0;
-    for (int i = 0; i < module.importSection().importCount(); i++) {
-      Import imp = module.importSection().getImport(i);
-      if (imp instanceof FunctionImport f) {
-        imports.add(
-            new FunctionDecl(
-                imp.module(), imp.name(), type(module.typeSection().getType(f.typeIndex()))));
-        importedFunctions++;
-      }
-    }
-    List<FunctionDecl> exports = new ArrayList<>();
-    for (int i = 0; i < module.exportSection().exportCount(); i++) {
-      Export e = module.exportSection().getExport(i);
-      if (e.exportType() != ExternalType.FUNCTION) {
-        continue;
-      }
-      FunctionType t;
-      if (e.index() < importedFunctions) {
-        FunctionImport f = (FunctionImport) functionImport(module, e.index());
-        t = module.typeSection().getType(f.typeIndex());
-      } else {
-        t =
-            module
-                .functionSection()
-                .getFunctionType(e.index() - importedFunctions, module.typeSection());
-      }
-      exports.add(new FunctionDecl("", e.name(), type(t)));
-    }
-    return new ModuleInterface(imports, exports);
-  }
-
-  private static Import functionImport(WasmModule module, int functionIndex) {
-    int seen = 0;
-    for (int i = 0; i < module.importSection().importCount(); i++) {
-      Import imp = module.importSection().getImport(i);
-      if (imp instanceof FunctionImport) {
-        if (seen++ == functionIndex) {
-          return imp;
-        }
-      }
-    }
-    throw new IllegalStateException("function index out of range");
-  }
-
-  private static FuncType type(FunctionType t) {
-    return new FuncType(
-        t.params().stream().map(ModuleInspector::name).toList(),
-        t.returns().stream().map(ModuleInspector::name).toList());
-  }
-
-  private static String name(ValType v) {
-    if (v.equals(ValType.I32)) {
-      return "i32";
-    } else if (v.equals(ValType.I64)) {
-      return "i64";
-    } else if (v.equals(ValType.F32)) {
-      return "f32";
-    } else if (v.equals(ValType.F64)) {
-      return "f64";
-    } else if (v.equals(ValType.V128)) {
-      return "v128";
-    }
-    return "ref";
+    WasmInterface shape = WasmInterface.read("`" + name + "`", bytes);
+    return new ModuleInterface(shape.imports(), shape.exports());
   }
 
   /**

@@ -1,72 +1,72 @@
 package dev.mosaic.host;
 
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.CustomSection;
-import com.dylibso.chicory.wasm.types.Import;
-import com.dylibso.chicory.wasm.types.MemoryImport;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
-import com.dylibso.chicory.wasm.types.UnknownCustomSection;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.WasmInterface;
 
 /**
- * What the host learns from a module before running it (with Chicory's parser): its memory limits
- * and its ABI declarations.
+ * What the host learns from a module before running it: its memory limits, its tables, its imports
+ * and exports and its ABI declarations. Read with {@link WasmInterface}'s bounded reader, the one
+ * the plan validator uses: no count a module claims is allocated before it is checked against the
+ * module's size.
  *
  * @param initialPages pages the module's memory starts with (0 without a memory)
  * @param declaredMaxPages the declared maximum, or -1 when there is none
  * @param hasMemory whether the module defines a memory
  * @param abi its {@code mosaic.abi} declarations
+ * @param shape its imports, exports and tables, read as the plan validator reads them
  */
 record PreparedModule(
-    int initialPages, int declaredMaxPages, boolean hasMemory, AbiDeclarations abi) {
+    int initialPages,
+    int declaredMaxPages,
+    boolean hasMemory,
+    AbiDeclarations abi,
+    WasmInterface shape) {
   /** Bytes in one wasm page. */
   static final long PAGE = 65_536;
+
+  /** Pages a 32-bit memory can address (4 GiB). */
+  private static final long MAX_PAGES = 65_536;
 
   /**
    * Inspects a component's module.
    *
-   * @throws MosaicException E9003 for a shared, imported or multiple memory, E9007 for bad ABI
-   *     declarations
+   * @throws MosaicException E4201 for a module that cannot be read, E9003 for a shared, imported,
+   *     64-bit or multiple memory, E9007 for bad ABI declarations
    */
   static PreparedModule inspect(Component c, byte[] bytes) {
-    WasmModule module;
-    try {
-      module = Parser.parse(bytes);
-    } catch (RuntimeException e) {
-      throw new MosaicException(
-          HostCodes.LINK, "component `" + c.id() + "` is not a valid wasm module");
-    }
-    for (int i = 0; i < module.importSection().importCount(); i++) {
-      Import imp = module.importSection().getImport(i);
-      if (imp instanceof MemoryImport) {
+    String what = "component `" + c.id() + "`";
+    WasmInterface shape = WasmInterface.read(what, bytes);
+    for (String other : shape.otherImports()) {
+      if (other.startsWith("memory ")) {
         throw memory(c, "imports a memory; each component must define its own");
       }
     }
     int initial = 0;
     int max = -1;
     boolean has = false;
-    if (module.memorySection().isPresent() && module.memorySection().get().memoryCount() > 0) {
-      if (module.memorySection().get().memoryCount() > 1) {
+    if (!shape.memories().isEmpty()) {
+      if (shape.memories().size() > 1) {
         throw memory(c, "defines more than one memory");
       }
-      MemoryLimits limits = module.memorySection().get().getMemory(0).limits();
+      WasmInterface.MemoryLimits limits = shape.memories().getFirst();
       if (limits.shared()) {
         throw memory(c, "defines a shared memory");
       }
+      if (limits.wide() || limits.initial() > MAX_PAGES || limits.initial() < 0) {
+        throw memory(c, "defines a 64-bit memory or one larger than 4 GiB");
+      }
       has = true;
-      initial = limits.initialPages();
-      max = limits.maximumPages() >= MemoryLimits.MAX_PAGES ? -1 : limits.maximumPages();
+      initial = (int) limits.initial();
+      max = limits.max() < 0 || limits.max() >= MAX_PAGES ? -1 : (int) limits.max();
     }
     AbiDeclarations abi = AbiDeclarations.none();
-    for (CustomSection s : module.customSections()) {
-      if (s instanceof UnknownCustomSection u && AbiDeclarations.SECTION.equals(u.name())) {
-        abi = AbiDeclarations.parse(c.id(), u.bytes(), c.exports());
-      }
+    byte[] section = WasmInterface.customSection(what, bytes, AbiDeclarations.SECTION);
+    if (section != null) {
+      abi = AbiDeclarations.parse(c.id(), section, c.exports());
     }
-    return new PreparedModule(initial, max, has, abi);
+    return new PreparedModule(initial, max, has, abi, shape);
   }
 
   private static MosaicException memory(Component c, String what) {

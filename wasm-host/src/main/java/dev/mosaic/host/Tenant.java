@@ -35,6 +35,7 @@ final class Tenant implements AutoCloseable {
   private int liveCompositions;
   private int liveComponents;
   private long reservedMemory;
+  private long reservedTableElements;
 
   Tenant(
       String id,
@@ -72,7 +73,13 @@ final class Tenant implements AutoCloseable {
    * memory limit.
    */
   synchronized void reserve(
-      int maxCompositions, int components, int maxComponents, long memory, long maxMemory) {
+      int maxCompositions,
+      int components,
+      int maxComponents,
+      long memory,
+      long maxMemory,
+      long tableElements,
+      long maxTableElements) {
     if (liveCompositions + 1 > maxCompositions) {
       throw limitHit(
           "compositions",
@@ -109,15 +116,29 @@ final class Tenant implements AutoCloseable {
           "close compositions that are done, declare smaller memory maximums or a smaller"
               + " `max-memory` in the tenant block");
     }
+    if (reservedTableElements + tableElements > maxTableElements) {
+      throw limitHit(
+          "table_elements",
+          HostCodes.TENANT_TABLES,
+          "tenant `"
+              + id
+              + "` would reserve "
+              + (reservedTableElements + tableElements)
+              + " table elements, over the host's limit of "
+              + maxTableElements,
+          "close compositions that are done, or declare table maximums in the modules");
+    }
     liveCompositions++;
     liveComponents += components;
     reservedMemory += memory;
+    reservedTableElements += tableElements;
   }
 
-  synchronized void release(int components, long memory) {
+  synchronized void release(int components, long memory, long tableElements) {
     liveCompositions--;
     liveComponents -= components;
     reservedMemory -= memory;
+    reservedTableElements -= tableElements;
   }
 
   synchronized long reservedMemory() {

@@ -46,7 +46,8 @@ class StoredSignatureVerifierTest {
     Path home = Files.createDirectory(dir.resolve("gnupg"));
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
     tools = new Tools(dir).env("GNUPGHOME", home.toString());
-    blob = "\0asm\1\0\0\0 signed component".getBytes(StandardCharsets.ISO_8859_1);
+    // An empty wasm module with one custom section (id 0, 17 bytes, named "signed component").
+    blob = "\0asm\1\0\0\0\0\u0011\u0010signed component".getBytes(StandardCharsets.ISO_8859_1);
     tools.write("blob.wasm", blob);
     for (String who : new String[] {"alice", "bob"}) {
       gpg("--quick-gen-key", who + " <" + who + "@example.org>", "ed25519", "cert,sign", "never");

@@ -3,10 +3,12 @@ package dev.mosaic.plan.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.mosaic.plan.Component;
 import dev.mosaic.plan.MemoryBlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.PlanValidator;
+import dev.mosaic.plan.StubModules;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.ValidatedPlan;
 import java.io.IOException;
@@ -30,9 +32,18 @@ class PlanParseFuzzTest {
   private static final PlanValidator VALIDATOR = new PlanValidator(SystemLimits.DEFAULT, STORE);
 
   static {
-    // Blobs of the seed plans, so fuzzing reaches the graph and bindings phases.
-    for (String id : new String[] {"a", "b", "c"}) {
-      STORE.put("acme", ("\0asm\1\0\0\0" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    // Blobs of the seed plans, so fuzzing reaches the graph and bindings phases: modules with
+    // the interfaces the seeds declare.
+    for (String seed : new String[] {"valid-chain", "signed", "cycle"}) {
+      try (InputStream in =
+          PlanParseFuzzTest.class.getResourceAsStream(
+              "PlanParseFuzzTestInputs/plan_parse/" + seed)) {
+        for (Component c : new PlanCodec().decode(in.readAllBytes()).components()) {
+          STORE.put("acme", StubModules.module(c.imports(), c.exports(), c.id()));
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 

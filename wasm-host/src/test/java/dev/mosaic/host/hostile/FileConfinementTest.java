@@ -176,22 +176,7 @@ class FileConfinementTest {
     for (int i = 0; i < 200; i++) {
       Files.createFile(many.resolve("file-with-a-long-name-" + i));
     }
-    HostLimits d = HostLimits.DEFAULT;
-    HostLimits small =
-        new HostLimits(
-            d.maxExecutionMillis(),
-            d.maxModuleMemoryBytes(),
-            d.maxTenantMemoryBytes(),
-            1024,
-            d.callsPerSecond(),
-            d.callBurst(),
-            d.loadsPerSecond(),
-            d.loadBurst(),
-            d.maxCompositionsPerTenant(),
-            d.maxHttpResponseBytes(),
-            d.httpTimeoutMillis(),
-            d.logLinesPerSecond(),
-            d.logBytesPerSecond());
+    HostLimits small = HostLimits.DEFAULT.withMaxTransferBytes(1024);
     try (WasmHost bounded = WasmHost.builder().fileRoots(t -> files).limits(small).build();
         Composition c =
             bounded.instantiate(

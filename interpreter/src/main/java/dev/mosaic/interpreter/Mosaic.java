@@ -89,7 +89,7 @@ public final class Mosaic implements AutoCloseable {
     this.blobs = audit == null ? store : new AuditingBlobStore(store, audit);
     this.limits = b.limits;
     this.codec = new PlanCodec(limits);
-    this.compiler = new Compiler(blobs, b.environment);
+    this.compiler = new Compiler(blobs, b.environment, b.limits);
     this.output = b.output;
     // One validator: signature requirements are checked with the built-in and plugin verifiers
     // against the builder's trust anchors; decisions go to the builder's sink and, when an audit

@@ -2,9 +2,14 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.LimitDecl;
+import dev.mosaic.dsl.ast.Span;
+import dev.mosaic.plan.PlanRules;
+import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.TenantLimits;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,9 +27,16 @@ final class TenantStage {
   static final List<String> TIME_UNITS = List.of("ms", "s");
 
   private final Problems problems;
+  private final SystemLimits system;
 
   TenantStage(Problems problems) {
+    this(problems, SystemLimits.DEFAULT);
+  }
+
+  /** A stage that also checks the limits against what a host with {@code system} limits has. */
+  TenantStage(Problems problems, SystemLimits system) {
     this.problems = problems;
+    this.system = system;
   }
 
   /**
@@ -32,8 +44,16 @@ final class TenantStage {
    *
    * @param name tenant name
    * @param limits its limits, defaults where not given
+   * @param valid whether the name is a valid tenant name (a store may be opened for it)
+   * @param file the file that declares it, or {@code null} for the default tenant
+   * @param limitSpans where each given limit is written, by limit name
    */
-  record Tenant(String name, TenantLimits limits) {}
+  record Tenant(
+      String name, TenantLimits limits, boolean valid, String file, Map<String, Span> limitSpans) {
+    Tenant(String name, TenantLimits limits) {
+      this(name, limits, true, null, Map.of());
+    }
+  }
 
   Tenant run(List<Located> items) {
     Tenant result = new Tenant(Compiler.DEFAULT_TENANT, TenantLimits.DEFAULT);
@@ -53,7 +73,25 @@ final class TenantStage {
         continue;
       }
       seen = true;
-      result = new Tenant(t.name(), limits(located.file(), t));
+      boolean valid = true;
+      var badName = PlanRules.tenantName(t.name());
+      if (badName.isPresent()) {
+        problems.add(badName.get().at(Problems.at(located.file(), t.nameSpan())));
+        valid = false;
+      }
+      Map<String, Span> spans = new HashMap<>();
+      t.limits().forEach(l -> spans.putIfAbsent(l.name(), l.span()));
+      TenantLimits limits = limits(located.file(), t);
+      PlanRules.tenantMemory(limits, system)
+          .ifPresent(
+              d ->
+                  problems.add(
+                      d.at(Problems.at(located.file(), spans.getOrDefault("max-memory", t.span())))
+                          .withHelp(
+                              "a host has at most "
+                                  + system.maxTotalMemoryBytes()
+                                  + " bytes of memory for all tenants; lower `max-memory`")));
+      result = new Tenant(t.name(), limits, valid, located.file(), Map.copyOf(spans));
     }
     return result;
   }

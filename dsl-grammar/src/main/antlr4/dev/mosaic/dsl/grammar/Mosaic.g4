@@ -117,8 +117,12 @@ DIGEST : 'sha256:' [0-9a-f]+ ;
 IDENT  : [A-Za-z_] ( [A-Za-z0-9_] | '-' [A-Za-z0-9_] )* ;
 FLOAT  : [0-9]+ '.' [0-9]+ ;
 INT    : [0-9]+ ;
-STRING : '"' ( ~["\\\r\n] | '\\' . )* '"' ;
+STRING : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* '"' ;
+// A string the line ends in: one token, so ScriptParser reports it once, where it starts.
+UNTERMINATED_STRING : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* '\\'? ;
 
 LINE_COMMENT : '//' ~[\r\n]* -> skip ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+// A block comment the file ends in (no `*/` anywhere after its start).
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF ;
 WS : [ \t\r\n]+ -> skip ;

@@ -246,7 +246,9 @@ final class AstBuilder {
           errors.add(
               new SyntaxError(
                   SyntaxError.NUMBER_TOO_LARGE,
-                  "number `" + MessageText.clip(f.FLOAT().getText()) + "` does not fit in 64 bits",
+                  "number `"
+                      + MessageText.clip(f.FLOAT().getText())
+                      + "` is too large for a 64-bit float",
                   span(f)));
           v = 0;
         }

@@ -352,12 +352,11 @@ final class Checker {
     if (!module.equals(Capabilities.MODULE) && !module.equals(Capabilities.WASI_MODULE)) {
       return Optional.empty();
     }
+    boolean wasi = module.equals(Capabilities.WASI_MODULE);
     String capability =
-        field == null
-            ? "CAPABILITY"
-            : module.equals(Capabilities.MODULE)
-                ? Capabilities.capabilityOf(field)
-                : Capabilities.wasiCapabilityOf(field);
+        field != null
+            ? (wasi ? Capabilities.wasiCapabilityOf(field) : Capabilities.capabilityOf(field))
+            : (wasi ? Capabilities.WASI_CAPABILITY : "log");
     return Optional.of(
         "`"
             + module
@@ -666,6 +665,8 @@ final class Checker {
               file,
               c.args().get(i).span(),
               null);
+        } else {
+          literalRange(file, name, i, wanted, c.args().get(i));
         }
       }
     }
@@ -674,6 +675,34 @@ final class Checker {
       return ValueType.NONE;
     }
     return results.getFirst().startsWith("f") ? ValueType.FLOAT : ValueType.INT;
+  }
+
+  /**
+   * E2011 for a literal argument the parameter cannot hold, which would otherwise fail only when
+   * the call runs: an i32 takes -2^31 to 2^32 - 1 (signed or unsigned), an f32 a float within its
+   * range.
+   */
+  private void literalRange(String file, String name, int index, String wanted, Expr arg) {
+    String problem = null;
+    if (arg instanceof Expr.IntLit i
+        && wanted.equals("i32")
+        && (i.value() < Integer.MIN_VALUE || i.value() > 0xFFFF_FFFFL)) {
+      problem = "`" + i.value() + "` does not fit in an i32";
+    } else if (arg instanceof Expr.FloatLit f
+        && wanted.equals("f32")
+        && Math.abs(f.value()) > Float.MAX_VALUE) {
+      problem = "`" + f.value() + "` does not fit in an f32";
+    }
+    if (problem != null) {
+      problems.error(
+          LangCodes.TYPE_MISMATCH,
+          "argument " + (index + 1) + " of " + name + " is " + wanted + ": " + problem,
+          file,
+          arg.span(),
+          wanted.equals("i32")
+              ? "an i32 takes -2147483648 to 4294967295"
+              : "an f32 takes at most 3.4028235e38 in magnitude");
+    }
   }
 
   private void assertion(String file, Item.Assert a, Map<String, ValueType> variables) {

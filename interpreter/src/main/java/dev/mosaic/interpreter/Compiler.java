@@ -108,9 +108,11 @@ public final class Compiler {
     Checker.Checked checked =
         new Checker(problems, components, interfaces, tenant.name(), environment, options)
             .run(items);
+    CompositionStage composition = new CompositionStage(problems, limits, options);
+    composition.counts(tenant, signed, checked.bindings(), checked.bindingOrigins());
     if (!problems.any()) {
-      new CompositionStage(problems, limits, options)
-          .run(tenant, signed, checked.bindings(), checked.bindingOrigins(), checked.entryPoints());
+      composition.graph(
+          signed, checked.bindings(), checked.bindingOrigins(), checked.entryPoints());
     }
     if (problems.any()) {
       return new CompileResult(file, source, sources, null, null, problems.list());

@@ -34,12 +34,12 @@ final class CompositionStage {
     this.options = options;
   }
 
-  void run(
+  /** The counts: components and bindings against the host's limits and the tenant's. */
+  void counts(
       TenantStage.Tenant tenant,
       Map<String, CheckedComponent> components,
       List<Binding> bindings,
-      Map<Binding, SourceLocation> bindingOrigins,
-      List<EntryPoint> entryPoints) {
+      Map<Binding, SourceLocation> bindingOrigins) {
     List<CheckedComponent> ordered = new ArrayList<>(components.values());
     PlanRules.componentCount(ordered.size(), system)
         .ifPresent(d -> problems.add(d.at(at(ordered.get(system.maxComponents())))));
@@ -60,7 +60,18 @@ final class CompositionStage {
               }
               problems.add(over);
             });
+  }
 
+  /**
+   * The graph rules; run only on a script without other errors, since a binding that failed to
+   * check would make a component look disconnected.
+   */
+  void graph(
+      Map<String, CheckedComponent> components,
+      List<Binding> bindings,
+      Map<Binding, SourceLocation> bindingOrigins,
+      List<EntryPoint> entryPoints) {
+    List<CheckedComponent> ordered = new ArrayList<>(components.values());
     Set<String> entryComponents = new HashSet<>();
     if (options.checkGrants()) {
       // A session's exports may come in a later input, so only whole scripts are disconnected.

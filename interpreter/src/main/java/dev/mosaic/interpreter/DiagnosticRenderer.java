@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders diagnostics the way a user reads them: the header, then each place it points at with its
@@ -27,6 +29,17 @@ import java.util.function.Function;
  * marks and tabs before a span do not shift the caret.
  */
 public final class DiagnosticRenderer {
+  /** Source lines longer than this (in characters) are shown as a window around the span. */
+  static final int MAX_LINE = 160;
+
+  /** Characters of a long line shown before the span. */
+  static final int BEFORE_SPAN = 40;
+
+  /** Quoted user text longer than this (in characters) is shortened in messages. */
+  static final int MAX_QUOTED = 80;
+
+  private static final Pattern LONG_QUOTE = Pattern.compile("`([^`]{" + (MAX_QUOTED + 1) + ",})`");
+
   private DiagnosticRenderer() {}
 
   /** Renders with source context when {@code source} is the text of the diagnostic's file. */
@@ -55,7 +68,7 @@ public final class DiagnosticRenderer {
   private record Mark(SourceLocation at, String line, char marker, String text) {}
 
   private static String render(Diagnostic d, Function<String, String> sources) {
-    StringBuilder out = new StringBuilder(TerminalText.visible(d.header())).append('\n');
+    StringBuilder out = new StringBuilder(text(d.header())).append('\n');
     List<Mark> marks = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String primary = line(sources.apply(d.location().file()), d.location().line());
@@ -84,16 +97,13 @@ public final class DiagnosticRenderer {
     String file = d.location().file();
     for (Mark m : marks) {
       if (!m.at().file().equals(file)) {
-        out.append(" ".repeat(gutter))
-            .append("::: ")
-            .append(TerminalText.visible(m.at().toString()))
-            .append('\n');
+        out.append(" ".repeat(gutter)).append("::: ").append(text(m.at().toString())).append('\n');
       }
       out.append(blank).append('\n');
       snippet(out, m, gutter);
     }
     for (String note : notes) {
-      out.append(" ".repeat(gutter)).append(" = ").append(TerminalText.visible(note)).append('\n');
+      out.append(" ".repeat(gutter)).append(" = ").append(text(note)).append('\n');
     }
     return out.toString();
   }
@@ -106,25 +116,61 @@ public final class DiagnosticRenderer {
     int length = Math.max(1, m.at().length());
     int indent = 0;
     int width = 0;
-    int index = 1;
     int[] points = m.line().codePoints().toArray();
-    for (int cp : points) {
+    int from = 0;
+    int to = points.length;
+    if (points.length > MAX_LINE) {
+      // A window around the span, so a huge line (a generated or hostile script) is not echoed.
+      from = Math.max(0, Math.min(column - 1, points.length) - BEFORE_SPAN);
+      to = Math.min(points.length, from + MAX_LINE);
+    }
+    if (from > 0) {
+      out.append("...");
+      indent += 3;
+    }
+    for (int i = from; i < to; i++) {
+      int cp = points[i];
       out.append(TerminalText.shown(cp));
       int w = TerminalText.width(cp);
+      int index = i + 1;
       if (index < column) {
         indent += w;
       } else if (index < column + length) {
         width += w;
       }
-      index++;
+    }
+    if (to < points.length) {
+      out.append("...");
     }
     out.append('\n');
     out.append(" ".repeat(gutter)).append(" | ").append(" ".repeat(indent));
     out.append(String.valueOf(m.marker()).repeat(Math.max(1, width)));
     if (m.text() != null) {
-      out.append(' ').append(TerminalText.visible(m.text()));
+      out.append(' ').append(text(m.text()));
     }
     out.append('\n');
+  }
+
+  /** Message text as a terminal may show it: controls escaped, long quoted names shortened. */
+  private static String text(String message) {
+    String visible = TerminalText.visible(message);
+    if (visible.length() <= MAX_QUOTED) {
+      return visible;
+    }
+    Matcher m = LONG_QUOTE.matcher(visible);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String quoted = m.group(1);
+      int keep =
+          quoted.offsetByCodePoints(
+              0, Math.min(MAX_QUOTED - 20, quoted.codePointCount(0, quoted.length())));
+      m.appendReplacement(
+          out,
+          Matcher.quoteReplacement(
+              "`" + quoted.substring(0, keep) + "...` (" + quoted.length() + " characters)"));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** Line {@code number} (1-based), split at LF, CRLF and lone CR as the parser counts them. */

@@ -37,7 +37,8 @@ componentDecl : COMPONENT name=IDENT FROM source=(STRING | DIGEST)
 
 // `bind app.env.greet -> hello.greet` wires one function; `bind app.greeter: greeting -> hello`
 // wires every import of module `greeter` to the export of the same name.
-bindDecl    : BIND importer=IDENT DOT module=IDENT ( DOT field=IDENT )? ( COLON iface=IDENT )?
+// `mosaic` may follow as the module, so that binding a capability gets its own message (E6008).
+bindDecl    : BIND importer=IDENT DOT module=( IDENT | MOSAIC ) ( DOT field=IDENT )? ( COLON iface=IDENT )?
               ARROW exporter=IDENT ( DOT export=IDENT )? ;
 
 policyDecl  : POLICY LBRACE ( ruleDecl | requireDecl )* RBRACE ;

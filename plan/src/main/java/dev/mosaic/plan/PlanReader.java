@@ -483,10 +483,20 @@ final class PlanReader {
       case START_ARRAY -> "an array of " + declaredLength();
       case VALUE_STRING -> "a text string";
       case VALUE_EMBEDDED_OBJECT -> "a byte string";
-      case VALUE_NUMBER_INT -> "an integer";
+      case VALUE_NUMBER_INT ->
+          bigInteger() ? "an integer outside the signed 64-bit range" : "an integer";
       case VALUE_TRUE, VALUE_FALSE -> "a boolean";
       default -> "another item";
     };
+  }
+
+  /** Whether the current integer does not fit in a long (CBOR holds up to 2^64 - 1 and -2^64). */
+  private boolean bigInteger() {
+    try {
+      return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String componentPath(int index) {

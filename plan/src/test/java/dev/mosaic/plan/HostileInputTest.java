@@ -23,6 +23,15 @@ class HostileInputTest {
   private final byte[] good = codec.encode(typical);
 
   @Test
+  void integersBeyondSixtyFourBitsAreNamedAsSuch() {
+    // {"version": 2^64 - 1}: valid CBOR, but no plan integer is that large.
+    MosaicException e = decodeError(HEX.parseHex("a16776657273696f6e1bffffffffffffffff"));
+    assertThat(e.diagnostics().getFirst().code()).isEqualTo("E3005");
+    assertThat(e.getMessage())
+        .contains("expected an integer, found an integer outside the signed 64-bit range");
+  }
+
+  @Test
   void truncatedPlansAreMalformedAtEveryCut() {
     for (int cut = 0; cut < good.length; cut++) {
       byte[] truncated = Arrays.copyOf(good, cut);

@@ -181,8 +181,10 @@ final class PlanReader {
     List<String> verifiers = null;
     List<String> keys = null;
     int seen = 0;
+    int fields = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
+      fields++;
       seen |= bit(name, SIGNATURE_ORDER);
       JsonToken t = p.nextToken();
       switch (name) {
@@ -194,21 +196,29 @@ final class PlanReader {
         }
       }
     }
+    if (fields == 0) {
+      // `{}` says "no requirement" in a second way; the one encoding of that omits `signature`.
+      report.add(emptySignature(index));
+      return null;
+    }
     missingFields(seen, SIGNATURE_ORDER, path);
     if (verifiers == null || keys == null) {
       return null;
     }
     if (verifiers.isEmpty() && keys.isEmpty()) {
-      report.add(
-          Diagnostic.of(
-                  PlanCodes.NOT_CANONICAL,
-                  "plan is not in canonical CBOR form: empty `signature` in `"
-                      + componentPath(index)
-                      + "`")
-              .withHelp("a component without a signature requirement has no `signature`"));
+      report.add(emptySignature(index));
       return null;
     }
     return new SignatureRequirement(verifiers, keys);
+  }
+
+  private static Diagnostic emptySignature(int index) {
+    return Diagnostic.of(
+            PlanCodes.NOT_CANONICAL,
+            "plan is not in canonical CBOR form: empty `signature` in `"
+                + componentPath(index)
+                + "`")
+        .withHelp("a component without a signature requirement has no `signature`");
   }
 
   private List<FunctionDecl> functions(JsonToken value, int component, String field)

@@ -48,6 +48,21 @@ public final class DiagnosticRenderer {
     return render(d, f -> f.equals(file) ? source : null);
   }
 
+  /**
+   * Text from a script or plan made safe to print, line by line: every control character but the
+   * line ends is escaped (see {@link TerminalText}). For output that echoes plan or script content
+   * outside diagnostics: summaries, explanations.
+   */
+  public static String visibleLines(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp ->
+                out.append(
+                    cp == '\n' || cp == '\t' ? Character.toString(cp) : TerminalText.shown(cp)));
+    return out.toString();
+  }
+
   public static String renderAll(List<Diagnostic> diagnostics, String source) {
     StringBuilder out = new StringBuilder();
     for (Diagnostic d : diagnostics) {

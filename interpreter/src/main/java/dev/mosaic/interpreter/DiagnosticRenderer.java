@@ -110,12 +110,23 @@ public final class DiagnosticRenderer {
     }
     String blank = " ".repeat(gutter) + " |";
     String file = d.location().file();
+    Mark previous = null;
     for (Mark m : marks) {
+      boolean sameLine =
+          previous != null
+              && previous.at().file().equals(m.at().file())
+              && previous.at().line() == m.at().line();
+      previous = m;
+      if (sameLine) {
+        // A second place on the line just shown: only its marker, under the same line.
+        snippet(out, m, gutter, false);
+        continue;
+      }
       if (!m.at().file().equals(file)) {
         out.append(" ".repeat(gutter)).append("::: ").append(text(m.at().toString())).append('\n');
       }
       out.append(blank).append('\n');
-      snippet(out, m, gutter);
+      snippet(out, m, gutter, true);
     }
     for (String note : notes) {
       out.append(" ".repeat(gutter)).append(" = ").append(text(note)).append('\n');
@@ -124,9 +135,10 @@ public final class DiagnosticRenderer {
   }
 
   /** The source line with its number, and the marker under the span by display width. */
-  private static void snippet(StringBuilder out, Mark m, int gutter) {
+  private static void snippet(StringBuilder out, Mark m, int gutter, boolean showLine) {
+    StringBuilder code = new StringBuilder();
     String number = Integer.toString(m.at().line());
-    out.append(" ".repeat(gutter - number.length())).append(number).append(" | ");
+    code.append(" ".repeat(gutter - number.length())).append(number).append(" | ");
     int column = Math.max(1, m.at().column());
     int length = Math.max(1, m.at().length());
     int indent = 0;
@@ -140,12 +152,12 @@ public final class DiagnosticRenderer {
       to = Math.min(points.length, from + MAX_LINE);
     }
     if (from > 0) {
-      out.append("...");
+      code.append("...");
       indent += 3;
     }
     for (int i = from; i < to; i++) {
       int cp = points[i];
-      out.append(TerminalText.shown(cp));
+      code.append(TerminalText.shown(cp));
       int w = TerminalText.width(cp);
       int index = i + 1;
       if (index < column) {
@@ -155,9 +167,11 @@ public final class DiagnosticRenderer {
       }
     }
     if (to < points.length) {
-      out.append("...");
+      code.append("...");
     }
-    out.append('\n');
+    if (showLine) {
+      out.append(code).append('\n');
+    }
     out.append(" ".repeat(gutter)).append(" | ").append(" ".repeat(indent));
     out.append(String.valueOf(m.marker()).repeat(Math.max(1, width)));
     if (m.text() != null) {

@@ -4,13 +4,12 @@ import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.LimitDecl;
 import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.plan.PlanRules;
+import dev.mosaic.plan.SourceLocation;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.TenantLimits;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Compiler stage: the tenant and its limits, with units checked and converted ({@code 16 MiB} to
@@ -58,21 +57,24 @@ final class TenantStage {
   Tenant run(List<Located> items) {
     Tenant result = new Tenant(Compiler.DEFAULT_TENANT, TenantLimits.DEFAULT);
     boolean seen = false;
+    SourceLocation firstTenant = null;
     for (Located located : items) {
       if (!(located.item() instanceof Item.Tenant t)) {
         continue;
       }
       if (seen) {
-        problems.error(
-            LangCodes.DUPLICATE_TENANT,
-            "a script has one tenant, `" + result.name() + "` is already declared",
-            located.file(),
-            t.span(),
-            "split the script, one per tenant");
+        problems.add(
+            new dev.mosaic.plan.Diagnostic(
+                    LangCodes.DUPLICATE_TENANT,
+                    "a script has one tenant, `" + result.name() + "` is already declared",
+                    Problems.at(located.file(), t.span()),
+                    "split the script, one per tenant")
+                .withLabel(firstTenant, "the tenant is declared here"));
         limits(located.file(), t);
         continue;
       }
       seen = true;
+      firstTenant = Problems.at(located.file(), t.span());
       boolean valid = true;
       var badName = PlanRules.tenantName(t.name());
       if (badName.isPresent()) {
@@ -100,15 +102,17 @@ final class TenantStage {
     long components = TenantLimits.DEFAULT.maxComponents();
     long memory = TenantLimits.DEFAULT.maxMemoryBytes();
     long time = TenantLimits.DEFAULT.maxExecutionMillis();
-    Set<String> given = new HashSet<>();
+    Map<String, Span> given = new HashMap<>();
     for (LimitDecl l : t.limits()) {
-      if (LIMITS.contains(l.name()) && !given.add(l.name())) {
-        problems.error(
+      Span first = LIMITS.contains(l.name()) ? given.putIfAbsent(l.name(), l.span()) : null;
+      if (first != null) {
+        problems.duplicate(
             LangCodes.DUPLICATE_NAME,
             "limit `" + l.name() + "` is set twice",
             file,
             l.span(),
-            null);
+            null,
+            Problems.at(file, first));
         continue;
       }
       switch (l.name()) {

@@ -18,12 +18,21 @@ import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
-/** Builds AST records from a parse tree that had no syntax errors. */
+/**
+ * Builds AST records from a parse tree that had no syntax errors, and reports the literals that
+ * parse but cannot be represented: numbers that do not fit in 64 bits.
+ */
 final class AstBuilder {
   private final String file;
+  private final List<SyntaxError> errors = new ArrayList<>();
 
   AstBuilder(String file) {
     this.file = file;
+  }
+
+  /** Literals found while building that do not fit, in source order. */
+  List<SyntaxError> errors() {
+    return errors;
   }
 
   Script script(MosaicParser.ScriptContext ctx) {
@@ -31,7 +40,7 @@ final class AstBuilder {
         ctx.versionDecl() == null
             ? 0
             // A number too large for an int is an unsupported version, not a crash.
-            : (int) Math.min(Integer.MAX_VALUE, parseLong(ctx.versionDecl().INT().getText()));
+            : (int) Math.min(Integer.MAX_VALUE, clamped(ctx.versionDecl().INT().getText()));
     List<Item> items = new ArrayList<>();
     for (MosaicParser.ItemContext item : ctx.item()) {
       items.add(item(item));
@@ -49,14 +58,25 @@ final class AstBuilder {
       MosaicParser.TenantDeclContext t = ctx.tenantDecl();
       List<LimitDecl> limits = new ArrayList<>();
       for (MosaicParser.LimitDeclContext l : t.limitDecl()) {
+        Long amount = number(l.INT().getText(), false);
+        if (amount == null) {
+          errors.add(
+              new SyntaxError(
+                  SyntaxError.LIMIT_TOO_LARGE,
+                  "`"
+                      + l.name.getText()
+                      + "` of "
+                      + MessageText.clip(l.INT().getText())
+                      + " does not fit in 64 bits",
+                  span(l.INT().getSymbol())));
+          amount = Long.MAX_VALUE;
+        }
         limits.add(
             new LimitDecl(
-                l.name.getText(),
-                parseLong(l.INT().getText()),
-                l.unit == null ? "" : l.unit.getText(),
-                span(l)));
+                l.name.getText(), amount, l.unit == null ? "" : l.unit.getText(), span(l)));
       }
-      return new Item.Tenant(unquote(t.STRING().getText()), limits, span(t));
+      return new Item.Tenant(
+          unquote(t.STRING().getText()), limits, span(t), span(t.STRING().getSymbol()));
     }
     if (ctx.interfaceDecl() != null) {
       return iface(ctx.interfaceDecl());
@@ -87,7 +107,10 @@ final class AstBuilder {
           span(b),
           span(b.importer),
           span(b.exporter),
-          b.iface == null ? Span.NONE : span(b.iface));
+          b.iface == null ? Span.NONE : span(b.iface),
+          span(b.module),
+          b.field == null ? Span.NONE : span(b.field),
+          b.export == null ? Span.NONE : span(b.export));
     }
     if (ctx.policyDecl() != null) {
       List<RuleDecl> rules = new ArrayList<>();
@@ -111,7 +134,8 @@ final class AstBuilder {
                 conditions,
                 span(r),
                 span(r.target),
-                span(r.capability)));
+                span(r.capability),
+                r.STRING().stream().map(s -> span(s.getSymbol())).toList()));
       }
       List<SignatureRule> signatures = new ArrayList<>();
       for (MosaicParser.RequireDeclContext r : ctx.policyDecl().requireDecl()) {
@@ -128,7 +152,11 @@ final class AstBuilder {
     if (ctx.exportDecl() != null) {
       MosaicParser.ExportDeclContext e = ctx.exportDecl();
       return new Item.Export(
-          e.component.getText(), e.function.getText(), span(e), span(e.component));
+          e.component.getText(),
+          e.function.getText(),
+          span(e),
+          span(e.component),
+          span(e.function));
     }
     return statement(ctx.statement());
   }
@@ -194,14 +222,36 @@ final class AstBuilder {
               c.function.getText(),
               c.expr().stream().map(this::expr).toList(),
               span(c),
-              span(c.component));
+              span(c.component),
+              span(c.function));
       case MosaicParser.ParenExprContext p -> expr(p.expr());
       case MosaicParser.IntExprContext i -> {
-        long v = parseLong(i.INT().getText());
-        yield new Expr.IntLit(i.MINUS() != null ? -v : v, span(i));
+        Long v = number(i.INT().getText(), i.MINUS() != null);
+        if (v == null) {
+          errors.add(
+              new SyntaxError(
+                  SyntaxError.NUMBER_TOO_LARGE,
+                  "integer `"
+                      + (i.MINUS() != null ? "-" : "")
+                      + MessageText.clip(i.INT().getText())
+                      + "` does not fit in 64 bits",
+                  span(i)));
+          v = 0L;
+        }
+        yield new Expr.IntLit(v, span(i));
       }
       case MosaicParser.FloatExprContext f -> {
         double v = Double.parseDouble(f.FLOAT().getText());
+        if (Double.isInfinite(v)) {
+          errors.add(
+              new SyntaxError(
+                  SyntaxError.NUMBER_TOO_LARGE,
+                  "number `"
+                      + MessageText.clip(f.FLOAT().getText())
+                      + "` is too large for a 64-bit float",
+                  span(f)));
+          v = 0;
+        }
         yield new Expr.FloatLit(f.MINUS() != null ? -v : v, span(f));
       }
       case MosaicParser.StringExprContext s ->
@@ -213,12 +263,18 @@ final class AstBuilder {
     };
   }
 
-  private static long parseLong(String digits) {
+  /** The value of decimal digits, negated when {@code negative}; null when it does not fit. */
+  private static Long number(String digits, boolean negative) {
     try {
-      return Long.parseLong(digits);
+      return Long.parseLong(negative ? "-" + digits : digits);
     } catch (NumberFormatException e) {
-      return Long.MAX_VALUE;
+      return null;
     }
+  }
+
+  private static long clamped(String digits) {
+    Long v = number(digits, false);
+    return v == null ? Long.MAX_VALUE : v;
   }
 
   static String unquote(String literal) {
@@ -232,6 +288,7 @@ final class AstBuilder {
               case 'n' -> '\n';
               case 't' -> '\t';
               case 'r' -> '\r';
+              // `"` and `\`: Lexical has rejected every other escape.
               default -> n;
             });
       } else {

@@ -1,5 +1,9 @@
 package dev.mosaic.dsl;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.antlr.v4.runtime.Token;
 
 /** Rewrites ANTLR's messages into Mosaic's message style: lowercase, user text in backticks. */
@@ -32,27 +36,54 @@ final class MessageText {
     return "unexpected character";
   }
 
-  private static String tidy(String expected) {
-    String s =
-        expected
-            .replace("<EOF>", "end of input")
-            .replace("'", "`")
-            .replace("IDENT", "a name")
-            .replace("STRING", "a string")
-            .replace("DIGEST", "a digest")
-            .replace("FLOAT", "a number")
-            .replace("INT", "a number");
-    if (s.startsWith("{") && s.endsWith("}")) {
-      s = s.substring(1, s.length() - 1);
-      int last = s.lastIndexOf(", ");
-      if (last >= 0) {
-        s = s.substring(0, last) + " or " + s.substring(last + 2);
-      }
+  /** Most alternatives listed in full; the rest are counted. */
+  static final int MAX_LISTED = 8;
+
+  /**
+   * ANTLR's {@code {'tenant', IDENT, INT, FLOAT}} as {@code `tenant`, a name or a number}: each
+   * alternative once (integers and floats are both "a number"), whole, and at most {@link
+   * #MAX_LISTED} of them before the rest are counted.
+   */
+  static String tidy(String expected) {
+    String s = expected.strip();
+    List<String> raw =
+        s.startsWith("{") && s.endsWith("}")
+            ? List.of(s.substring(1, s.length() - 1).split(", "))
+            : List.of(s);
+    Set<String> names = new LinkedHashSet<>();
+    for (String r : raw) {
+      names.add(display(r.strip()));
     }
-    return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    List<String> shown = new ArrayList<>(names);
+    int more = 0;
+    if (shown.size() > MAX_LISTED) {
+      more = shown.size() - MAX_LISTED;
+      shown = shown.subList(0, MAX_LISTED);
+    }
+    if (more > 0) {
+      return String.join(", ", shown) + " or one of " + more + " more";
+    }
+    if (shown.size() == 1) {
+      return shown.getFirst();
+    }
+    return String.join(", ", shown.subList(0, shown.size() - 1)) + " or " + shown.getLast();
   }
 
-  private static String clip(String s) {
+  private static String display(String token) {
+    return switch (token) {
+      case "<EOF>" -> "end of input";
+      case "IDENT" -> "a name";
+      case "STRING" -> "a string";
+      case "DIGEST" -> "a digest";
+      case "FLOAT", "INT" -> "a number";
+      default ->
+          token.length() >= 2 && token.startsWith("'") && token.endsWith("'")
+              ? "`" + token.substring(1, token.length() - 1) + "`"
+              : "`" + clip(token) + "`";
+    };
+  }
+
+  static String clip(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "..." : s;
   }
 }

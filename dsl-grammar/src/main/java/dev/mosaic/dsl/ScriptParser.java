@@ -43,13 +43,19 @@ public final class ScriptParser {
     }
     List<SyntaxError> errors = new ArrayList<>();
     Collector collector = new Collector(errors);
-    MosaicLexer lexer = new MosaicLexer(CharStreams.fromString(source, file));
+    MosaicLexer lexer = new MosaicLexer(CharStreams.fromString(lineEnds(source), file));
     lexer.removeErrorListeners();
     lexer.addErrorListener(collector);
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     try {
       tokens.fill();
     } catch (ParseCancellationException e) {
+      return new ParseResult(null, inSourceOrder(errors));
+    }
+    List<SyntaxError> lexical = Lexical.check(tokens.getTokens());
+    if (!lexical.isEmpty()) {
+      // An unterminated string or comment swallows what follows; parsing it would only mislead.
+      errors.addAll(lexical);
       return new ParseResult(null, inSourceOrder(errors));
     }
     SyntaxError tooDeep = checkDepth(tokens.getTokens());
@@ -74,8 +80,25 @@ public final class ScriptParser {
     if (!errors.isEmpty()) {
       return new ParseResult(null, inSourceOrder(errors));
     }
-    Script script = new AstBuilder(file).script(tree);
+    AstBuilder builder = new AstBuilder(file);
+    Script script = builder.script(tree);
+    if (!builder.errors().isEmpty()) {
+      return new ParseResult(null, inSourceOrder(builder.errors()));
+    }
     return new ParseResult(script, List.of());
+  }
+
+  /**
+   * The source with every line end as {@code \n}: a lone {@code \r} (old Mac files) and {@code
+   * \r\n} end a line just as {@code \n} does, so line numbers match what an editor shows and what
+   * the diagnostic renderer prints ({@link String#lines()} splits the same way). Columns do not
+   * change, since only line ends are rewritten.
+   */
+  public static String lineEnds(String source) {
+    if (source.indexOf('\r') < 0) {
+      return source;
+    }
+    return source.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   /** Lexer errors are found before parser errors; users read them top to bottom. */

@@ -31,4 +31,13 @@ public record SyntaxError(String code, String message, Span span, boolean atEnd)
 
   /** Too many errors; parsing stopped. */
   public static final String TOO_MANY = "E1005";
+
+  /** A backslash in a string that starts none of the escapes {@code \n \t \r \" \\}. */
+  public static final String BAD_ESCAPE = "E1010";
+
+  /** An integer literal that does not fit in 64 bits (the meaning band's "value does not fit"). */
+  public static final String NUMBER_TOO_LARGE = "E2011";
+
+  /** A limit's amount that does not fit in 64 bits (the meaning band's "limit too large"). */
+  public static final String LIMIT_TOO_LARGE = "E2023";
 }

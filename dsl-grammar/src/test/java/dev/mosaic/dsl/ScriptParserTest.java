@@ -117,6 +117,56 @@ class ScriptParserTest {
   }
 
   @Test
+  void expectedTokensAreListedOnceAndWhole() {
+    // After `=` an expression may start with an integer or a float: both are "a number".
+    String afterEquals = ScriptParser.parse("x", "let x =").errors().getFirst().message();
+    assertThat(afterEquals).startsWith("unexpected end of input, expected ");
+    assertThat(afterEquals.split("a number", -1)).hasSize(2);
+
+    // At the top level every declaration and statement could start: too many to list.
+    String topLevel = ScriptParser.parse("x", "}").errors().getFirst().message();
+    assertThat(topLevel)
+        .startsWith("unexpected `}`, expected ")
+        .matches(".* or one of \\d+ more")
+        .doesNotContain("...");
+    for (String item : topLevel.substring(topLevel.indexOf(", expected ") + 11).split(", | or ")) {
+      assertThat(item)
+          .matches("`[^`]+`|a name|a number|a string|a digest|end of input|one of \\d+ more");
+    }
+  }
+
+  @Test
+  void unterminatedStringsCommentsAndUnknownEscapesHaveTheirOwnMessages() {
+    ParseResult string = ScriptParser.parse("x", "print \"open\nprint 1\n");
+    assertThat(string.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.code()).isEqualTo(SyntaxError.BAD_TOKEN);
+              assertThat(e.message()).startsWith("unterminated string");
+              assertThat(e.span()).isEqualTo(new Span(1, 7, 1));
+            });
+    ParseResult comment = ScriptParser.parse("x", "print 1\n/* open\nprint 2\n");
+    assertThat(comment.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.message()).startsWith("unterminated block comment");
+              assertThat(e.atEnd()).isTrue();
+            });
+    assertThat(comment.incomplete()).isTrue();
+    ParseResult escape = ScriptParser.parse("x", "print \"a\\qb\"");
+    assertThat(escape.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.code()).isEqualTo(SyntaxError.BAD_ESCAPE);
+              assertThat(e.span()).isEqualTo(new Span(1, 9, 2));
+            });
+    assertThat(ScriptParser.parse("x", "print \"\\n\\t\\r\\\"\\\\\"").ok()).isTrue();
+  }
+
+  @Test
   void deepNestingIsRejectedBeforeParsing() {
     String source = "print " + "(".repeat(100_000) + "1" + ")".repeat(100_000);
     ParseResult r = ScriptParser.parse("deep", source);

@@ -11,14 +11,17 @@ import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.PlanCodes;
+import dev.mosaic.plan.PlanRules;
 import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.PolicyRule;
-import dev.mosaic.plan.SecretNameRules;
+import dev.mosaic.plan.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,12 +67,25 @@ final class Checker {
     this.environment = environment;
   }
 
-  /** The parts of the checked script this stage produces. */
+  /**
+   * The parts of the checked script this stage produces.
+   *
+   * @param bindingOrigins where each binding was written (the {@code bind} line)
+   */
   record Checked(
       List<Binding> bindings,
       List<PolicyRule> policy,
       List<EntryPoint> entryPoints,
-      List<Located> statements) {}
+      List<Located> statements,
+      Map<Binding, SourceLocation> bindingOrigins) {}
+
+  // Where each policy rule and binding was written, for labels and positions.
+  private final Map<PolicyRule, SourceLocation> ruleOrigins = new HashMap<>();
+  private final Map<Binding, SourceLocation> bindingOrigins = new LinkedHashMap<>();
+  // Imports a `bind` tried to bind (importer, module, field; field empty for a module binding),
+  // even when the binding had errors: they are reported there, not again as unbound.
+  private final Set<String> attempted = new HashSet<>();
+  private final Map<EntryPoint, SourceLocation> exportOrigins = new HashMap<>();
 
   Checked run(List<Located> items) {
     List<Binding> bindings = new ArrayList<>();
@@ -89,17 +105,20 @@ final class Checker {
         case Item.Bind b -> bind(file, b, bindings, bound);
         case Item.Policy p -> p.rules().forEach(r -> rule(file, r, rules));
         case Item.Export e -> {
-          if (requireExport(file, e.component(), e.function(), e.componentSpan()) != null) {
+          if (requireExport(file, e.component(), e.function(), e.componentSpan(), e.functionSpan())
+              != null) {
             EntryPoint entry = new EntryPoint(e.component(), e.function());
             if (entries.contains(entry)) {
-              problems.error(
-                  LangCodes.DUPLICATE_NAME,
-                  "`" + e.component() + "." + e.function() + "` is exported twice",
-                  file,
-                  e.span(),
-                  null);
+              problems.add(
+                  new Diagnostic(
+                          LangCodes.DUPLICATE_NAME,
+                          "`" + e.component() + "." + e.function() + "` is exported twice",
+                          Problems.at(file, e.span()),
+                          "remove one of the two `export` lines")
+                      .withLabel(exportOrigins.get(entry), "first exported here"));
             } else {
               entries.add(entry);
+              exportOrigins.put(entry, Problems.at(file, e.span()));
             }
           }
         }
@@ -123,18 +142,20 @@ final class Checker {
     }
     if (options.checkGrants()) {
       granted(rules);
+      bound(bindings);
     }
     for (EntryPoint e : called) {
       if (!entries.contains(e)) {
         entries.add(e);
       }
     }
-    return new Checked(bindings, rules, entries, statements);
+    return new Checked(bindings, rules, entries, statements, Map.copyOf(bindingOrigins));
   }
 
   // ---- bindings
 
   private void bind(String file, Item.Bind b, List<Binding> out, Set<String> bound) {
+    attempted.add(b.importer() + "\u0000" + b.module() + "\u0000" + nullToEmpty(b.field()));
     CheckedComponent importer = requireComponent(file, b.importer(), b.importerSpan());
     CheckedComponent exporter = requireComponent(file, b.exporter(), b.exporterSpan());
     InterfaceModel expected = null;
@@ -220,10 +241,14 @@ final class Checker {
                 + b.field()
                 + "`",
             file,
-            b.importerSpan(),
-            Suggest.help(
-                b.module() + "." + b.field(),
-                importer.imports().stream().map(i -> i.module() + "." + i.name()).toList()));
+            b.fieldSpan(),
+            capabilityHint(importer.name(), b.module(), b.field())
+                .orElse(
+                    Suggest.help(
+                        b.module() + "." + b.field(),
+                        importer.imports().stream()
+                            .map(i -> i.module() + "." + i.name())
+                            .toList())));
         return;
       }
       imports = List.of(imp);
@@ -234,14 +259,28 @@ final class Checker {
             LangCodes.UNKNOWN_IMPORT,
             "component `" + importer.name() + "` imports nothing from module `" + b.module() + "`",
             file,
-            b.importerSpan(),
-            Suggest.help(
-                b.module(),
-                importer.imports().stream().map(FunctionDecl::module).distinct().toList()));
+            b.moduleSpan(),
+            capabilityHint(importer.name(), b.module(), null)
+                .orElse(
+                    Suggest.help(
+                        b.module(),
+                        importer.imports().stream()
+                            .map(FunctionDecl::module)
+                            .distinct()
+                            .toList())));
         return;
       }
     }
     for (FunctionDecl imp : imports) {
+      Optional<Diagnostic> capability =
+          PlanRules.bindsCapability(importer.name(), imp, exporter.name(), b.export());
+      if (capability.isPresent()) {
+        problems.add(
+            capability
+                .get()
+                .at(Problems.at(file, b.field() != null ? b.fieldSpan() : b.moduleSpan())));
+        return;
+      }
       String exportName = b.export() != null ? b.export() : imp.name();
       FunctionDecl export = exporter.export(exportName);
       if (export == null) {
@@ -249,7 +288,7 @@ final class Checker {
             LangCodes.UNKNOWN_EXPORT,
             "component `" + exporter.name() + "` has no export `" + exportName + "`",
             file,
-            b.exporterSpan(),
+            b.export() != null ? b.exportSpan() : b.exporterSpan(),
             Suggest.help(exportName, exporter.exports().stream().map(FunctionDecl::name).toList()));
         continue;
       }
@@ -276,22 +315,114 @@ final class Checker {
         continue;
       }
       if (!bound.add(importer.name() + "\u0000" + imp.module() + "\u0000" + imp.name())) {
-        problems.error(
-            LangCodes.DUPLICATE_BINDING,
-            "import `"
-                + imp.module()
-                + "."
-                + imp.name()
-                + "` of `"
-                + importer.name()
-                + "` is bound twice",
-            file,
-            b.span(),
-            null);
+        Diagnostic twice =
+            new Diagnostic(
+                LangCodes.DUPLICATE_BINDING,
+                "import `"
+                    + imp.module()
+                    + "."
+                    + imp.name()
+                    + "` of `"
+                    + importer.name()
+                    + "` is bound twice",
+                Problems.at(file, b.span()),
+                "keep one binding per import");
+        for (Binding earlier : out) {
+          if (earlier.importer().equals(importer.name())
+              && earlier.importModule().equals(imp.module())
+              && earlier.importName().equals(imp.name())) {
+            twice = twice.withLabel(bindingOrigins.get(earlier), "first bound here");
+          }
+        }
+        problems.add(twice);
         continue;
       }
-      out.add(new Binding(importer.name(), imp.module(), imp.name(), exporter.name(), exportName));
+      Binding binding =
+          new Binding(importer.name(), imp.module(), imp.name(), exporter.name(), exportName);
+      out.add(binding);
+      bindingOrigins.putIfAbsent(binding, Problems.at(file, b.span()));
     }
+  }
+
+  /**
+   * The help for a {@code bind} of a capability the module does not import: capabilities are not
+   * bound but granted, and the help says how.
+   */
+  private static Optional<String> capabilityHint(String importer, String module, String field) {
+    if (!module.equals(Capabilities.MODULE) && !module.equals(Capabilities.WASI_MODULE)) {
+      return Optional.empty();
+    }
+    boolean wasi = module.equals(Capabilities.WASI_MODULE);
+    String capability =
+        field != null
+            ? (wasi ? Capabilities.wasiCapabilityOf(field) : Capabilities.capabilityOf(field))
+            : (wasi ? Capabilities.WASI_CAPABILITY : "log");
+    return Optional.of(
+        "`"
+            + module
+            + "` imports are capabilities: the host provides them when the policy grants them,"
+            + " e.g. `allow "
+            + importer
+            + " "
+            + capability
+            + "`; they are never bound");
+  }
+
+  /**
+   * E6004 at the component: every import that is not a capability must be bound, and the help names
+   * the components that export a function of that name and type.
+   */
+  private void bound(List<Binding> bindings) {
+    Set<String> done = new HashSet<>();
+    for (Binding b : bindings) {
+      done.add(b.importer() + "\u0000" + b.importModule() + "\u0000" + b.importName());
+    }
+    for (CheckedComponent c : components.values()) {
+      for (FunctionDecl imp : c.imports()) {
+        String key = c.name() + "\u0000" + imp.module() + "\u0000" + imp.name();
+        if (imp.capability() != null
+            || done.contains(key)
+            || attempted.contains(key)
+            || attempted.contains(c.name() + "\u0000" + imp.module() + "\u0000")) {
+          continue;
+        }
+        List<String> providers = new ArrayList<>();
+        for (CheckedComponent other : components.values()) {
+          FunctionDecl export = other.export(imp.name());
+          if (export != null
+              && export.type().equals(imp.type())
+              && !other.name().equals(c.name())) {
+            providers.add(other.name());
+          }
+        }
+        String target = providers.isEmpty() ? "COMPONENT" : providers.getFirst();
+        problems.add(
+            PlanRules.danglingImport(c.name(), imp)
+                .at(Problems.at(c.file(), c.span()))
+                .withHelp(
+                    "bind it: `bind "
+                        + c.name()
+                        + "."
+                        + imp.module()
+                        + "."
+                        + imp.name()
+                        + " -> "
+                        + target
+                        + "."
+                        + imp.name()
+                        + "`"
+                        + (providers.size() > 1
+                            ? " (also exported by "
+                                + String.join(
+                                    ", ", providers.subList(1, Math.min(4, providers.size())))
+                                + ")"
+                            : "")));
+      }
+    }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   private static String shortDigest(InterfaceModel m) {
@@ -332,13 +463,21 @@ final class Checker {
           "remove the quoted patterns after `" + r.capability() + "`");
       ok = false;
     }
-    if (r.capability().equals("secret")) {
-      for (String pattern : r.patterns()) {
-        if (!SecretNameRules.validPattern(pattern)) {
-          Diagnostic d = SecretNameRules.problem(pattern, "secret pattern");
-          problems.error(d.code(), d.message(), file, r.span(), d.help());
-          ok = false;
-        }
+    PolicyRule asRule =
+        new PolicyRule(
+            r.allow() ? PolicyRule.Effect.ALLOW : PolicyRule.Effect.DENY,
+            r.target(),
+            r.capability(),
+            r.patterns());
+    for (int i = 0; i < r.patterns().size(); i++) {
+      String pattern = r.patterns().get(i);
+      Span at = i < r.patternSpans().size() ? r.patternSpans().get(i) : r.span();
+      Optional<Diagnostic> bad =
+          PlanRules.rulePattern(asRule, pattern)
+              .or(() -> PlanRules.stringLength("pattern", pattern));
+      if (bad.isPresent()) {
+        problems.add(bad.get().at(Problems.at(file, at)));
+        ok = false;
       }
     }
     boolean active = true;
@@ -367,12 +506,14 @@ final class Checker {
       doubtful.add(r.capability());
     }
     if (ok && active) {
-      out.add(
+      PolicyRule rule =
           new PolicyRule(
-              r.allow() ? PolicyRule.Effect.ALLOW : PolicyRule.Effect.DENY,
+              asRule.effect(),
               r.target(),
               r.capability(),
-              r.patterns().stream().sorted().distinct().toList()));
+              r.patterns().stream().sorted().distinct().toList());
+      out.add(rule);
+      ruleOrigins.putIfAbsent(rule, Problems.at(file, r.span()));
     }
   }
 
@@ -390,22 +531,49 @@ final class Checker {
         if (!Capabilities.KNOWN.contains(cap) || doubtful.contains(cap) || !reported.add(cap)) {
           continue;
         }
-        if (!engine.decide(c.name(), cap, null).allowed()) {
-          problems.error(
-              PlanCodes.CAPABILITY_NOT_GRANTED,
-              "capability `" + cap + "` is not granted to component `" + c.name() + "`",
-              c.file(),
-              c.span(),
-              "the module imports `"
-                  + imp.module()
-                  + "."
-                  + imp.name()
-                  + "`; add `allow "
-                  + c.name()
-                  + " "
-                  + cap
-                  + "` to the policy");
+        PolicyEngine.Decision decision = engine.decide(c.name(), cap, null);
+        if (decision.allowed()) {
+          continue;
         }
+        Diagnostic denied =
+            new Diagnostic(
+                PlanCodes.CAPABILITY_NOT_GRANTED,
+                "capability `" + cap + "` is not granted to component `" + c.name() + "`",
+                Problems.at(c.file(), c.span()),
+                null);
+        if (decision.rule() != null) {
+          String text = RuleText.of(decision.rule());
+          SourceLocation where = ruleOrigins.get(decision.rule());
+          denied =
+              denied
+                  .withHelp(
+                      "the module imports `"
+                          + imp.module()
+                          + "."
+                          + imp.name()
+                          + "`; `"
+                          + text
+                          + "` denies it, and a deny overrides every allow: remove or narrow it")
+                  .withLabel(
+                      where == null ? SourceLocation.NONE : where,
+                      "denied by `"
+                          + text
+                          + "`"
+                          + (where == null ? "" : " at " + lineColumn(where)));
+        } else {
+          denied =
+              denied.withHelp(
+                  "the module imports `"
+                      + imp.module()
+                      + "."
+                      + imp.name()
+                      + "`; add `allow "
+                      + c.name()
+                      + " "
+                      + cap
+                      + "` to the policy");
+        }
+        problems.add(denied);
       }
     }
   }
@@ -461,7 +629,8 @@ final class Checker {
     for (Expr a : c.args()) {
       args.add(type(file, a, variables));
     }
-    FunctionDecl export = requireExport(file, c.component(), c.function(), c.componentSpan());
+    FunctionDecl export =
+        requireExport(file, c.component(), c.function(), c.componentSpan(), c.functionSpan());
     if (export == null) {
       return ValueType.ANY;
     }
@@ -496,6 +665,8 @@ final class Checker {
               file,
               c.args().get(i).span(),
               null);
+        } else {
+          literalRange(file, name, i, wanted, c.args().get(i));
         }
       }
     }
@@ -504,6 +675,34 @@ final class Checker {
       return ValueType.NONE;
     }
     return results.getFirst().startsWith("f") ? ValueType.FLOAT : ValueType.INT;
+  }
+
+  /**
+   * E2011 for a literal argument the parameter cannot hold, which would otherwise fail only when
+   * the call runs: an i32 takes -2^31 to 2^32 - 1 (signed or unsigned), an f32 a float within its
+   * range.
+   */
+  private void literalRange(String file, String name, int index, String wanted, Expr arg) {
+    String problem = null;
+    if (arg instanceof Expr.IntLit i
+        && wanted.equals("i32")
+        && (i.value() < Integer.MIN_VALUE || i.value() > 0xFFFF_FFFFL)) {
+      problem = "`" + i.value() + "` does not fit in an i32";
+    } else if (arg instanceof Expr.FloatLit f
+        && wanted.equals("f32")
+        && Math.abs(f.value()) > Float.MAX_VALUE) {
+      problem = "`" + f.value() + "` does not fit in an f32";
+    }
+    if (problem != null) {
+      problems.error(
+          LangCodes.TYPE_MISMATCH,
+          "argument " + (index + 1) + " of " + name + " is " + wanted + ": " + problem,
+          file,
+          arg.span(),
+          wanted.equals("i32")
+              ? "an i32 takes -2147483648 to 4294967295"
+              : "an f32 takes at most 3.4028235e38 in magnitude");
+    }
   }
 
   private void assertion(String file, Item.Assert a, Map<String, ValueType> variables) {
@@ -551,7 +750,12 @@ final class Checker {
     return null;
   }
 
-  private FunctionDecl requireExport(String file, String component, String function, Span span) {
+  private static String lineColumn(SourceLocation l) {
+    return l.line() + ":" + l.column();
+  }
+
+  private FunctionDecl requireExport(
+      String file, String component, String function, Span span, Span functionSpan) {
     CheckedComponent c = requireComponent(file, component, span);
     if (c == null) {
       return null;
@@ -562,7 +766,7 @@ final class Checker {
           LangCodes.UNKNOWN_EXPORT,
           "component `" + component + "` has no export `" + function + "`",
           file,
-          span,
+          functionSpan,
           Suggest.help(function, c.exports().stream().map(FunctionDecl::name).toList()));
     }
     return export;

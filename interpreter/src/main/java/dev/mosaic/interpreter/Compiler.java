@@ -1,7 +1,13 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.plan.BlobStore;
+import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.MemoryBlobStore;
+import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.PlanCodec;
+import dev.mosaic.plan.PlanValidator;
+import dev.mosaic.plan.SystemLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +25,18 @@ import java.util.Objects;
  *   <li>{@link ComponentStage}: modules read, stored, inspected, checked against their interface
  *   <li>{@link SignatureStage}: {@code require signature} rules applied to the components
  *   <li>{@link Checker}: bindings, policy, exports, statements, capability grants
+ *   <li>{@link CompositionStage}: counts and the graph of bindings
  *   <li>{@link PlanBuilder}: the checked script to a plan
  * </ol>
  *
  * A later stage runs even when an earlier one reported errors, on what the earlier one could
  * resolve, so one run shows every problem; no plan is built when there is any.
+ *
+ * <p>Every rule of {@link PlanValidator} is checked by a stage, at the script's position, with the
+ * validator's own rule functions ({@link dev.mosaic.plan.PlanRules}): a script that compiles gives
+ * a plan that validates on a host with the compiler's {@link SystemLimits}. As a last guard the
+ * built plan is encoded, decoded and checked by the validator's phases that need no blobs; a
+ * finding there (a rule no stage checks) fails the compilation rather than giving out the plan.
  */
 public final class Compiler {
   /** Tenant used when a script declares none. */
@@ -34,6 +47,7 @@ public final class Compiler {
 
   private final BlobStore blobs;
   private final String environment;
+  private final SystemLimits limits;
 
   public Compiler(BlobStore blobs) {
     this(blobs, DEFAULT_ENVIRONMENT);
@@ -46,8 +60,17 @@ public final class Compiler {
    * @param environment what {@code when env == "..."} conditions compare with
    */
   public Compiler(BlobStore blobs, String environment) {
+    this(blobs, environment, SystemLimits.DEFAULT);
+  }
+
+  /**
+   * A compiler for an environment and a host's limits: plans that would break them (too many
+   * components, too much memory) are refused at the script's line.
+   */
+  public Compiler(BlobStore blobs, String environment, SystemLimits limits) {
     this.blobs = Objects.requireNonNull(blobs);
     this.environment = Objects.requireNonNull(environment);
+    this.limits = Objects.requireNonNull(limits);
   }
 
   /**
@@ -72,8 +95,12 @@ public final class Compiler {
       return new CompileResult(file, source, sources, null, null, problems.list());
     }
     List<Located> items = loaded.items();
-    TenantStage.Tenant tenant = new TenantStage(problems).run(items);
+    TenantStage.Tenant tenant = new TenantStage(problems, limits).run(items);
     Map<String, InterfaceModel> interfaces = new InterfaceStage(problems).run(items);
+    if (!tenant.valid()) {
+      // No store can be opened for the name; components cannot be read or stored under it.
+      return new CompileResult(file, source, sources, null, null, problems.list());
+    }
     ComponentStage.Components components =
         new ComponentStage(problems, blobs).run(items, tenant.name(), interfaces);
     Map<String, CheckedComponent> signed =
@@ -81,6 +108,12 @@ public final class Compiler {
     Checker.Checked checked =
         new Checker(problems, components, interfaces, tenant.name(), environment, options)
             .run(items);
+    CompositionStage composition = new CompositionStage(problems, limits, options);
+    composition.counts(tenant, signed, checked.bindings(), checked.bindingOrigins());
+    if (!problems.any()) {
+      composition.graph(
+          signed, checked.bindings(), checked.bindingOrigins(), checked.entryPoints());
+    }
     if (problems.any()) {
       return new CompileResult(file, source, sources, null, null, problems.list());
     }
@@ -94,6 +127,34 @@ public final class Compiler {
             checked.policy(),
             checked.entryPoints(),
             checked.statements());
-    return new CompileResult(file, source, sources, script, PlanBuilder.build(script), List.of());
+    Plan plan = PlanBuilder.build(script);
+    List<Diagnostic> unchecked = lastGuard(plan, options);
+    if (!unchecked.isEmpty()) {
+      return new CompileResult(file, source, sources, null, null, unchecked);
+    }
+    return new CompileResult(file, source, sources, script, plan, List.of());
+  }
+
+  /**
+   * What the validator would still find in a built plan (its phases without blobs, and the codec's
+   * size limits), at the start of the script since no stage placed it. A session's plan may be
+   * incomplete on purpose (imports bound and capabilities granted by later inputs), so there only
+   * the codec and the schema are checked.
+   */
+  private List<Diagnostic> lastGuard(Plan plan, CompileOptions options) {
+    try {
+      new PlanCodec(limits).decode(new PlanCodec(limits).encode(plan));
+    } catch (MosaicException e) {
+      return e.diagnostics();
+    }
+    PlanValidator validator = new PlanValidator(limits, new MemoryBlobStore());
+    List<Diagnostic> found = validator.checkWithoutBlobs(plan);
+    if (!options.checkGrants()) {
+      found =
+          found.stream()
+              .filter(d -> d.code().startsWith("E3") || d.code().startsWith("E8"))
+              .toList();
+    }
+    return found;
   }
 }

@@ -10,13 +10,17 @@ import dev.mosaic.plan.FuncType;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodes;
+import dev.mosaic.plan.PlanRules;
 import dev.mosaic.plan.SignatureRequirement;
+import dev.mosaic.plan.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +54,27 @@ final class ComponentStage {
   Components run(List<Located> items, String tenant, Map<String, InterfaceModel> interfaces) {
     Map<String, CheckedComponent> out = new LinkedHashMap<>();
     Set<String> unresolved = new TreeSet<>();
+    Map<String, SourceLocation> declared = new HashMap<>();
     for (Located located : items) {
       if (!(located.item() instanceof Item.Component c)) {
         continue;
       }
       String file = located.file();
-      if (out.containsKey(c.name()) || unresolved.contains(c.name())) {
-        problems.error(
-            LangCodes.DUPLICATE_NAME,
-            "component `" + c.name() + "` is declared twice",
-            file,
-            c.nameSpan(),
-            "rename one of them");
+      SourceLocation first = declared.putIfAbsent(c.name(), Problems.at(file, c.nameSpan()));
+      if (first != null) {
+        problems.add(
+            new Diagnostic(
+                    LangCodes.DUPLICATE_NAME,
+                    "component `" + c.name() + "` is declared twice",
+                    Problems.at(file, c.nameSpan()),
+                    "rename one of them")
+                .withLabel(first, "first declared here"));
+        continue;
+      }
+      Optional<Diagnostic> badId = PlanRules.componentId(c.name());
+      if (badId.isPresent()) {
+        problems.add(badId.get().at(Problems.at(file, c.nameSpan())));
+        unresolved.add(c.name());
         continue;
       }
       InterfaceModel iface = null;
@@ -108,6 +121,9 @@ final class ComponentStage {
       }
       return Optional.empty();
     }
+    if (!moduleFits(file, c, shape)) {
+      return Optional.empty();
+    }
     SignatureRequirement signature = SignatureRequirement.NONE;
     if (c.signedBy() != null) {
       Optional<SignatureRequirement> required = signer(file, c, tenant, baseDir);
@@ -123,6 +139,28 @@ final class ComponentStage {
     return Optional.of(
         new CheckedComponent(
             c.name(), digest, signature, iface, shape.imports(), shape.exports(), file, c.span()));
+  }
+
+  /**
+   * The plan rules about a module's imports and exports, at the declaration: value types a plan can
+   * hold (E3014), names a plan can hold (E8005), WASI functions the host links (E7003) and
+   * capabilities it knows (E7002).
+   */
+  private boolean moduleFits(String file, Item.Component c, ModuleInspector.ModuleInterface shape) {
+    List<Diagnostic> found = new ArrayList<>();
+    found.addAll(PlanRules.valueTypes(c.name(), shape.imports()));
+    found.addAll(PlanRules.valueTypes(c.name(), shape.exports()));
+    for (FunctionDecl imp : shape.imports()) {
+      PlanRules.stringLength("import module name", imp.module()).ifPresent(found::add);
+      PlanRules.stringLength("import name", imp.name()).ifPresent(found::add);
+      PlanRules.importKind(c.name(), imp).ifPresent(found::add);
+    }
+    for (FunctionDecl exp : shape.exports()) {
+      PlanRules.stringLength("export name", exp.name()).ifPresent(found::add);
+    }
+    SourceLocation at = Problems.at(file, c.span());
+    found.forEach(d -> problems.add(d.at(at)));
+    return found.isEmpty();
   }
 
   /**

@@ -4,8 +4,11 @@ import dev.mosaic.dsl.ast.FieldDef;
 import dev.mosaic.dsl.ast.FuncDef;
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.RecordDef;
+import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.dsl.ast.TypeRef;
+import dev.mosaic.plan.SourceLocation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,15 +29,19 @@ final class InterfaceStage {
   /** Resolves every interface of the script; the result is keyed by name in declaration order. */
   Map<String, InterfaceModel> run(List<Located> items) {
     Map<String, InterfaceModel> out = new LinkedHashMap<>();
+    Map<String, SourceLocation> declared = new HashMap<>();
     for (Located located : items) {
       if (located.item() instanceof Item.Interface i) {
-        if (out.containsKey(i.name())) {
-          problems.error(
+        SourceLocation first =
+            declared.putIfAbsent(i.name(), Problems.at(located.file(), i.nameSpan()));
+        if (first != null || out.containsKey(i.name())) {
+          problems.duplicate(
               LangCodes.DUPLICATE_NAME,
               "interface `" + i.name() + "` is declared twice",
               located.file(),
               i.nameSpan(),
-              null);
+              null,
+              first);
           continue;
         }
         InterfaceModel model = resolve(located.file(), i);
@@ -52,14 +59,15 @@ final class InterfaceStage {
     Map<String, RecordDef> records = new LinkedHashMap<>();
     for (RecordDef r : decl.records()) {
       if (WitType.PRIMITIVES.contains(r.name()) || records.containsKey(r.name())) {
-        problems.error(
+        problems.duplicate(
             LangCodes.DUPLICATE_NAME,
             WitType.PRIMITIVES.contains(r.name())
                 ? "record `" + r.name() + "` has the name of a primitive type"
                 : "record `" + r.name() + "` is declared twice in interface `" + decl.name() + "`",
             file,
             r.span(),
-            null);
+            null,
+            records.containsKey(r.name()) ? Problems.at(file, records.get(r.name()).span()) : null);
         continue;
       }
       records.put(r.name(), r);
@@ -67,15 +75,17 @@ final class InterfaceStage {
     }
     Resolver resolver = new Resolver(file, records);
     List<InterfaceModel.Function> functions = new ArrayList<>();
-    Set<String> names = new HashSet<>();
+    Map<String, Span> names = new HashMap<>();
     for (FuncDef f : decl.functions()) {
-      if (!names.add(f.name())) {
-        problems.error(
+      Span first = names.putIfAbsent(f.name(), f.span());
+      if (first != null) {
+        problems.duplicate(
             LangCodes.DUPLICATE_NAME,
             "function `" + f.name() + "` is declared twice in interface `" + decl.name() + "`",
             file,
             f.span(),
-            null);
+            null,
+            Problems.at(file, first));
         continue;
       }
       checkUnique(file, "parameter", f.params());
@@ -97,15 +107,17 @@ final class InterfaceStage {
   }
 
   private void checkUnique(String file, String what, List<FieldDef> fields) {
-    Set<String> seen = new HashSet<>();
+    Map<String, Span> seen = new HashMap<>();
     for (FieldDef f : fields) {
-      if (!seen.add(f.name())) {
-        problems.error(
+      Span first = seen.putIfAbsent(f.name(), f.span());
+      if (first != null) {
+        problems.duplicate(
             LangCodes.DUPLICATE_NAME,
             what + " `" + f.name() + "` is declared twice",
             file,
             f.span(),
-            null);
+            null,
+            Problems.at(file, first));
       }
     }
   }

@@ -90,7 +90,7 @@ public final class Mosaic implements AutoCloseable {
     this.blobs = audit == null ? store : new AuditingBlobStore(store, audit);
     this.limits = b.limits;
     this.codec = new PlanCodec(limits);
-    this.compiler = new Compiler(blobs, b.environment);
+    this.compiler = new Compiler(blobs, b.environment, b.limits);
     this.environment = b.environment;
     this.output = b.output;
     // One validator: signature requirements are checked with the built-in and plugin verifiers
@@ -241,7 +241,7 @@ public final class Mosaic implements AutoCloseable {
 
   /** A compiler whose blob store is {@code store} (the tenant handle's view of this one's). */
   Compiler compiler(BlobStore store) {
-    return new Compiler(store, environment);
+    return new Compiler(store, environment, limits);
   }
 
   /** Decodes plan bytes without validating them (the tenant handle reads the tenant first). */

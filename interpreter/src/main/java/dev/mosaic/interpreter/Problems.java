@@ -14,6 +14,13 @@ final class Problems {
     diagnostics.add(new Diagnostic(code, message, at(file, span), help));
   }
 
+  /** An error about a second declaration, with a label at the first. */
+  void duplicate(
+      String code, String message, String file, Span span, String help, SourceLocation first) {
+    Diagnostic d = new Diagnostic(code, message, at(file, span), help);
+    diagnostics.add(first == null ? d : d.withLabel(first, "first declared here"));
+  }
+
   void add(Diagnostic d) {
     diagnostics.add(d);
   }

@@ -2,6 +2,7 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.SignatureRule;
+import dev.mosaic.plan.PlanRules;
 import dev.mosaic.plan.SignatureRequirement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,17 @@ final class SignatureStage {
         continue;
       }
       for (SignatureRule rule : policy.signatures()) {
+        boolean named = true;
+        for (String v : rule.verifiers()) {
+          var tooLong = PlanRules.stringLength("verifier name", v);
+          if (tooLong.isPresent()) {
+            problems.add(tooLong.get().at(Problems.at(located.file(), rule.span())));
+            named = false;
+          }
+        }
+        if (!named) {
+          continue;
+        }
         List<String> targets = new ArrayList<>();
         if (rule.all()) {
           targets.addAll(out.keySet());

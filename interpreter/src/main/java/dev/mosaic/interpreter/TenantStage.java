@@ -2,10 +2,14 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.LimitDecl;
+import dev.mosaic.dsl.ast.Span;
+import dev.mosaic.plan.PlanRules;
+import dev.mosaic.plan.SourceLocation;
+import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.TenantLimits;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Compiler stage: the tenant and its limits, with units checked and converted ({@code 16 MiB} to
@@ -22,9 +26,16 @@ final class TenantStage {
   static final List<String> TIME_UNITS = List.of("ms", "s");
 
   private final Problems problems;
+  private final SystemLimits system;
 
   TenantStage(Problems problems) {
+    this(problems, SystemLimits.DEFAULT);
+  }
+
+  /** A stage that also checks the limits against what a host with {@code system} limits has. */
+  TenantStage(Problems problems, SystemLimits system) {
     this.problems = problems;
+    this.system = system;
   }
 
   /**
@@ -32,28 +43,57 @@ final class TenantStage {
    *
    * @param name tenant name
    * @param limits its limits, defaults where not given
+   * @param valid whether the name is a valid tenant name (a store may be opened for it)
+   * @param file the file that declares it, or {@code null} for the default tenant
+   * @param limitSpans where each given limit is written, by limit name
    */
-  record Tenant(String name, TenantLimits limits) {}
+  record Tenant(
+      String name, TenantLimits limits, boolean valid, String file, Map<String, Span> limitSpans) {
+    Tenant(String name, TenantLimits limits) {
+      this(name, limits, true, null, Map.of());
+    }
+  }
 
   Tenant run(List<Located> items) {
     Tenant result = new Tenant(Compiler.DEFAULT_TENANT, TenantLimits.DEFAULT);
     boolean seen = false;
+    SourceLocation firstTenant = null;
     for (Located located : items) {
       if (!(located.item() instanceof Item.Tenant t)) {
         continue;
       }
       if (seen) {
-        problems.error(
-            LangCodes.DUPLICATE_TENANT,
-            "a script has one tenant, `" + result.name() + "` is already declared",
-            located.file(),
-            t.span(),
-            "split the script, one per tenant");
+        problems.add(
+            new dev.mosaic.plan.Diagnostic(
+                    LangCodes.DUPLICATE_TENANT,
+                    "a script has one tenant, `" + result.name() + "` is already declared",
+                    Problems.at(located.file(), t.span()),
+                    "split the script, one per tenant")
+                .withLabel(firstTenant, "the tenant is declared here"));
         limits(located.file(), t);
         continue;
       }
       seen = true;
-      result = new Tenant(t.name(), limits(located.file(), t));
+      firstTenant = Problems.at(located.file(), t.span());
+      boolean valid = true;
+      var badName = PlanRules.tenantName(t.name());
+      if (badName.isPresent()) {
+        problems.add(badName.get().at(Problems.at(located.file(), t.nameSpan())));
+        valid = false;
+      }
+      Map<String, Span> spans = new HashMap<>();
+      t.limits().forEach(l -> spans.putIfAbsent(l.name(), l.span()));
+      TenantLimits limits = limits(located.file(), t);
+      PlanRules.tenantMemory(limits, system)
+          .ifPresent(
+              d ->
+                  problems.add(
+                      d.at(Problems.at(located.file(), spans.getOrDefault("max-memory", t.span())))
+                          .withHelp(
+                              "a host has at most "
+                                  + system.maxTotalMemoryBytes()
+                                  + " bytes of memory for all tenants; lower `max-memory`")));
+      result = new Tenant(t.name(), limits, valid, located.file(), Map.copyOf(spans));
     }
     return result;
   }
@@ -62,15 +102,17 @@ final class TenantStage {
     long components = TenantLimits.DEFAULT.maxComponents();
     long memory = TenantLimits.DEFAULT.maxMemoryBytes();
     long time = TenantLimits.DEFAULT.maxExecutionMillis();
-    Set<String> given = new HashSet<>();
+    Map<String, Span> given = new HashMap<>();
     for (LimitDecl l : t.limits()) {
-      if (LIMITS.contains(l.name()) && !given.add(l.name())) {
-        problems.error(
+      Span first = LIMITS.contains(l.name()) ? given.putIfAbsent(l.name(), l.span()) : null;
+      if (first != null) {
+        problems.duplicate(
             LangCodes.DUPLICATE_NAME,
             "limit `" + l.name() + "` is set twice",
             file,
             l.span(),
-            null);
+            null,
+            Problems.at(file, first));
         continue;
       }
       switch (l.name()) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.PlanCodec;
+import dev.mosaic.plan.PlanValidator;
+import dev.mosaic.plan.SystemLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -32,6 +34,11 @@ class GoldenPlanTest {
     String printed =
         "/ " + PlanCodec.digestOf(bytes) + " /\n" + CborDiagnosticNotation.print(bytes);
     Golden.check(Golden.sibling(script, ".plan.txt"), printed);
+    // What the compiler gives out, the validator accepts (signatures are checked with blobs).
+    assertThat(
+            new PlanValidator(SystemLimits.DEFAULT, new FileBlobStore(store, 1 << 20))
+                .checkWithoutBlobs(codec.decode(bytes)))
+        .isEmpty();
     Golden.check(Golden.sibling(script, ".reach.txt"), CapabilityReach.render(result.reach()));
   }
 

@@ -89,7 +89,7 @@ class ScriptRunTest {
       CompileResult r = mosaic.compile(p);
       assertThat(r.render())
           .contains("decls.mosaic:2:1: component file `calx.wasm` does not exist")
-          .contains("   |   component calc from \"calx.wasm\"\n");
+          .contains("2 | component calc from \"calx.wasm\"\n");
     }
   }
 

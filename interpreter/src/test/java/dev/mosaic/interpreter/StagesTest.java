@@ -31,12 +31,12 @@ class StagesTest {
                 problems,
                 dir,
                 "t.mosaic",
-                "tenant \"t\" { max-memory 3 GiB max-time 2 s max-components 7 }")
+                "tenant \"t\" { max-memory 1 GiB max-time 2 s max-components 7 }")
             .items();
     TenantStage.Tenant tenant = new TenantStage(problems).run(items);
     assertThat(problems.list()).isEmpty();
     assertThat(tenant.name()).isEqualTo("t");
-    assertThat(tenant.limits()).isEqualTo(new TenantLimits(7, 3L << 30, 2000));
+    assertThat(tenant.limits()).isEqualTo(new TenantLimits(7, 1L << 30, 2000));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.mosaic.plan;
 
-/** Command line exit codes (ARCHITECTURE.md) and the mapping from error-code bands. */
+/** Command line exit codes (docs/errors.md, "Exit codes") and the mapping from error-code bands. */
 public final class ExitCodes {
   public static final int OK = 0;
   public static final int USAGE = 64;

@@ -181,8 +181,10 @@ final class PlanReader {
     List<String> verifiers = null;
     List<String> keys = null;
     int seen = 0;
+    int fields = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
+      fields++;
       seen |= bit(name, SIGNATURE_ORDER);
       JsonToken t = p.nextToken();
       switch (name) {
@@ -194,21 +196,29 @@ final class PlanReader {
         }
       }
     }
+    if (fields == 0) {
+      // `{}` says "no requirement" in a second way; the one encoding of that omits `signature`.
+      report.add(emptySignature(index));
+      return null;
+    }
     missingFields(seen, SIGNATURE_ORDER, path);
     if (verifiers == null || keys == null) {
       return null;
     }
     if (verifiers.isEmpty() && keys.isEmpty()) {
-      report.add(
-          Diagnostic.of(
-                  PlanCodes.NOT_CANONICAL,
-                  "plan is not in canonical CBOR form: empty `signature` in `"
-                      + componentPath(index)
-                      + "`")
-              .withHelp("a component without a signature requirement has no `signature`"));
+      report.add(emptySignature(index));
       return null;
     }
     return new SignatureRequirement(verifiers, keys);
+  }
+
+  private static Diagnostic emptySignature(int index) {
+    return Diagnostic.of(
+            PlanCodes.NOT_CANONICAL,
+            "plan is not in canonical CBOR form: empty `signature` in `"
+                + componentPath(index)
+                + "`")
+        .withHelp("a component without a signature requirement has no `signature`");
   }
 
   private List<FunctionDecl> functions(JsonToken value, int component, String field)
@@ -483,10 +493,20 @@ final class PlanReader {
       case START_ARRAY -> "an array of " + declaredLength();
       case VALUE_STRING -> "a text string";
       case VALUE_EMBEDDED_OBJECT -> "a byte string";
-      case VALUE_NUMBER_INT -> "an integer";
+      case VALUE_NUMBER_INT ->
+          bigInteger() ? "an integer outside the signed 64-bit range" : "an integer";
       case VALUE_TRUE, VALUE_FALSE -> "a boolean";
       default -> "another item";
     };
+  }
+
+  /** Whether the current integer does not fit in a long (CBOR holds up to 2^64 - 1 and -2^64). */
+  private boolean bigInteger() {
+    try {
+      return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String componentPath(int index) {

@@ -3,7 +3,6 @@ package dev.mosaic.plan;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Validates a plan in phases under {@link SystemLimits} and turns it into the only thing a host
@@ -47,8 +46,6 @@ public final class PlanValidator {
 
   /** Bytes in one page of wasm linear memory. */
   private static final long WASM_PAGE = 65_536;
-
-  private static final Pattern COMPONENT_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,127}");
 
   private final SystemLimits limits;
   private final BlobStore blobs;
@@ -125,6 +122,22 @@ public final class PlanValidator {
     return out;
   }
 
+  /**
+   * The diagnostics of every phase that needs no blob store (schema, graph, bindings), without
+   * auditing: what a compiler checks a plan it built against before handing it out. Each phase runs
+   * only when the earlier ones passed, as in {@link #validate}.
+   */
+  public List<Diagnostic> checkWithoutBlobs(Plan plan) {
+    try {
+      schema(plan);
+      graph(plan);
+      bindings(plan);
+      return List.of();
+    } catch (MosaicException e) {
+      return e.diagnostics();
+    }
+  }
+
   private ValidatedPlan validate(Plan plan, String knownDigest) {
     String digest = knownDigest;
     try {
@@ -175,76 +188,29 @@ public final class PlanValidator {
               .withHelp("this host reads format version " + Plan.FORMAT_VERSION));
       r.throwIfAny();
     }
-    if (plan.components().size() > limits.maxComponents()) {
-      r.add(
-          PlanCodes.TOO_MANY_COMPONENTS,
-          "plan has "
-              + plan.components().size()
-              + " components, over the limit of "
-              + limits.maxComponents());
-    }
-    if (plan.bindings().size() > limits.maxBindings()) {
-      r.add(
-          PlanCodes.TOO_MANY_BINDINGS,
-          "plan has "
-              + plan.bindings().size()
-              + " bindings, over the limit of "
-              + limits.maxBindings());
-    }
+    PlanRules.componentCount(plan.components().size(), limits).ifPresent(r::add);
+    PlanRules.bindingCount(plan.bindings().size(), limits).ifPresent(r::add);
     // Counts are checked before anything is iterated.
     r.throwIfAny();
-    if (!FileBlobStore.isTenant(plan.tenant())) {
-      r.add(
-          Diagnostic.of(PlanCodes.INVALID_NAME, "invalid tenant name `" + clip(plan.tenant()) + "`")
-              .withHelp("a tenant name is 1-64 letters, digits, `.`, `_` or `-`"));
-    }
+    PlanRules.tenantName(plan.tenant()).ifPresent(r::add);
     tenantLimits(plan, r);
     Set<String> ids = new HashSet<>();
     for (Component c : plan.components()) {
-      if (!COMPONENT_ID.matcher(c.id()).matches()) {
-        r.add(
-            Diagnostic.of(PlanCodes.INVALID_NAME, "invalid component id `" + clip(c.id()) + "`")
-                .withHelp(
-                    "an id starts with a letter or `_` and has at most 128 letters, digits, `_`,"
-                        + " `.` or `-`"));
+      Optional<Diagnostic> badId = PlanRules.componentId(c.id());
+      if (badId.isPresent()) {
+        r.add(badId.get());
       } else if (!ids.add(c.id())) {
         r.add(PlanCodes.DUPLICATE_COMPONENT, "duplicate component id `" + c.id() + "`");
       }
-      if (!FileBlobStore.isDigest(c.digest())) {
-        r.add(
-            Diagnostic.of(
-                    PlanCodes.BAD_DIGEST,
-                    "component `"
-                        + clip(c.id())
-                        + "` has a malformed digest `"
-                        + clip(c.digest())
-                        + "`")
-                .withHelp("a digest is `sha256:` followed by 64 lowercase hex digits"));
-      }
-      valueTypes(c, c.imports(), r);
-      valueTypes(c, c.exports(), r);
-      signatureRequirement(c, r);
+      PlanRules.digest(c.id(), c.digest()).ifPresent(r::add);
+      PlanRules.valueTypes(c.id(), c.imports()).forEach(r::add);
+      PlanRules.valueTypes(c.id(), c.exports()).forEach(r::add);
+      PlanRules.signatureRequirement(c.id(), c.signature()).forEach(r::add);
     }
     for (PolicyRule rule : plan.policy()) {
-      if (!Capabilities.KNOWN.contains(rule.capability())) {
-        r.add(
-            Diagnostic.of(
-                    PlanCodes.UNKNOWN_CAPABILITY,
-                    "policy names unknown capability `" + clip(rule.capability()) + "`")
-                .withHelp("known capabilities: " + String.join(", ", Capabilities.KNOWN)));
-      }
+      PlanRules.ruleCapability(rule).ifPresent(r::add);
       for (String pattern : rule.patterns()) {
-        if (pattern.isEmpty()) {
-          r.add(
-              PlanCodes.BAD_POLICY_RULE,
-              "policy rule for `"
-                  + clip(rule.component())
-                  + " "
-                  + clip(rule.capability())
-                  + "` has an empty pattern");
-        } else if (rule.capability().equals("secret") && !SecretNameRules.validPattern(pattern)) {
-          r.add(SecretNameRules.problem(pattern, "secret pattern"));
-        }
+        PlanRules.rulePattern(rule, pattern).ifPresent(r::add);
       }
     }
     r.throwIfAny();
@@ -252,22 +218,8 @@ public final class PlanValidator {
 
   private void tenantLimits(Plan plan, DiagnosticReport r) {
     TenantLimits asked = plan.limits();
-    if (plan.components().size() > asked.maxComponents()) {
-      r.add(
-          PlanCodes.OVER_TENANT_COMPONENTS,
-          "plan has "
-              + plan.components().size()
-              + " components, over its tenant limit of "
-              + asked.maxComponents());
-    }
-    if (asked.maxMemoryBytes() > limits.maxTotalMemoryBytes()) {
-      r.add(
-          PlanCodes.TENANT_LIMIT_EXCEEDED,
-          "plan asks for "
-              + asked.maxMemoryBytes()
-              + " bytes of memory, over the host's total of "
-              + limits.maxTotalMemoryBytes());
-    }
+    PlanRules.tenantComponents(plan.components().size(), asked).ifPresent(r::add);
+    PlanRules.tenantMemory(asked, limits).ifPresent(r::add);
     TenantLimits ceiling = tenantCeilings.getOrDefault(plan.tenant(), defaultCeiling);
     if (ceiling != null && !asked.within(ceiling)) {
       r.add(
@@ -291,64 +243,6 @@ public final class PlanValidator {
         + " bytes, time "
         + l.maxExecutionMillis()
         + " ms)";
-  }
-
-  private static void valueTypes(Component c, List<FunctionDecl> functions, DiagnosticReport r) {
-    for (FunctionDecl f : functions) {
-      for (List<String> types : List.of(f.type().params(), f.type().results())) {
-        for (String t : types) {
-          if (!isValueType(t)) {
-            r.add(
-                Diagnostic.of(
-                        PlanCodes.BAD_VALUE_TYPE,
-                        "function `"
-                            + clip(f.name())
-                            + "` of component `"
-                            + clip(c.id())
-                            + "` has unknown value type `"
-                            + clip(t)
-                            + "`")
-                    .withHelp("value types are i32, i64, f32 and f64"));
-          }
-        }
-      }
-    }
-  }
-
-  /** i32, i64, f32 or f64, without hashing: a maximal plan has tens of thousands of types. */
-  private static boolean isValueType(String t) {
-    if (t.length() != 3) {
-      return false;
-    }
-    char kind = t.charAt(0);
-    char a = t.charAt(1);
-    char b = t.charAt(2);
-    return (kind == 'i' || kind == 'f') && ((a == '3' && b == '2') || (a == '6' && b == '4'));
-  }
-
-  private static void signatureRequirement(Component c, DiagnosticReport r) {
-    SignatureRequirement s = c.signature();
-    if (!s.required() && !s.trustedKeys().isEmpty()) {
-      r.add(
-          Diagnostic.of(
-                  PlanCodes.BAD_SIGNATURE_REQUIREMENT,
-                  "signature requirement of component `" + clip(c.id()) + "` names no verifier")
-              .withHelp("name at least one verifier, e.g. `cosign`, `pgp` or `x509`"));
-    }
-    for (String v : s.verifiers()) {
-      if (v.isBlank()) {
-        r.add(
-            PlanCodes.BAD_SIGNATURE_REQUIREMENT,
-            "signature requirement of component `" + clip(c.id()) + "` has an empty verifier");
-      }
-    }
-    for (String k : s.trustedKeys()) {
-      if (k.isBlank()) {
-        r.add(
-            PlanCodes.BAD_SIGNATURE_REQUIREMENT,
-            "signature requirement of component `" + clip(c.id()) + "` has an empty key");
-      }
-    }
   }
 
   // ---------------------------------------------------------------- blobs
@@ -558,157 +452,14 @@ public final class PlanValidator {
 
   private void graph(Plan plan) {
     DiagnosticReport r = new DiagnosticReport(MAX_DIAGNOSTICS);
-    List<Component> components = plan.components();
-    int n = components.size();
-    Map<String, Integer> index = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      index.put(components.get(i).id(), i);
-    }
-    int[][] edges = edges(plan, index);
-    boolean[] touched = new boolean[n];
-    for (Binding b : plan.bindings()) {
-      Integer from = index.get(b.importer());
-      Integer to = index.get(b.exporter());
-      if (from != null && to != null) {
-        touched[from] = true;
-        touched[to] = true;
-      }
-    }
-
-    // Iterative DFS: colors find cycles, memoized heights give the depth; no recursion.
-    byte[] color = new byte[n];
-    int[] height = new int[n];
-    int[] stack = new int[n];
-    int[] next = new int[n];
-    int[] positionOnStack = new int[n];
-    Arrays.fill(positionOnStack, -1);
-    boolean cyclic = false;
-    for (int start = 0; start < n; start++) {
-      if (color[start] != 0) {
-        continue;
-      }
-      int top = 0;
-      stack[0] = start;
-      next[0] = 0;
-      color[start] = 1;
-      positionOnStack[start] = 0;
-      while (top >= 0) {
-        int node = stack[top];
-        int[] out = edges[node];
-        if (next[top] < out.length) {
-          int to = out[next[top]++];
-          if (color[to] == 0) {
-            color[to] = 1;
-            top++;
-            stack[top] = to;
-            next[top] = 0;
-            positionOnStack[to] = top;
-          } else if (color[to] == 1) {
-            cyclic = true;
-            r.add(
-                Diagnostic.of(
-                        PlanCodes.CYCLE,
-                        "bindings form a cycle: "
-                            + cyclePath(components, stack, positionOnStack[to], top))
-                    .withHelp("a component cannot depend on itself, directly or through others"));
-          }
-        } else {
-          int h = 1;
-          for (int to : out) {
-            h = Math.max(h, height[to] + 1);
-          }
-          height[node] = h;
-          color[node] = 2;
-          positionOnStack[node] = -1;
-          top--;
-        }
-      }
-    }
-    if (!cyclic) {
-      int depth = 0;
-      int deepest = -1;
-      for (int i = 0; i < n; i++) {
-        if (height[i] > depth) {
-          depth = height[i];
-          deepest = i;
-        }
-      }
-      if (depth > limits.maxGraphDepth()) {
-        r.add(
-            Diagnostic.of(
-                    PlanCodes.TOO_DEEP,
-                    "chain of bindings from `"
-                        + clip(components.get(deepest).id())
-                        + "` is "
-                        + depth
-                        + " components deep, over the limit of "
-                        + limits.maxGraphDepth())
-                .withHelp("flatten the composition or raise the host's maxGraphDepth"));
-      }
-    }
-    if (!plan.entryPoints().isEmpty() && n > 1) {
-      Set<String> entryComponents = new HashSet<>();
-      plan.entryPoints().forEach(e -> entryComponents.add(e.component()));
-      for (int i = 0; i < n; i++) {
-        String id = components.get(i).id();
-        if (!touched[i] && !entryComponents.contains(id)) {
-          r.add(
-              Diagnostic.of(
-                      PlanCodes.DISCONNECTED,
-                      "component `" + clip(id) + "` is not bound to anything and not exported")
-                  .withHelp(
-                      "bind one of its imports or exports, export one of its functions, or remove"
-                          + " it"));
-        }
-      }
+    Set<String> entryComponents = new HashSet<>();
+    plan.entryPoints().forEach(e -> entryComponents.add(e.component()));
+    List<String> ids = plan.components().stream().map(Component::id).toList();
+    for (PlanRules.GraphFinding f :
+        PlanRules.graph(ids, plan.bindings(), entryComponents, limits.maxGraphDepth())) {
+      r.add(f.diagnostic());
     }
     r.throwIfAny();
-  }
-
-  private static int[][] edges(Plan plan, Map<String, Integer> index) {
-    int n = index.size();
-    int[] counts = new int[n];
-    for (Binding b : plan.bindings()) {
-      Integer from = index.get(b.importer());
-      if (from != null && index.containsKey(b.exporter())) {
-        counts[from]++;
-      }
-    }
-    int[][] edges = new int[n][];
-    for (int i = 0; i < n; i++) {
-      edges[i] = new int[counts[i]];
-      counts[i] = 0;
-    }
-    for (Binding b : plan.bindings()) {
-      Integer from = index.get(b.importer());
-      Integer to = index.get(b.exporter());
-      if (from != null && to != null) {
-        edges[from][counts[from]++] = to;
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      // Parallel bindings between the same two components are one edge.
-      edges[i] = Arrays.stream(edges[i]).distinct().toArray();
-    }
-    return edges;
-  }
-
-  private static String cyclePath(List<Component> components, int[] stack, int from, int top) {
-    List<String> path = new ArrayList<>();
-    for (int i = from; i <= top; i++) {
-      path.add(components.get(stack[i]).id());
-    }
-    path.add(components.get(stack[from]).id());
-    List<String> shown = new ArrayList<>();
-    for (int i = 0; i < path.size(); i++) {
-      if (path.size() > 12 && i == 6) {
-        shown.add("... (" + (path.size() - 11) + " more)");
-        i = path.size() - 6;
-        continue;
-      }
-      shown.add("`" + clip(path.get(i)) + "`");
-    }
-    return String.join(" -> ", shown);
   }
 
   // ---------------------------------------------------------------- bindings
@@ -755,10 +506,8 @@ public final class PlanValidator {
                 + clip(b.importName())
                 + "`");
       } else if (imp.capability() != null) {
-        r.add(
-            Diagnostic.of(
-                    PlanCodes.BINDS_CAPABILITY, "binding targets capability import " + end + "`")
-                .withHelp("capabilities come from the host; grant them in the policy instead"));
+        PlanRules.bindsCapability(b.importer(), imp, b.exporter(), b.exportName())
+            .ifPresent(r::add);
       } else if (exp == null) {
         r.add(
             PlanCodes.UNKNOWN_EXPORT,
@@ -797,28 +546,12 @@ public final class PlanValidator {
     PolicyEngine policy = new PolicyEngine(plan.policy());
     for (Component c : plan.components()) {
       for (FunctionDecl imp : c.imports()) {
-        if (imp.isWasi() && !Capabilities.wasiAllowed(imp.name())) {
-          denied.add(
-              Diagnostic.of(
-                      PlanCodes.WASI_REFUSED,
-                      "component `"
-                          + c.id()
-                          + "` imports WASI function `"
-                          + clip(imp.name())
-                          + "`, which the host does not provide")
-                  .withHelp("WASI sockets are refused; reach the network through `http`"));
+        Optional<Diagnostic> kind = PlanRules.importKind(c.id(), imp);
+        if (kind.isPresent()) {
+          denied.add(kind.get());
         } else if (imp.isCapability() || imp.isWasi()) {
           String capability = imp.capability();
-          if (!Capabilities.KNOWN.contains(capability)) {
-            denied.add(
-                Diagnostic.of(
-                    PlanCodes.UNKNOWN_CAPABILITY,
-                    "component `"
-                        + c.id()
-                        + "` imports unknown capability `"
-                        + clip(imp.name())
-                        + "`"));
-          } else if (!policy.decide(c.id(), capability, null).allowed()) {
+          if (!policy.decide(c.id(), capability, null).allowed()) {
             denied.add(
                 Diagnostic.of(
                         PlanCodes.CAPABILITY_NOT_GRANTED,
@@ -835,15 +568,7 @@ public final class PlanValidator {
                             : "add `allow " + c.id() + " " + capability + "` to the policy"));
           }
         } else if (!bound.containsKey(c.id() + "\u0000" + importKey(imp.module(), imp.name()))) {
-          r.add(
-              PlanCodes.DANGLING_IMPORT,
-              "import `"
-                  + clip(imp.module())
-                  + "."
-                  + clip(imp.name())
-                  + "` of component `"
-                  + c.id()
-                  + "` is not bound");
+          r.add(PlanRules.danglingImport(c.id(), imp));
         }
       }
     }

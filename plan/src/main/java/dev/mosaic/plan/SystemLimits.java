@@ -20,7 +20,7 @@ public record SystemLimits(
     long maxBlobBytes,
     long maxTotalMemoryBytes) {
 
-  /** Defaults from the architecture page. */
+  /** The defaults docs/errors.md gives for E8001 to E8006 and E4202. */
   public static final SystemLimits DEFAULT =
       new SystemLimits(1L << 20, 1_000, 10_000, 100, 100L << 20, 1L << 30);
 

@@ -23,6 +23,40 @@ class HostileInputTest {
   private final byte[] good = codec.encode(typical);
 
   @Test
+  void anEmptySignatureMapIsNotCanonical() {
+    Plan single = PlanFixtures.single();
+    Component c = single.components().getFirst();
+    Component signed =
+        new Component(
+            c.id(),
+            c.digest(),
+            c.imports(),
+            c.exports(),
+            new SignatureRequirement(List.of("v"), List.of("k")));
+    String hex =
+        HEX.formatHex(
+            new PlanCodec()
+                .encode(
+                    PlanFixtures.with(
+                        single, List.of(signed), single.bindings(), single.entryPoints())));
+    // {"keys": ["k"], "verifiers": ["v"]} becomes {}.
+    String requirement = "a2646b65797381616b6976657269666965727381617" + "6";
+    assertThat(hex).contains(requirement);
+    MosaicException e = decodeError(HEX.parseHex(hex.replace(requirement, "a0")));
+    assertThat(e.diagnostics()).extracting(Diagnostic::code).containsExactly("E3002");
+    assertThat(e.getMessage()).contains("empty `signature`");
+  }
+
+  @Test
+  void integersBeyondSixtyFourBitsAreNamedAsSuch() {
+    // {"version": 2^64 - 1}: valid CBOR, but no plan integer is that large.
+    MosaicException e = decodeError(HEX.parseHex("a16776657273696f6e1bffffffffffffffff"));
+    assertThat(e.diagnostics().getFirst().code()).isEqualTo("E3005");
+    assertThat(e.getMessage())
+        .contains("expected an integer, found an integer outside the signed 64-bit range");
+  }
+
+  @Test
   void truncatedPlansAreMalformedAtEveryCut() {
     for (int cut = 0; cut < good.length; cut++) {
       byte[] truncated = Arrays.copyOf(good, cut);

@@ -1,5 +1,6 @@
 package dev.mosaic.cli;
 
+import dev.mosaic.interpreter.DiagnosticRenderer;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.Plan;
@@ -82,7 +83,8 @@ public record Explanation(boolean allowed, String text) {
           .append(capability)
           .append("`, so this is never asked at run time\n");
     }
-    return new Explanation(decision.allowed(), s.toString());
+    // Rule patterns and the script's line are echoed: a hostile one must not drive the terminal.
+    return new Explanation(decision.allowed(), DiagnosticRenderer.visibleLines(s.toString()));
   }
 
   private static String names(List<String> names) {

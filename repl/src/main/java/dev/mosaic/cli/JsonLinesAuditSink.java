@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Appends audit events to a file as JSON lines in the shape of ARCHITECTURE.md: {@code timestamp,
+ * Appends audit events to a file as JSON lines in the shape docs/audit.md gives: {@code timestamp,
  * tenant_id, event_type, component_id, details}. Each event is one write of one line.
  */
 final class JsonLinesAuditSink implements AuditSink {

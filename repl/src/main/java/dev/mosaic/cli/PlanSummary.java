@@ -1,5 +1,6 @@
 package dev.mosaic.cli;
 
+import dev.mosaic.interpreter.DiagnosticRenderer;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.ComponentVerification;
@@ -104,7 +105,9 @@ public final class PlanSummary {
           .ifPresent(f -> s.append(' ').append(f.type()));
       s.append('\n');
     }
-    return s.toString();
+    // Names, patterns and import names come from the plan: a hostile one must not drive the
+    // terminal.
+    return DiagnosticRenderer.visibleLines(s.toString());
   }
 
   private static void signature(StringBuilder s, Component c, ComponentVerification v) {

@@ -79,7 +79,7 @@ class CommandLineTest {
     assertThat(o.exit()).isEqualTo(65);
     assertThat(o.err())
         .startsWith("error[E1001]: " + p + ":12:19: unexpected `{`")
-        .contains("   |     allow hello log {\n   |                     ^");
+        .contains("12 |   allow hello log {\n   |                   ^");
     assertThat(o.err()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 

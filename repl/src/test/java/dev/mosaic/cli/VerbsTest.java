@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.dsl.ScriptParser;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;
 import java.io.ByteArrayInputStream;
@@ -378,6 +379,22 @@ class VerbsTest {
     Outcome byDefault = mosaic("explain", p.toString(), "hello", "http");
     assertThat(byDefault.exit()).isEqualTo(77);
     assertThat(byDefault.out()).contains("  no rule allows it (deny by default)\n");
+  }
+
+  @Test
+  void explainPrintsRulesAsAScriptWritesThem() throws Exception {
+    Path p =
+        write(
+            "two.mosaic",
+            hello.replace(
+                "  allow hello log\n",
+                "  allow hello log\n  allow hello secret \"db/*\", \"api-key\"\n"));
+    Outcome o = mosaic("explain", p.toString(), "hello", "secret", "api-key");
+    assertThat(o.exit()).isZero();
+    String rule = "allow hello secret \"api-key\", \"db/*\"";
+    assertThat(o.out()).contains("by rule `" + rule + "` at ");
+    // What explain prints can be pasted back into a policy block.
+    assertThat(ScriptParser.parse("r.mosaic", "policy {\n  " + rule + "\n}\n").errors()).isEmpty();
   }
 
   @Test

@@ -37,7 +37,8 @@ componentDecl : COMPONENT name=IDENT FROM source=(STRING | DIGEST)
 
 // `bind app.env.greet -> hello.greet` wires one function; `bind app.greeter: greeting -> hello`
 // wires every import of module `greeter` to the export of the same name.
-bindDecl    : BIND importer=IDENT DOT module=IDENT ( DOT field=IDENT )? ( COLON iface=IDENT )?
+// `mosaic` may follow as the module, so that binding a capability gets its own message (E6008).
+bindDecl    : BIND importer=IDENT DOT module=( IDENT | MOSAIC ) ( DOT field=IDENT )? ( COLON iface=IDENT )?
               ARROW exporter=IDENT ( DOT export=IDENT )? ;
 
 policyDecl  : POLICY LBRACE ( ruleDecl | requireDecl )* RBRACE ;
@@ -117,8 +118,12 @@ DIGEST : 'sha256:' [0-9a-f]+ ;
 IDENT  : [A-Za-z_] ( [A-Za-z0-9_] | '-' [A-Za-z0-9_] )* ;
 FLOAT  : [0-9]+ '.' [0-9]+ ;
 INT    : [0-9]+ ;
-STRING : '"' ( ~["\\\r\n] | '\\' . )* '"' ;
+STRING : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* '"' ;
+// A string the line ends in: one token, so ScriptParser reports it once, where it starts.
+UNTERMINATED_STRING : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* '\\'? ;
 
 LINE_COMMENT : '//' ~[\r\n]* -> skip ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+// A block comment the file ends in (no `*/` anywhere after its start).
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF ;
 WS : [ \t\r\n]+ -> skip ;

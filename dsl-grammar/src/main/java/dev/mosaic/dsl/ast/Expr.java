@@ -6,7 +6,13 @@ import java.util.List;
 public sealed interface Expr extends Node {
 
   /** {@code component.function(args)}. */
-  record Call(String component, String function, List<Expr> args, Span span, Span componentSpan)
+  record Call(
+      String component,
+      String function,
+      List<Expr> args,
+      Span span,
+      Span componentSpan,
+      Span functionSpan)
       implements Expr {
     public Call {
       args = List.copyOf(args);

@@ -5,10 +5,22 @@ import java.util.List;
 /** A top-level declaration or statement. */
 public sealed interface Item extends Node {
 
-  /** {@code tenant "name" { limits }}. */
-  record Tenant(String name, List<LimitDecl> limits, Span span) implements Item {
+  /**
+   * {@code tenant "name" { limits }}.
+   *
+   * @param name tenant name, unquoted
+   * @param limits limits in source order
+   * @param span the whole declaration
+   * @param nameSpan the quoted name
+   */
+  record Tenant(String name, List<LimitDecl> limits, Span span, Span nameSpan) implements Item {
     public Tenant {
       limits = List.copyOf(limits);
+    }
+
+    /** A tenant whose name is located at the declaration. */
+    public Tenant(String name, List<LimitDecl> limits, Span span) {
+      this(name, limits, span, span);
     }
   }
 
@@ -68,6 +80,9 @@ public sealed interface Item extends Node {
    * @param importerSpan the importer name
    * @param exporterSpan the exporter name
    * @param interfaceSpan the expected interface, or {@link Span#NONE}
+   * @param moduleSpan the import module
+   * @param fieldSpan the import field, or {@link Span#NONE}
+   * @param exportSpan the export name, or {@link Span#NONE}
    */
   record Bind(
       String importer,
@@ -79,7 +94,10 @@ public sealed interface Item extends Node {
       Span span,
       Span importerSpan,
       Span exporterSpan,
-      Span interfaceSpan)
+      Span interfaceSpan,
+      Span moduleSpan,
+      Span fieldSpan,
+      Span exportSpan)
       implements Item {}
 
   /**
@@ -102,7 +120,8 @@ public sealed interface Item extends Node {
   }
 
   /** {@code export component.function}. */
-  record Export(String component, String function, Span span, Span componentSpan) implements Item {}
+  record Export(String component, String function, Span span, Span componentSpan, Span functionSpan)
+      implements Item {}
 
   /** {@code print expr}. */
   record Print(Expr expr, Span span) implements Item {}

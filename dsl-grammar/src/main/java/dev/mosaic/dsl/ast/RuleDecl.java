@@ -13,6 +13,7 @@ import java.util.List;
  * @param span the whole rule
  * @param targetSpan the target
  * @param capabilitySpan the capability
+ * @param patternSpans the span of each pattern, quotes included
  */
 public record RuleDecl(
     boolean allow,
@@ -22,10 +23,12 @@ public record RuleDecl(
     List<Condition> conditions,
     Span span,
     Span targetSpan,
-    Span capabilitySpan)
+    Span capabilitySpan,
+    List<Span> patternSpans)
     implements Node {
   public RuleDecl {
     patterns = List.copyOf(patterns);
     conditions = List.copyOf(conditions);
+    patternSpans = List.copyOf(patternSpans);
   }
 }

@@ -6,8 +6,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One audit event, written as a JSON line (ARCHITECTURE.md, "Audit events"). Details never hold
- * secret values.
+ * One audit event, written as a JSON line (docs/audit.md). Details never hold secret values.
  *
  * @param timestamp when it happened (UTC)
  * @param tenantId tenant the event belongs to

@@ -117,8 +117,9 @@ class ReplTest {
     assertThat(out)
         .contains(
             "error[E2001]: <repl>:1:7: unknown component `helo`\n"
-                + "   |   print helo.greet(1, 2)\n"
-                + "   |         ^^^^ help: did you mean `hello`?\n");
+                + "  |\n"
+                + "1 | print helo.greet(1, 2)\n"
+                + "  |       ^^^^ help: did you mean `hello`?\n");
     assertThat(out).contains("[hello] hello, world\n3\n");
     assertThat(out).doesNotContain("Exception").doesNotContain("\tat ");
   }
@@ -126,7 +127,7 @@ class ReplTest {
   @Test
   void syntaxErrorsPointIntoTheInputThatHasThem() throws Exception {
     String out = type(HELLO, "policy { allow hello log }", "let = 3", "print 1");
-    assertThat(out).contains("error[E1001]: <repl>:1:5: ").contains("   |   let = 3\n");
+    assertThat(out).contains("error[E1001]: <repl>:1:5: ").contains("1 | let = 3\n");
     assertThat(out).contains("1\n");
   }
 

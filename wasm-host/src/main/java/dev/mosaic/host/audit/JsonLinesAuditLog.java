@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One tenant's audit log: JSON Lines in the event format of ARCHITECTURE.md, each line extended
- * with {@code prev_hash}, the SHA-256 of the previous line's bytes ({@link AuditChain#GENESIS} for
- * the first). {@link AuditLogVerifier} checks the chain. Appends are serialized and written through
+ * One tenant's audit log: JSON Lines in the event format of docs/audit.md, each line extended with
+ * {@code prev_hash}, the SHA-256 of the previous line's bytes ({@link AuditChain#GENESIS} for the
+ * first). {@link AuditLogVerifier} checks the chain. Appends are serialized and written through
  * before {@link #record} returns, so an accepted event is never lost.
  */
 public final class JsonLinesAuditLog implements AuditSink, AutoCloseable {

@@ -5,10 +5,13 @@ import dev.mosaic.dsl.ast.Expr;
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.RuleDecl;
 import dev.mosaic.dsl.ast.Span;
+import dev.mosaic.host.AbiKind;
+import dev.mosaic.host.AbiSignature;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodes;
 import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.PolicyRule;
@@ -406,6 +409,7 @@ final class Checker {
     INT,
     FLOAT,
     STRING,
+    BYTES,
     BOOL,
     NONE,
     ANY;
@@ -415,6 +419,7 @@ final class Checker {
         case INT -> "an integer";
         case FLOAT -> "a float";
         case STRING -> "a string";
+        case BYTES -> "bytes";
         case BOOL -> "a bool";
         case NONE -> "no value";
         case ANY -> "a value";
@@ -455,8 +460,21 @@ final class Checker {
       return ValueType.ANY;
     }
     called.add(new EntryPoint(c.component(), c.function()));
-    List<String> params = export.type().params();
+    AbiSignature declared = components.get(c.component()).declared(c.function());
+    AbiSignature sig;
+    try {
+      sig = declared != null ? declared : AbiSignature.numeric(export.type());
+    } catch (MosaicException e) {
+      problems.error(
+          LangCodes.TYPE_MISMATCH,
+          "`" + c.component() + "." + c.function() + "` cannot be called from a script",
+          file,
+          c.span(),
+          e.diagnostics().getFirst().message());
+      return ValueType.ANY;
+    }
     String name = "`" + c.component() + "." + c.function() + "`";
+    List<AbiKind> params = sig.params();
     if (params.size() != args.size()) {
       problems.error(
           LangCodes.WRONG_ARGUMENTS,
@@ -469,30 +487,60 @@ final class Checker {
               + args.size(),
           file,
           c.span(),
-          "its type is " + export.type());
+          "its type is " + (declared != null ? declared : export.type()));
     } else {
       for (int i = 0; i < params.size(); i++) {
-        ValueType given = args.get(i);
-        String wanted = params.get(i);
-        boolean fits =
-            given == ValueType.ANY
-                || given == ValueType.INT
-                || (given == ValueType.FLOAT && wanted.startsWith("f"));
-        if (!fits) {
-          problems.error(
-              LangCodes.TYPE_MISMATCH,
-              "argument " + (i + 1) + " of " + name + " is " + wanted + ", got " + given.label(),
-              file,
-              c.args().get(i).span(),
-              null);
-        }
+        argument(file, name, i, params.get(i), args.get(i), c.args().get(i));
       }
     }
-    List<String> results = export.type().results();
-    if (results.isEmpty()) {
+    if (sig.result() == null) {
       return ValueType.NONE;
     }
-    return results.getFirst().startsWith("f") ? ValueType.FLOAT : ValueType.INT;
+    return switch (sig.result()) {
+      case STRING -> ValueType.STRING;
+      case BYTES -> ValueType.BYTES;
+      case F32, F64 -> ValueType.FLOAT;
+      case I32, I64 -> ValueType.INT;
+    };
+  }
+
+  /**
+   * Checks one argument against its parameter's kind: strings for {@code string}, strings or bytes
+   * for {@code bytes} (a string passes its UTF-8), integers that fit for integer kinds, numbers for
+   * floats. A literal out of an integer kind's range is refused here, at its position.
+   */
+  private void argument(String file, String name, int i, AbiKind wanted, ValueType given, Expr e) {
+    if (given == ValueType.ANY) {
+      return;
+    }
+    boolean fits =
+        switch (wanted) {
+          case STRING -> given == ValueType.STRING;
+          case BYTES -> given == ValueType.BYTES || given == ValueType.STRING;
+          case I32, I64 -> given == ValueType.INT;
+          case F32, F64 -> given == ValueType.INT || given == ValueType.FLOAT;
+        };
+    if (!fits) {
+      problems.error(
+          LangCodes.TYPE_MISMATCH,
+          "argument " + (i + 1) + " of " + name + " is " + wanted.text() + ", got " + given.label(),
+          file,
+          e.span(),
+          given == ValueType.FLOAT && !wanted.inMemory()
+              ? "a fraction is never truncated: pass a whole number"
+              : null);
+      return;
+    }
+    if (wanted == AbiKind.I32
+        && e instanceof Expr.IntLit lit
+        && (lit.value() < Integer.MIN_VALUE || lit.value() > 0xFFFF_FFFFL)) {
+      problems.error(
+          LangCodes.TYPE_MISMATCH,
+          "argument " + (i + 1) + " of " + name + " is i32, got " + lit.value() + ", out of range",
+          file,
+          e.span(),
+          "i32 takes " + Integer.MIN_VALUE + " to " + 0xFFFF_FFFFL);
+    }
   }
 
   private void assertion(String file, Item.Assert a, Map<String, ValueType> variables) {

@@ -9,6 +9,8 @@ import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.audit.AuditEvent;
 import io.micrometer.core.instrument.Timer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -142,6 +144,31 @@ public final class Composition implements AutoCloseable {
   }
 
   /**
+   * The guest ABI signature of an export: what its {@code mosaic.abi} section declares, else the
+   * numbers of its core type.
+   *
+   * @throws MosaicException E9004 when the plan has no such component or export
+   */
+  public AbiSignature signature(String component, String function) {
+    Guest guest = guests.get(component);
+    if (guest == null) {
+      throw new MosaicException(HostCodes.BAD_CALL, "no component `" + component + "` in the plan");
+    }
+    return guest.abi().signatureOf(export(guest, component, function));
+  }
+
+  private static FunctionDecl export(Guest guest, String component, String function) {
+    return guest.component().exports().stream()
+        .filter(f -> f.name().equals(function))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new MosaicException(
+                    HostCodes.BAD_CALL,
+                    "component `" + component + "` has no export `" + function + "`"));
+  }
+
+  /**
    * Calls an exported function. Numbers pass as {@link Number}s; parameters the export declares as
    * {@code string} or {@code bytes} (docs/guest-abi.md) take a {@link String} or a {@code byte[]},
    * copied into the guest's memory. The result is a {@link Long}, a {@link Double}, a {@link
@@ -161,16 +188,7 @@ public final class Composition implements AutoCloseable {
     if (guest == null) {
       throw new MosaicException(HostCodes.BAD_CALL, "no component `" + component + "` in the plan");
     }
-    FunctionDecl decl =
-        guest.component().exports().stream()
-            .filter(f -> f.name().equals(function))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new MosaicException(
-                        HostCodes.BAD_CALL,
-                        "component `" + component + "` has no export `" + function + "`"));
-    AbiSignature sig = guest.abi().signatureOf(decl);
+    AbiSignature sig = guest.abi().signatureOf(export(guest, component, function));
     String where = component + "." + function;
     if (sig.params().size() != args.size()) {
       throw new MosaicException(
@@ -297,27 +315,59 @@ public final class Composition implements AutoCloseable {
   }
 
   private static Object convert(AbiKind type, Object arg, String where, int index) {
+    String which = "argument " + (index + 1) + " of `" + where + "`";
     if (!(arg instanceof Number n)) {
-      throw new MosaicException(
-          HostCodes.BAD_CALL, "argument " + (index + 1) + " of `" + where + "` must be a number");
+      throw new MosaicException(HostCodes.BAD_CALL, which + " must be a number");
     }
     return switch (type) {
-      case I32 -> {
-        long v = n.longValue();
-        if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
-          throw new MosaicException(
-              HostCodes.BAD_CALL, "argument " + (index + 1) + " of `" + where + "` overflows i32");
-        }
-        yield (int) v;
-      }
-      case I64 -> n.longValue();
+      case I32 -> (int) integer(n, Integer.MIN_VALUE, 0xFFFF_FFFFL, which, type);
+      case I64 -> integer(n, Long.MIN_VALUE, Long.MAX_VALUE, which, type);
       case F32 -> n.floatValue();
       case F64 -> n.doubleValue();
       default ->
           throw new MosaicException(
-              HostCodes.BAD_CALL,
-              "argument " + (index + 1) + " of `" + where + "` has unsupported type " + type);
+              HostCodes.BAD_CALL, which + " has unsupported type " + type.text());
     };
+  }
+
+  /**
+   * The exact integer value of {@code n} when it lies in {@code [min, max]}; a fraction, a
+   * non-finite float or a value out of range is refused rather than truncated or wrapped (an {@code
+   * i32} takes signed and unsigned 32-bit values).
+   */
+  private static long integer(Number n, long min, long max, String which, AbiKind type) {
+    BigDecimal exact;
+    try {
+      exact =
+          switch (n) {
+            case Long l -> BigDecimal.valueOf(l);
+            case Integer i -> BigDecimal.valueOf(i);
+            case Short s -> BigDecimal.valueOf(s);
+            case Byte b -> BigDecimal.valueOf(b);
+            case BigInteger b -> new BigDecimal(b);
+            case BigDecimal d -> d;
+            default -> new BigDecimal(n.doubleValue());
+          };
+    } catch (NumberFormatException e) {
+      throw new MosaicException(
+          HostCodes.BAD_CALL, which + " is " + type.text() + ", got " + n + ", not an integer");
+    }
+    if (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
+      throw new MosaicException(
+          Diagnostic.of(
+                  HostCodes.BAD_CALL,
+                  which + " is " + type.text() + ", got " + n + ", which has a fraction")
+              .withHelp("pass a whole number; fractions are not truncated"));
+    }
+    if (exact.compareTo(BigDecimal.valueOf(min)) < 0
+        || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new MosaicException(
+          Diagnostic.of(
+                  HostCodes.BAD_CALL,
+                  which + " is " + type.text() + ", got " + n + ", which is out of its range")
+              .withHelp(type.text() + " takes " + min + " to " + max));
+    }
+    return exact.longValueExact();
   }
 
   /**
@@ -420,9 +470,9 @@ public final class Composition implements AutoCloseable {
             .filter(f -> f.name().equals(exportName))
             .findFirst()
             .orElseThrow();
-    AbiSignature sig = exporter.abi().signatureOf(decl);
+    AbiSignature sig = exporter.abi().declared().get(decl.name());
     Value target = exporter.function(exportName);
-    if (!sig.usesMemory()) {
+    if (sig == null || !sig.usesMemory()) {
       return target;
     }
     int coreParams = sig.lower().params().size();

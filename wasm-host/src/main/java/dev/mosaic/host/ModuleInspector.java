@@ -2,17 +2,21 @@ package dev.mosaic.host;
 
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CustomSection;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.UnknownCustomSection;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.mosaic.plan.FuncType;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads the function imports and exports of a wasm binary with Chicory's parser, without running
@@ -27,7 +31,8 @@ public final class ModuleInspector {
   /**
    * The module's function imports and exports.
    *
-   * @throws MosaicException E4103 when the bytes are not a wasm module
+   * @throws MosaicException E4201 when the bytes are not a wasm module, E9007 when its {@code
+   *     mosaic.abi} section is malformed or does not match its exports
    */
   public static ModuleInterface inspect(String name, byte[] bytes) {
     WasmModule module;
@@ -67,7 +72,13 @@ public final class ModuleInspector {
       }
       exports.add(new FunctionDecl("", e.name(), type(t)));
     }
-    return new ModuleInterface(imports, exports);
+    Map<String, AbiSignature> declared = new TreeMap<>();
+    for (CustomSection s : module.customSections()) {
+      if (s instanceof UnknownCustomSection u && AbiDeclarations.SECTION.equals(u.name())) {
+        declared.putAll(AbiDeclarations.parse(name, u.bytes(), exports).declared());
+      }
+    }
+    return new ModuleInterface(imports, exports, declared);
   }
 
   private static Import functionImport(WasmModule module, int functionIndex) {
@@ -109,11 +120,14 @@ public final class ModuleInspector {
    *
    * @param imports function imports in declaration order
    * @param exports function exports in declaration order
+   * @param declared the signatures its {@code mosaic.abi} section declares, by export name
    */
-  public record ModuleInterface(List<FunctionDecl> imports, List<FunctionDecl> exports) {
+  public record ModuleInterface(
+      List<FunctionDecl> imports, List<FunctionDecl> exports, Map<String, AbiSignature> declared) {
     public ModuleInterface {
       imports = List.copyOf(imports);
       exports = List.copyOf(exports);
+      declared = Map.copyOf(declared);
     }
   }
 }

@@ -28,7 +28,8 @@ public record FunctionDecl(String module, String name, FuncType type) {
 
   /**
    * The capability this import needs: {@link Capabilities#capabilityOf} of its name for a host
-   * capability, {@link Capabilities#wasiCapabilityOf} for WASI, {@code null} for a bound import.
+   * capability, {@link Capabilities#wasiCapabilityOf} for WASI ({@code null} for WASI functions
+   * that need no grant), {@code null} for a bound import.
    */
   public String capability() {
     if (isCapability()) {

@@ -722,7 +722,7 @@ public final class PlanValidator {
                 + "."
                 + clip(b.importName())
                 + "`");
-      } else if (imp.capability() != null) {
+      } else if (imp.isCapability() || imp.isWasi()) {
         r.add(
             Diagnostic.of(
                     PlanCodes.BINDS_CAPABILITY, "binding targets capability import " + end + "`")
@@ -777,6 +777,10 @@ public final class PlanValidator {
                   .withHelp("WASI sockets are refused; reach the network through `http`"));
         } else if (imp.isCapability() || imp.isWasi()) {
           String capability = imp.capability();
+          if (capability == null) {
+            // A WASI function that needs no grant (docs/guest-abi.md).
+            continue;
+          }
           if (!Capabilities.KNOWN.contains(capability)) {
             denied.add(
                 Diagnostic.of(
@@ -795,12 +799,7 @@ public final class PlanValidator {
                             + "` is not granted to component `"
                             + c.id()
                             + "`")
-                    .withHelp(
-                        imp.isWasi() && capability.equals(Capabilities.WASI_CAPABILITY)
-                            ? "WASI imports need `allow "
-                                + c.id()
-                                + " files \"/<dir>/*\"` (and `\"write:/<dir>/*\"` to write)"
-                            : "add `allow " + c.id() + " " + capability + "` to the policy"));
+                    .withHelp("add `allow " + c.id() + " " + capability + "` to the policy"));
           }
         } else if (!bound.containsKey(c.id() + "\u0000" + importKey(imp.module(), imp.name()))) {
           r.add(

@@ -14,6 +14,14 @@ final class BasicCapabilities {
 
   private BasicCapabilities() {}
 
+  /**
+   * Writes one line a component logs, prefixed with its name: the one way guest text reaches the
+   * host's log, for {@code mosaic.log} and for a WASI guest's standard output and error.
+   */
+  static void log(CapabilityContext ctx, byte[] line) {
+    ctx.log.accept("[" + ctx.component + "] " + new String(line, StandardCharsets.UTF_8));
+  }
+
   static List<HostFunction> functions(CapabilityContext ctx) {
     return List.of(
         new HostFunction(
@@ -21,9 +29,7 @@ final class BasicCapabilities {
             HostFunction.type(HostFunction.PTR_LEN, HostFunction.NONE),
             args -> {
               int len = Math.min(args[1].asInt(), MAX_LOG_BYTES);
-              byte[] bytes = ctx.guest.read(args[0].asInt(), Math.max(len, 0));
-              ctx.log.accept(
-                  "[" + ctx.component + "] " + new String(bytes, StandardCharsets.UTF_8));
+              log(ctx, ctx.guest.read(args[0].asInt(), Math.max(len, 0)));
               return null;
             }),
         new HostFunction(

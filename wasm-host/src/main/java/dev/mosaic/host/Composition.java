@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,16 @@ public final class Composition implements AutoCloseable {
   private final Tenant tenant;
   private final HostServices services;
   private final Context context;
+
+  /** The context of each component that imports WASI: GraalWasm keeps WASI state per context. */
+  private final Map<String, Context> wasiContexts = new LinkedHashMap<>();
+
+  /** Standard output and error of the WASI components, drained when a call returns. */
+  private final List<WasiOutput> wasiOutputs = new ArrayList<>();
+
+  /** WASI components that called {@code proc_exit}: their context is gone. */
+  private final Set<String> exited = ConcurrentHashMap.newKeySet();
+
   private final Map<String, Guest> guests = new HashMap<>();
   private final long callLimitMillis;
   private final int componentCount;
@@ -73,7 +84,6 @@ public final class Composition implements AutoCloseable {
     }
     Timer.Sample sample = Timer.start();
     List<Component> order = instantiationOrder();
-    Component wasi = WasiFiles.importer(plan, order);
     Map<String, PreparedModule> prepared = new HashMap<>();
     for (Component c : order) {
       prepared.put(
@@ -94,17 +104,13 @@ public final class Composition implements AutoCloseable {
         limits.maxTenantMemoryBytes());
     this.componentCount = order.size();
     this.reservedBytes = reserve;
-    Context.Builder builder = Context.newBuilder("wasm").engine(tenant.engine);
-    if (wasi != null) {
-      WasiFiles.configure(builder, tenant, plan, wasi);
-    }
-    this.context = builder.build();
+    this.context = Context.newBuilder("wasm").engine(tenant.engine).build();
     try {
       for (Component c : order) {
         PreparedModule m = prepared.get(c.id());
         Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes());
         Source source = source(c, m, caps.get(c.id()));
-        Value module = context.eval(source);
+        Value module = contextFor(guest).eval(source);
         Value instance = module.newInstance(ProxyObject.fromMap(imports(guest)));
         guest.bind(instance.getMember("exports"));
         if (m.abi().usesMemory() && (!guest.hasMemory() || !guest.hasAlloc())) {
@@ -118,6 +124,7 @@ public final class Composition implements AutoCloseable {
                   .withHelp("export `memory` and `alloc(len: i32) -> i32`"));
         }
         guests.put(c.id(), guest);
+        initialize(guest);
       }
     } catch (PolyglotException e) {
       abort();
@@ -132,6 +139,61 @@ public final class Composition implements AutoCloseable {
         AuditEvent.EXECUTION,
         "",
         Map.of("action", "instantiate", "plan", plan.digest(), "components", "" + componentCount));
+  }
+
+  /**
+   * The context a component runs in: its own for a WASI component, with WASI's pre-opened
+   * directories, file system and output streams (docs/guest-abi.md), else the composition's.
+   */
+  private Context contextFor(Guest guest) {
+    Component c = guest.component();
+    if (!WasiFiles.imports(c)) {
+      return context;
+    }
+    CapabilityContext ctx = capabilityContext(guest);
+    boolean log = plan.policy().decide(c.id(), "log", null).allowed();
+    AtomicBoolean noticed = new AtomicBoolean();
+    WasiOutput out = new WasiOutput(ctx, "stdout", log, noticed);
+    WasiOutput err = new WasiOutput(ctx, "stderr", log, noticed);
+    wasiOutputs.add(out);
+    wasiOutputs.add(err);
+    Context.Builder builder = Context.newBuilder("wasm").engine(tenant.engine);
+    Context own = WasiFiles.configure(builder, tenant, plan, c, out, err).build();
+    wasiContexts.put(c.id(), own);
+    return own;
+  }
+
+  /**
+   * Runs a WASI reactor's {@code _initialize} once, before any other call, under the call time
+   * limit. A module that exports {@code _start} is a command and is not initialized here.
+   */
+  private void initialize(Guest guest) {
+    Value init = guest.function("_initialize");
+    if (init == null || !init.canExecute() || guest.function("_start") != null) {
+      return;
+    }
+    long number = ++calls;
+    running = number;
+    ScheduledFuture<?> timer =
+        services.watchdog().schedule(() -> timeUp(number), callLimitMillis, TimeUnit.MILLISECONDS);
+    try {
+      init.execute();
+    } catch (PolyglotException e) {
+      throw failure(e, guest.id(), "_initialize");
+    } catch (GuestFault e) {
+      throw new MosaicException(
+          HostCodes.TRAP, "guest `" + guest.id() + "` trapped in `_initialize`: " + e.getMessage());
+    } finally {
+      running = 0;
+      timer.cancel(false);
+      drainOutput();
+    }
+  }
+
+  private void drainOutput() {
+    for (WasiOutput o : wasiOutputs) {
+      o.drain();
+    }
   }
 
   public ValidatedPlan plan() {
@@ -188,6 +250,11 @@ public final class Composition implements AutoCloseable {
     if (guest == null) {
       throw new MosaicException(HostCodes.BAD_CALL, "no component `" + component + "` in the plan");
     }
+    if (exited.contains(component)) {
+      throw new MosaicException(
+          Diagnostic.of(HostCodes.CLOSED, "component `" + component + "` has exited")
+              .withHelp("a WASI command runs once; instantiate the plan again to run it again"));
+    }
     AbiSignature sig = guest.abi().signatureOf(export(guest, component, function));
     String where = component + "." + function;
     if (sig.params().size() != args.size()) {
@@ -214,6 +281,9 @@ public final class Composition implements AutoCloseable {
       Value result = guest.function(function).execute(wasmArgs);
       return liftResult(guest, sig, result);
     } catch (PolyglotException e) {
+      if (e.isExit()) {
+        return exit(component, function, e.getExitStatus());
+      }
       MosaicException failure = failure(e, component, function);
       outcome = failure.code();
       tenant.audit(
@@ -236,8 +306,25 @@ public final class Composition implements AutoCloseable {
     } finally {
       running = 0;
       timer.cancel(false);
+      drainOutput();
       tenant.metrics.call(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /**
+   * A WASI guest called {@code proc_exit}: its context is gone. Status 0 is success (the call
+   * returns {@code null}); any other status is {@link GuestExit}, whose exit code is the status.
+   */
+  private Object exit(String component, String function, int status) {
+    exited.add(component);
+    tenant.audit(
+        AuditEvent.EXECUTION,
+        component,
+        Map.of("function", function, "result", "exited", "status", "" + status));
+    if (status == 0) {
+      return null;
+    }
+    throw new GuestExit(component, function, status);
   }
 
   private MosaicException failure(PolyglotException e, String component, String function) {
@@ -432,18 +519,21 @@ public final class Composition implements AutoCloseable {
         });
   }
 
+  private CapabilityContext capabilityContext(Guest guest) {
+    return new CapabilityContext(
+        tenant,
+        guest,
+        plan.policy(),
+        services.kv(),
+        services.http(),
+        services.limits(),
+        services.guestLog());
+  }
+
   private Map<String, Object> imports(Guest guest) {
     Component c = guest.component();
     Map<String, Object> modules = new TreeMap<>();
-    CapabilityContext ctx =
-        new CapabilityContext(
-            tenant,
-            guest,
-            plan.policy(),
-            services.kv(),
-            services.http(),
-            services.limits(),
-            services.guestLog());
+    CapabilityContext ctx = capabilityContext(guest);
     ProxyObject host = HostFunctions.link(ctx, c.imports());
     if (host != null) {
       modules.put(Capabilities.MODULE, host);
@@ -453,7 +543,13 @@ public final class Composition implements AutoCloseable {
       if (b.importer().equals(c.id())) {
         bound
             .computeIfAbsent(b.importModule(), k -> new LinkedHashMap<>())
-            .put(b.importName(), bindingTarget(guest, guests.get(b.exporter()), b.exportName()));
+            .put(
+                b.importName(),
+                bindingTarget(
+                    guest,
+                    guests.get(b.exporter()),
+                    b.exportName(),
+                    contextOf(guest.id()) != contextOf(b.exporter())));
       }
     }
     bound.forEach((k, v) -> modules.put(k, ProxyObject.fromMap(v)));
@@ -464,7 +560,12 @@ public final class Composition implements AutoCloseable {
    * The value linked for one binding: the export itself when only numbers cross, else an adapter
    * that copies strings and bytes between the two memories.
    */
-  private static Object bindingTarget(Guest importer, Guest exporter, String exportName) {
+  private Context contextOf(String component) {
+    return wasiContexts.getOrDefault(component, context);
+  }
+
+  private static Object bindingTarget(
+      Guest importer, Guest exporter, String exportName, boolean acrossContexts) {
     FunctionDecl decl =
         exporter.component().exports().stream()
             .filter(f -> f.name().equals(exportName))
@@ -473,7 +574,11 @@ public final class Composition implements AutoCloseable {
     AbiSignature sig = exporter.abi().declared().get(decl.name());
     Value target = exporter.function(exportName);
     if (sig == null || !sig.usesMemory()) {
-      return target;
+      if (!acrossContexts) {
+        return target;
+      }
+      // A value of one context cannot be handed to another: numbers cross as Java numbers.
+      return (ProxyExecutable) args -> plain(target.execute(plainArgs(args)));
     }
     int coreParams = sig.lower().params().size();
     return (ProxyExecutable)
@@ -488,7 +593,7 @@ public final class Composition implements AutoCloseable {
               out[o++] = exporter.write(bytes);
               out[o++] = bytes.length;
             } else {
-              out[o++] = args[in++];
+              out[o++] = plain(args[in++]);
             }
           }
           Value result = target.execute(out);
@@ -498,8 +603,30 @@ public final class Composition implements AutoCloseable {
           if (sig.result().inMemory()) {
             return importer.writePacked(exporter.readPacked(result.asLong()));
           }
-          return result;
+          return plain(result);
         };
+  }
+
+  private static Object[] plainArgs(Value[] args) {
+    Object[] out = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      out[i] = plain(args[i]);
+    }
+    return out;
+  }
+
+  /** A wasm number as a Java number, so it may cross into another context; null for none. */
+  private static Object plain(Value v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.fitsInInt()) {
+      return v.asInt();
+    }
+    if (v.fitsInLong()) {
+      return v.asLong();
+    }
+    return v.fitsInFloat() && !v.fitsInDouble() ? v.asFloat() : v.asDouble();
   }
 
   /** Exporters before importers, so every binding's target exists when its importer links. */
@@ -534,7 +661,7 @@ public final class Composition implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       try {
         if (cancel) {
-          context.close(true);
+          cancelContexts();
         } else {
           closeContext();
         }
@@ -555,21 +682,39 @@ public final class Composition implements AutoCloseable {
 
   /** Closes gracefully when no call is running (much cheaper), else cancels the running call. */
   private void closeContext() {
+    for (Context c : contexts()) {
+      try {
+        c.close();
+      } catch (IllegalStateException | PolyglotException e) {
+        cancel(c);
+      }
+    }
+  }
+
+  /** The composition's context and those of its WASI components. */
+  private List<Context> contexts() {
+    List<Context> all = new ArrayList<>(wasiContexts.values());
+    all.add(context);
+    return all;
+  }
+
+  private void cancelContexts() {
+    for (Context c : contexts()) {
+      cancel(c);
+    }
+  }
+
+  private static void cancel(Context c) {
     try {
-      context.close();
+      c.close(true);
     } catch (IllegalStateException | PolyglotException e) {
-      context.close(true);
+      // Already closed, e.g. by the guest's proc_exit.
     }
   }
 
   private void abort() {
-    try {
-      context.close(true);
-    } finally {
-      tenant.release(componentCount, reservedBytes);
-      closed.set(true);
-      released.countDown();
-    }
+    // The watchdog may have stopped a runaway `_initialize` already, releasing the reservation.
+    stop(true);
   }
 
   /**

@@ -26,6 +26,9 @@ public final class HostCodes {
   /** A call was made on a composition that is closed (by its owner or after a timeout). */
   public static final String CLOSED = "E9008";
 
+  /** A WASI command called {@code proc_exit} with a status other than 0. */
+  public static final String EXIT = "E9009";
+
   /** The tenant made calls faster than its rate limit allows. */
   public static final String CALL_RATE = "E9101";
 

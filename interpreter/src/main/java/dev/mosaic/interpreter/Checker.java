@@ -276,6 +276,7 @@ final class Checker {
             "both ends of a binding must have the same function type");
         continue;
       }
+      abiAgreement(file, b, importer, imp, exporter, export, expected);
       if (!bound.add(importer.name() + "\u0000" + imp.module() + "\u0000" + imp.name())) {
         problems.error(
             LangCodes.DUPLICATE_BINDING,
@@ -293,6 +294,114 @@ final class Checker {
       }
       out.add(new Binding(importer.name(), imp.module(), imp.name(), exporter.name(), exportName));
     }
+  }
+
+  /**
+   * Strings and bytes cross a binding only as the exporter's {@code mosaic.abi} section declares;
+   * without a declaration the host passes the numbers as they are, pointers into the importer's
+   * memory that mean nothing in the exporter's. So: an interface of the script that passes strings
+   * or bytes where the declaration has numbers (or there is none), or the reverse, is an error; a
+   * core type that looks like pointer and length pairs with no declaration on either side is a
+   * warning.
+   */
+  private void abiAgreement(
+      String file,
+      Item.Bind b,
+      CheckedComponent importer,
+      FunctionDecl imp,
+      CheckedComponent exporter,
+      FunctionDecl export,
+      InterfaceModel expected) {
+    AbiSignature declared = exporter.declared(export.name());
+    InterfaceModel iface = expected != null ? expected : exporter.implementsInterface();
+    InterfaceModel.Function f =
+        iface == null
+            ? null
+            : iface.functions().stream()
+                .filter(x -> x.name().equals(export.name()))
+                .findFirst()
+                .orElse(null);
+    String end =
+        "`"
+            + importer.name()
+            + "."
+            + imp.module()
+            + "."
+            + imp.name()
+            + "` -> `"
+            + exporter.name()
+            + "."
+            + export.name()
+            + "`";
+    if (f != null) {
+      List<Boolean> wanted = new ArrayList<>();
+      f.params().forEach(p -> wanted.add(inMemory(p.type())));
+      Boolean wantedResult = f.result() == null ? null : inMemory(f.result());
+      List<Boolean> has = new ArrayList<>();
+      Boolean hasResult = null;
+      if (declared != null) {
+        declared.params().forEach(k -> has.add(k.inMemory()));
+        hasResult = declared.result() == null ? null : declared.result().inMemory();
+      }
+      boolean interfaceUsesMemory = wanted.contains(true) || Boolean.TRUE.equals(wantedResult);
+      boolean agrees =
+          declared == null
+              ? !interfaceUsesMemory
+              : wanted.equals(has) && java.util.Objects.equals(wantedResult, hasResult);
+      if (!agrees) {
+        problems.error(
+            LangCodes.ABI_MISMATCH,
+            end
+                + ": interface `"
+                + iface.name()
+                + "` passes "
+                + (interfaceUsesMemory ? "strings or bytes" : "numbers only")
+                + ", but `"
+                + exporter.name()
+                + "` declares "
+                + (declared == null
+                    ? "no kinds for `" + export.name() + "`"
+                    : "`" + declared + "`"),
+            file,
+            b.span(),
+            declared == null
+                ? "declare the kinds in the exporter's `mosaic.abi` section (docs/guests/); without"
+                    + " them the host would pass raw pointers between the two memories"
+                : "make the interface and the `mosaic.abi` declaration say the same");
+      }
+      return;
+    }
+    if (declared == null && looksLikePointers(export.type())) {
+      problems.warn(
+          LangCodes.ABI_MISMATCH,
+          end
+              + " has type "
+              + export.type()
+              + ", which looks like strings or bytes, but `"
+              + exporter.name()
+              + "` declares no kinds for it: the host passes these numbers as they are",
+          file,
+          b.span(),
+          "if they are pointers and lengths, declare the kinds in `"
+              + exporter.name()
+              + "`'s `mosaic.abi` section (docs/guests/), else the callee reads the wrong memory");
+    }
+  }
+
+  private static boolean inMemory(WitType t) {
+    return !(t instanceof WitType.Primitive p)
+        || p.name().equals("string")
+        || p.name().equals("bytes");
+  }
+
+  /**
+   * A core type guest ABI v1 gives strings and bytes: an {@code i64} result (a packed pointer and
+   * length) with at least two {@code i32} parameters, or a pair of {@code i32} parameters and an
+   * {@code i64} result.
+   */
+  private static boolean looksLikePointers(dev.mosaic.plan.FuncType type) {
+    long i32s = type.params().stream().filter("i32"::equals).count();
+    return type.results().equals(List.of("i64")) && i32s >= 2;
   }
 
   private static String shortDigest(InterfaceModel m) {

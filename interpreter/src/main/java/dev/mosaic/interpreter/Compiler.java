@@ -82,7 +82,8 @@ public final class Compiler {
         new Checker(problems, components, interfaces, tenant.name(), environment, options)
             .run(items);
     if (problems.any()) {
-      return new CompileResult(file, source, sources, null, null, problems.list());
+      return new CompileResult(
+          file, source, sources, null, null, problems.list(), problems.warnings());
     }
     CheckedScript script =
         new CheckedScript(
@@ -94,6 +95,7 @@ public final class Compiler {
             checked.policy(),
             checked.entryPoints(),
             checked.statements());
-    return new CompileResult(file, source, sources, script, PlanBuilder.build(script), List.of());
+    return new CompileResult(
+        file, source, sources, script, PlanBuilder.build(script), List.of(), problems.warnings());
   }
 }

@@ -802,15 +802,18 @@ public final class PlanValidator {
                     .withHelp("add `allow " + c.id() + " " + capability + "` to the policy"));
           }
         } else if (!bound.containsKey(c.id() + "\u0000" + importKey(imp.module(), imp.name()))) {
-          r.add(
-              PlanCodes.DANGLING_IMPORT,
-              "import `"
-                  + clip(imp.module())
-                  + "."
-                  + clip(imp.name())
-                  + "` of component `"
-                  + c.id()
-                  + "` is not bound");
+          Diagnostic d =
+              Diagnostic.of(
+                  PlanCodes.DANGLING_IMPORT,
+                  "import `"
+                      + clip(imp.module())
+                      + "."
+                      + clip(imp.name())
+                      + "` of component `"
+                      + c.id()
+                      + "` is not bound");
+          String help = RuntimeImports.help(imp.module(), imp.name());
+          r.add(help == null ? d : d.withHelp(help));
         }
       }
     }

@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.UnknownCustomSection;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FuncType;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
@@ -26,6 +27,9 @@ public final class ModuleInspector {
   /** The bytes are not a valid wasm module. */
   public static final String INVALID_MODULE = "E4201";
 
+  /** The bytes are a component of the WebAssembly component model, not a core module. */
+  public static final String COMPONENT_BINARY = "E4203";
+
   private ModuleInspector() {}
 
   /**
@@ -35,6 +39,7 @@ public final class ModuleInspector {
    *     mosaic.abi} section is malformed or does not match its exports
    */
   public static ModuleInterface inspect(String name, byte[] bytes) {
+    refuseComponent(name, bytes);
     WasmModule module;
     try {
       module = Parser.parse(bytes);
@@ -79,6 +84,34 @@ public final class ModuleInspector {
       }
     }
     return new ModuleInterface(imports, exports, declared);
+  }
+
+  /**
+   * Refuses a component-model binary: the wasm magic followed by a layer other than a core module's
+   * (a component's version bytes are {@code 0d 00 01 00}), which Mosaic cannot run yet.
+   *
+   * @throws MosaicException E4203 for a component
+   */
+  public static void refuseComponent(String name, byte[] bytes) {
+    if (bytes.length >= 8
+        && bytes[0] == 0
+        && bytes[1] == 'a'
+        && bytes[2] == 's'
+        && bytes[3] == 'm'
+        && bytes[6] == 1
+        && bytes[7] == 0
+        && !(bytes[4] == 1 && bytes[5] == 0)) {
+      throw new MosaicException(
+          Diagnostic.of(
+                  COMPONENT_BINARY,
+                  "`"
+                      + name
+                      + "` is a WebAssembly component (component model), not a core module;"
+                      + " components are not yet supported")
+              .withHelp(
+                  "build a core module: Rust `--target wasm32-wasip1` (not wasip2), clang"
+                      + " `--target=wasm32-wasi`, and no `wasm-tools component new`"));
+    }
   }
 
   private static Import functionImport(WasmModule module, int functionIndex) {

@@ -32,6 +32,7 @@ record PreparedModule(
    *     declarations
    */
   static PreparedModule inspect(Component c, byte[] bytes) {
+    ModuleInspector.refuseComponent(c.id(), bytes);
     WasmModule module;
     try {
       module = Parser.parse(bytes);

@@ -37,4 +37,15 @@ public record FunctionDecl(String module, String name, FuncType type) {
     }
     return isWasi() ? Capabilities.wasiCapabilityOf(name) : null;
   }
+
+  /**
+   * Whether this import makes the host ask the policy for {@code capability} at run time: its own
+   * capability, and for WASI also {@code files} (pre-opened directories, every file access) and
+   * {@code log} (standard output and error).
+   */
+  public boolean asksFor(String capability) {
+    return capability.equals(capability())
+        || (isWasi()
+            && (capability.equals(Capabilities.WASI_CAPABILITY) || capability.equals("log")));
+  }
 }

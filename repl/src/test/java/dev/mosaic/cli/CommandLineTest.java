@@ -83,6 +83,19 @@ class CommandLineTest {
   }
 
   @Test
+  void explainKnowsAWasiComponentAsksForFilesAndLog() throws Exception {
+    Files.copy(
+        Path.of("src", "test", "resources", "guests", "wasicmd.wasm"), dir.resolve("cmd.wasm"));
+    Path p = script("cmd.mosaic", "component cmd from \"cmd.wasm\"\npolicy { allow cmd log }\n");
+    Outcome log = mosaic("explain", p.toString(), "cmd", "log");
+    assertThat(log.exit()).isZero();
+    assertThat(log.out()).doesNotContain("does not import");
+    Outcome files = mosaic("explain", p.toString(), "cmd", "files", "/data/x");
+    assertThat(files.exit()).isEqualTo(77);
+    assertThat(files.out()).doesNotContain("does not import");
+  }
+
+  @Test
   void execRunsAWasiCommandsStartAndExitsWithItsStatus() throws Exception {
     Files.copy(
         Path.of("src", "test", "resources", "guests", "wasicmd.wasm"), dir.resolve("cmd.wasm"));

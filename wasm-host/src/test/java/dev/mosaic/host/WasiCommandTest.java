@@ -115,4 +115,19 @@ class WasiCommandTest {
     }
     assertThat(log).containsExactlyInAnyOrder("[r] initialized", "[r2] initialized");
   }
+
+  @Test
+  void stringsCrossBetweenAWasiComponentAndTheOthers() {
+    try (Composition c =
+        host.instantiate(
+            plans
+                .plan("t1")
+                .component("text", "text")
+                .component("shout", "wasishout")
+                .bind("shout", "text", "upper", "text", "upper")
+                .validate())) {
+      assertThat(c.call("shout", "shout", List.of("héllo"))).isEqualTo("HéLLO!");
+      assertThat(c.call("shout", "shout", List.of("again"))).isEqualTo("AGAIN!");
+    }
+  }
 }

@@ -96,6 +96,24 @@ class CommandLineTest {
   }
 
   @Test
+  void runShowsAWarningForAPointerShapedBindingAndStillRuns() throws Exception {
+    for (String f : new String[] {"rawtext.wasm", "shout.wasm"}) {
+      Files.copy(Path.of("src", "test", "resources", "guests", f), dir.resolve(f));
+    }
+    Path p =
+        script(
+            "raw.mosaic",
+            "component raw from \"rawtext.wasm\"\ncomponent shout from \"shout.wasm\"\n"
+                + "bind shout.text.upper -> raw.upper\nprint 1\n");
+    Outcome o = mosaic("run", p.toString());
+    assertThat(o.exit()).isZero();
+    assertThat(o.out()).isEqualTo("1\n");
+    assertThat(o.err())
+        .startsWith("warning[E2040]: " + p + ":3:1: `shout.text.upper` -> `raw.upper` has type")
+        .contains("   |   bind shout.text.upper -> raw.upper");
+  }
+
+  @Test
   void execRunsAWasiCommandsStartAndExitsWithItsStatus() throws Exception {
     Files.copy(
         Path.of("src", "test", "resources", "guests", "wasicmd.wasm"), dir.resolve("cmd.wasm"));

@@ -110,6 +110,22 @@ class ReplTest {
   }
 
   @Test
+  void aPointerShapedBindingWithoutDeclarationsIsWarnedAboutOnce() throws Exception {
+    for (String f : List.of("rawtext.wasm", "shout.wasm")) {
+      Files.copy(Path.of("src", "test", "resources", "guests", f), dir.resolve(f));
+    }
+    String out =
+        type(
+            "component raw from \"rawtext.wasm\"",
+            "component shout from \"shout.wasm\"",
+            "bind shout.text.upper -> raw.upper",
+            "print 1");
+    assertThat(out).contains("warning[E2040]").contains("looks like strings or bytes");
+    assertThat(out.split("warning\\[E2040\\]", -1)).hasSize(2);
+    assertThat(out).contains("1\n");
+  }
+
+  @Test
   void openBracesShowTheContinuationPromptUntilClosed() throws Exception {
     String out =
         type(HELLO, "policy {", "  allow hello log", "}", "hello.greet(", "1, 2)", ":plan");

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every script example (examples/NAME/NAME.mosaic) through ./mosaic and compares its stdout
+# Builds the C and AssemblyScript guests (build-guests.sh), then runs every script example
+# (examples/NAME/NAME.mosaic) through ./mosaic and compares its stdout
 # with expected.txt and its exit code with expected-exit (0 when absent), after the mosaic commands
 # in NAME/prepare when there is one. Each example gets a fresh
 # MOSAIC_HOME, so blobs and audit logs start empty. Java examples (multitenant, embedding) are run
@@ -7,6 +8,8 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT="$(cd .. && pwd)"
+# The C and AssemblyScript examples are built from their sources first.
+./build-guests.sh || exit 1
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failed=0

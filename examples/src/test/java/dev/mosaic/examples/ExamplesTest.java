@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -39,6 +40,22 @@ class ExamplesTest {
   static final Path EXAMPLES = Path.of("").toAbsolutePath();
 
   @TempDir Path work;
+
+  /**
+   * Builds the examples written in C and AssemblyScript from source with the real toolchains
+   * (build-guests.sh), as CI does; a missing toolchain fails here, saying what to install.
+   */
+  @BeforeAll
+  static void buildGuestsFromSource() throws Exception {
+    Process p =
+        new ProcessBuilder(EXAMPLES.resolve("build-guests.sh").toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor())
+        .as("examples/build-guests.sh builds the C and AssemblyScript examples:%n%s", output)
+        .isZero();
+  }
 
   record Outcome(int exit, String out, String err) {}
 
@@ -92,7 +109,14 @@ class ExamplesTest {
     assertThat(scripts)
         .extracting(p -> p.getFileName().toString())
         .contains(
-            "hello.mosaic", "compose.mosaic", "denied.mosaic", "runaway.mosaic", "signed.mosaic");
+            "hello.mosaic",
+            "compose.mosaic",
+            "denied.mosaic",
+            "runaway.mosaic",
+            "signed.mosaic",
+            "c-plugin.mosaic",
+            "c-command.mosaic",
+            "as-plugin.mosaic");
     return scripts.stream()
         .map(
             script ->

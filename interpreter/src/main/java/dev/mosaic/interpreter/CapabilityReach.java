@@ -1,6 +1,7 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.plan.Binding;
+import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.PolicyEngine;
 import java.util.ArrayList;
@@ -42,6 +43,15 @@ public final class CapabilityReach {
         String cap = imp.capability();
         if (cap != null && policy.decide(c.name(), cap, null).allowed()) {
           caps.add(cap);
+        }
+        // WASI reaches files through the directories `files` rules pre-open, and the log through
+        // standard output and error when `log` is granted.
+        if (imp.isWasi()) {
+          for (String wasi : List.of(Capabilities.WASI_CAPABILITY, "log")) {
+            if (policy.decide(c.name(), wasi, null).allowed()) {
+              caps.add(wasi);
+            }
+          }
         }
       }
       direct.put(c.name(), caps);

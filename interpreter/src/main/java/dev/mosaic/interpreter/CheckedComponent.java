@@ -1,9 +1,11 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Span;
+import dev.mosaic.host.AbiSignature;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.SignatureRequirement;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A component after its module was read and checked.
@@ -17,6 +19,7 @@ import java.util.List;
  * @param exports the module's function exports
  * @param file file the declaration is in
  * @param span the declaration
+ * @param abi the export signatures its {@code mosaic.abi} section declares, by export name
  */
 public record CheckedComponent(
     String name,
@@ -26,10 +29,30 @@ public record CheckedComponent(
     List<FunctionDecl> imports,
     List<FunctionDecl> exports,
     String file,
-    Span span) {
+    Span span,
+    Map<String, AbiSignature> abi) {
   public CheckedComponent {
     imports = List.copyOf(imports);
     exports = List.copyOf(exports);
+    abi = Map.copyOf(abi);
+  }
+
+  /** A component whose module declares no string or bytes exports. */
+  public CheckedComponent(
+      String name,
+      String digest,
+      SignatureRequirement signature,
+      InterfaceModel implementsInterface,
+      List<FunctionDecl> imports,
+      List<FunctionDecl> exports,
+      String file,
+      Span span) {
+    this(name, digest, signature, implementsInterface, imports, exports, file, span, Map.of());
+  }
+
+  /** The declared signature of an export, or {@code null} when its module declares none. */
+  public AbiSignature declared(String function) {
+    return abi.get(function);
   }
 
   /** The export of that name, or {@code null}. */

@@ -5,11 +5,14 @@ import dev.mosaic.dsl.ast.Expr;
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.RuleDecl;
 import dev.mosaic.dsl.ast.Span;
+import dev.mosaic.host.AbiKind;
+import dev.mosaic.host.AbiSignature;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodes;
 import dev.mosaic.plan.PlanRules;
 import dev.mosaic.plan.PolicyEngine;
@@ -314,6 +317,7 @@ final class Checker {
             "both ends of a binding must have the same function type");
         continue;
       }
+      abiAgreement(file, b, importer, imp, exporter, export, expected);
       if (!bound.add(importer.name() + "\u0000" + imp.module() + "\u0000" + imp.name())) {
         Diagnostic twice =
             new Diagnostic(
@@ -380,7 +384,8 @@ final class Checker {
     for (CheckedComponent c : components.values()) {
       for (FunctionDecl imp : c.imports()) {
         String key = c.name() + "\u0000" + imp.module() + "\u0000" + imp.name();
-        if (imp.capability() != null
+        if (imp.isCapability()
+            || imp.isWasi()
             || done.contains(key)
             || attempted.contains(key)
             || attempted.contains(c.name() + "\u0000" + imp.module() + "\u0000")) {
@@ -396,8 +401,14 @@ final class Checker {
           }
         }
         String target = providers.isEmpty() ? "COMPONENT" : providers.getFirst();
+        Diagnostic dangling = PlanRules.danglingImport(c.name(), imp);
+        if (dangling.help() != null) {
+          // A toolchain's runtime import: the help names the toolchain and its fix.
+          problems.add(dangling.at(Problems.at(c.file(), c.span())));
+          continue;
+        }
         problems.add(
-            PlanRules.danglingImport(c.name(), imp)
+            dangling
                 .at(Problems.at(c.file(), c.span()))
                 .withHelp(
                     "bind it: `bind "
@@ -423,6 +434,114 @@ final class Checker {
 
   private static String nullToEmpty(String s) {
     return s == null ? "" : s;
+  }
+
+  /**
+   * Strings and bytes cross a binding only as the exporter's {@code mosaic.abi} section declares;
+   * without a declaration the host passes the numbers as they are, pointers into the importer's
+   * memory that mean nothing in the exporter's. So: an interface of the script that passes strings
+   * or bytes where the declaration has numbers (or there is none), or the reverse, is an error; a
+   * core type that looks like pointer and length pairs with no declaration on either side is a
+   * warning.
+   */
+  private void abiAgreement(
+      String file,
+      Item.Bind b,
+      CheckedComponent importer,
+      FunctionDecl imp,
+      CheckedComponent exporter,
+      FunctionDecl export,
+      InterfaceModel expected) {
+    AbiSignature declared = exporter.declared(export.name());
+    InterfaceModel iface = expected != null ? expected : exporter.implementsInterface();
+    InterfaceModel.Function f =
+        iface == null
+            ? null
+            : iface.functions().stream()
+                .filter(x -> x.name().equals(export.name()))
+                .findFirst()
+                .orElse(null);
+    String end =
+        "`"
+            + importer.name()
+            + "."
+            + imp.module()
+            + "."
+            + imp.name()
+            + "` -> `"
+            + exporter.name()
+            + "."
+            + export.name()
+            + "`";
+    if (f != null) {
+      List<Boolean> wanted = new ArrayList<>();
+      f.params().forEach(p -> wanted.add(inMemory(p.type())));
+      Boolean wantedResult = f.result() == null ? null : inMemory(f.result());
+      List<Boolean> has = new ArrayList<>();
+      Boolean hasResult = null;
+      if (declared != null) {
+        declared.params().forEach(k -> has.add(k.inMemory()));
+        hasResult = declared.result() == null ? null : declared.result().inMemory();
+      }
+      boolean interfaceUsesMemory = wanted.contains(true) || Boolean.TRUE.equals(wantedResult);
+      boolean agrees =
+          declared == null
+              ? !interfaceUsesMemory
+              : wanted.equals(has) && java.util.Objects.equals(wantedResult, hasResult);
+      if (!agrees) {
+        problems.error(
+            LangCodes.ABI_MISMATCH,
+            end
+                + ": interface `"
+                + iface.name()
+                + "` passes "
+                + (interfaceUsesMemory ? "strings or bytes" : "numbers only")
+                + ", but `"
+                + exporter.name()
+                + "` declares "
+                + (declared == null
+                    ? "no kinds for `" + export.name() + "`"
+                    : "`" + declared + "`"),
+            file,
+            b.span(),
+            declared == null
+                ? "declare the kinds in the exporter's `mosaic.abi` section (docs/guests/); without"
+                    + " them the host would pass raw pointers between the two memories"
+                : "make the interface and the `mosaic.abi` declaration say the same");
+      }
+      return;
+    }
+    if (declared == null && looksLikePointers(export.type())) {
+      problems.warn(
+          LangCodes.ABI_MISMATCH,
+          end
+              + " has type "
+              + export.type()
+              + ", which looks like strings or bytes, but `"
+              + exporter.name()
+              + "` declares no kinds for it: the host passes these numbers as they are",
+          file,
+          b.span(),
+          "if they are pointers and lengths, declare the kinds in `"
+              + exporter.name()
+              + "`'s `mosaic.abi` section (docs/guests/), else the callee reads the wrong memory");
+    }
+  }
+
+  private static boolean inMemory(WitType t) {
+    return !(t instanceof WitType.Primitive p)
+        || p.name().equals("string")
+        || p.name().equals("bytes");
+  }
+
+  /**
+   * A core type guest ABI v1 gives strings and bytes: an {@code i64} result (a packed pointer and
+   * length) with at least two {@code i32} parameters, or a pair of {@code i32} parameters and an
+   * {@code i64} result.
+   */
+  private static boolean looksLikePointers(dev.mosaic.plan.FuncType type) {
+    long i32s = type.params().stream().filter("i32"::equals).count();
+    return type.results().equals(List.of("i64")) && i32s >= 2;
   }
 
   private static String shortDigest(InterfaceModel m) {
@@ -585,6 +704,7 @@ final class Checker {
     INT,
     FLOAT,
     STRING,
+    BYTES,
     BOOL,
     NONE,
     ANY;
@@ -594,6 +714,7 @@ final class Checker {
         case INT -> "an integer";
         case FLOAT -> "a float";
         case STRING -> "a string";
+        case BYTES -> "bytes";
         case BOOL -> "a bool";
         case NONE -> "no value";
         case ANY -> "a value";
@@ -635,8 +756,21 @@ final class Checker {
       return ValueType.ANY;
     }
     called.add(new EntryPoint(c.component(), c.function()));
-    List<String> params = export.type().params();
+    AbiSignature declared = components.get(c.component()).declared(c.function());
+    AbiSignature sig;
+    try {
+      sig = declared != null ? declared : AbiSignature.numeric(export.type());
+    } catch (MosaicException e) {
+      problems.error(
+          LangCodes.TYPE_MISMATCH,
+          "`" + c.component() + "." + c.function() + "` cannot be called from a script",
+          file,
+          c.span(),
+          e.diagnostics().getFirst().message());
+      return ValueType.ANY;
+    }
     String name = "`" + c.component() + "." + c.function() + "`";
+    List<AbiKind> params = sig.params();
     if (params.size() != args.size()) {
       problems.error(
           LangCodes.WRONG_ARGUMENTS,
@@ -649,32 +783,51 @@ final class Checker {
               + args.size(),
           file,
           c.span(),
-          "its type is " + export.type());
+          "its type is " + (declared != null ? declared : export.type()));
     } else {
       for (int i = 0; i < params.size(); i++) {
-        ValueType given = args.get(i);
-        String wanted = params.get(i);
-        boolean fits =
-            given == ValueType.ANY
-                || given == ValueType.INT
-                || (given == ValueType.FLOAT && wanted.startsWith("f"));
-        if (!fits) {
-          problems.error(
-              LangCodes.TYPE_MISMATCH,
-              "argument " + (i + 1) + " of " + name + " is " + wanted + ", got " + given.label(),
-              file,
-              c.args().get(i).span(),
-              null);
-        } else {
-          literalRange(file, name, i, wanted, c.args().get(i));
-        }
+        argument(file, name, i, params.get(i), args.get(i), c.args().get(i));
       }
     }
-    List<String> results = export.type().results();
-    if (results.isEmpty()) {
+    if (sig.result() == null) {
       return ValueType.NONE;
     }
-    return results.getFirst().startsWith("f") ? ValueType.FLOAT : ValueType.INT;
+    return switch (sig.result()) {
+      case STRING -> ValueType.STRING;
+      case BYTES -> ValueType.BYTES;
+      case F32, F64 -> ValueType.FLOAT;
+      case I32, I64 -> ValueType.INT;
+    };
+  }
+
+  /**
+   * Checks one argument against its parameter's kind: strings for {@code string}, strings or bytes
+   * for {@code bytes} (a string passes its UTF-8), integers that fit for integer kinds, numbers for
+   * floats. A literal out of an integer kind's range is refused here, at its position.
+   */
+  private void argument(String file, String name, int i, AbiKind wanted, ValueType given, Expr e) {
+    if (given == ValueType.ANY) {
+      return;
+    }
+    boolean fits =
+        switch (wanted) {
+          case STRING -> given == ValueType.STRING;
+          case BYTES -> given == ValueType.BYTES || given == ValueType.STRING;
+          case I32, I64 -> given == ValueType.INT;
+          case F32, F64 -> given == ValueType.INT || given == ValueType.FLOAT;
+        };
+    if (!fits) {
+      problems.error(
+          LangCodes.TYPE_MISMATCH,
+          "argument " + (i + 1) + " of " + name + " is " + wanted.text() + ", got " + given.label(),
+          file,
+          e.span(),
+          given == ValueType.FLOAT && !wanted.inMemory()
+              ? "a fraction is never truncated: pass a whole number"
+              : null);
+      return;
+    }
+    literalRange(file, name, i, wanted.text(), e);
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param checked the checked script, or {@code null} on errors
  * @param plan the plan, or {@code null} on errors
  * @param diagnostics errors in the order found
+ * @param warnings problems that do not stop compilation, in the order found
  */
 public record CompileResult(
     String file,
@@ -24,10 +25,33 @@ public record CompileResult(
     Map<String, String> sources,
     CheckedScript checked,
     Plan plan,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    List<Diagnostic> warnings) {
   public CompileResult {
     sources = Map.copyOf(sources);
     diagnostics = List.copyOf(diagnostics);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A result without warnings. */
+  public CompileResult(
+      String file,
+      String source,
+      Map<String, String> sources,
+      CheckedScript checked,
+      Plan plan,
+      List<Diagnostic> diagnostics) {
+    this(file, source, sources, checked, plan, diagnostics, List.of());
+  }
+
+  /** Warnings rendered like diagnostics, each headed {@code warning[CODE]}; empty when none. */
+  public String renderWarnings() {
+    StringBuilder out = new StringBuilder();
+    for (Diagnostic w : warnings) {
+      String text = DiagnosticRenderer.render(w, sources.get(w.location().file()));
+      out.append("warning").append(text, "error".length(), text.length());
+    }
+    return out.toString();
   }
 
   public boolean ok() {

@@ -115,7 +115,8 @@ public final class Compiler {
           signed, checked.bindings(), checked.bindingOrigins(), checked.entryPoints());
     }
     if (problems.any()) {
-      return new CompileResult(file, source, sources, null, null, problems.list());
+      return new CompileResult(
+          file, source, sources, null, null, problems.list(), problems.warnings());
     }
     CheckedScript script =
         new CheckedScript(
@@ -130,9 +131,9 @@ public final class Compiler {
     Plan plan = PlanBuilder.build(script);
     List<Diagnostic> unchecked = lastGuard(plan, options);
     if (!unchecked.isEmpty()) {
-      return new CompileResult(file, source, sources, null, null, unchecked);
+      return new CompileResult(file, source, sources, null, null, unchecked, problems.warnings());
     }
-    return new CompileResult(file, source, sources, script, plan, List.of());
+    return new CompileResult(file, source, sources, script, plan, List.of(), problems.warnings());
   }
 
   /**

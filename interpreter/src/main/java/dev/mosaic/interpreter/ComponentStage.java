@@ -138,7 +138,15 @@ final class ComponentStage {
     }
     return Optional.of(
         new CheckedComponent(
-            c.name(), digest, signature, iface, shape.imports(), shape.exports(), file, c.span()));
+            c.name(),
+            digest,
+            signature,
+            iface,
+            shape.imports(),
+            shape.exports(),
+            file,
+            c.span(),
+            shape.declared()));
   }
 
   /**

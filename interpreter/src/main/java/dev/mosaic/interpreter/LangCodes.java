@@ -89,6 +89,14 @@ public final class LangCodes {
    */
   public static final String SIGNATURE_CONFLICT = "E2026";
 
+  /**
+   * The two ends of a binding disagree about strings and bytes: the interface the script names
+   * passes them where the exporter's {@code mosaic.abi} section declares numbers (or none), or the
+   * reverse (an error); or neither declares anything and the type looks like pointer and length
+   * pairs (a warning).
+   */
+  public static final String ABI_MISMATCH = "E2040";
+
   /** A file named by the script (component source, loaded script) does not exist. */
   public static final String FILE_MISSING = "E4002";
 

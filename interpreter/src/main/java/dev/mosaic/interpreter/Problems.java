@@ -9,6 +9,7 @@ import java.util.List;
 /** Collects the diagnostics of one compilation; stages add to it and never stop at the first. */
 final class Problems {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<Diagnostic> warnings = new ArrayList<>();
 
   void error(String code, String message, String file, Span span, String help) {
     diagnostics.add(new Diagnostic(code, message, at(file, span), help));
@@ -19,6 +20,15 @@ final class Problems {
       String code, String message, String file, Span span, String help, SourceLocation first) {
     Diagnostic d = new Diagnostic(code, message, at(file, span), help);
     diagnostics.add(first == null ? d : d.withLabel(first, "first declared here"));
+  }
+
+  /** A problem that does not stop compilation (shown as {@code warning[...]}). */
+  void warn(String code, String message, String file, Span span, String help) {
+    warnings.add(new Diagnostic(code, message, at(file, span), help));
+  }
+
+  List<Diagnostic> warnings() {
+    return List.copyOf(warnings);
   }
 
   void add(Diagnostic d) {

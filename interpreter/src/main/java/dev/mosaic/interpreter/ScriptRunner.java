@@ -2,12 +2,16 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Expr;
 import dev.mosaic.dsl.ast.Item;
+import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.host.Composition;
+import dev.mosaic.host.HostCodes;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.SourceLocation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -81,9 +85,34 @@ final class ScriptRunner {
         for (Expr a : c.args()) {
           args.add(eval(a));
         }
-        yield composition.call(c.component(), c.function(), args);
+        try {
+          yield composition.call(c.component(), c.function(), args);
+        } catch (MosaicException e) {
+          throw HostCodes.BAD_CALL.equals(e.code()) ? located(e, c.span()) : e;
+        }
       }
     };
+  }
+
+  /**
+   * An argument the host refused at run time (a value out of its parameter's range, a fraction for
+   * an integer), placed at the call so the user sees which statement passed it.
+   */
+  private MosaicException located(MosaicException e, Span span) {
+    List<Diagnostic> placed = new ArrayList<>();
+    for (Diagnostic d : e.diagnostics()) {
+      placed.add(
+          d.location().isKnown()
+              ? d
+              : new Diagnostic(
+                  d.code(),
+                  d.message(),
+                  new SourceLocation(file, span.line(), span.column(), span.length()),
+                  d.help()));
+    }
+    MosaicException out = new MosaicException(placed);
+    out.setStackTrace(e.getStackTrace());
+    return out;
   }
 
   private void check(String file, Item.Assert a) {
@@ -116,10 +145,18 @@ final class ScriptRunner {
           !(x instanceof Double || x instanceof Float || y instanceof Double || y instanceof Float);
       return integral ? x.longValue() == y.longValue() : x.doubleValue() == y.doubleValue();
     }
+    if (a instanceof byte[] x && b instanceof byte[] y) {
+      return Arrays.equals(x, y);
+    }
     return java.util.Objects.equals(a, b);
   }
 
+  /** A value as {@code print} shows it: bytes in hex ({@code 0x...}), nothing as {@code ()}. */
   static String show(Object v) {
-    return v == null ? "()" : v.toString();
+    return switch (v) {
+      case null -> "()";
+      case byte[] b -> "0x" + HexFormat.of().formatHex(b);
+      default -> v.toString();
+    };
   }
 }

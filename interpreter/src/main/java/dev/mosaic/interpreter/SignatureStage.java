@@ -113,6 +113,7 @@ final class SignatureStage {
         c.imports(),
         c.exports(),
         c.file(),
-        c.span());
+        c.span(),
+        c.abi());
   }
 }

@@ -14,10 +14,10 @@ public final class Capabilities {
   public static final List<String> KNOWN =
       List.of("log", "clock", "random", "secret", "kv", "http", "files");
 
-  /** Import module of WASI preview 1; its functions belong to the {@code files} capability. */
+  /** Import module of WASI preview 1; its file access is governed by the {@code files} grants. */
   public static final String WASI_MODULE = "wasi_snapshot_preview1";
 
-  /** The capability that WASI imports need, but for the clocks and randomness. */
+  /** The capability whose rules pre-open directories for WASI and decide each file access. */
   public static final String WASI_CAPABILITY = "files";
 
   /** Prefix of the WASI socket functions, which the host never links. */
@@ -27,14 +27,17 @@ public final class Capabilities {
 
   /**
    * The capability a WASI preview 1 function needs: {@code clock} for {@code clock_time_get} and
-   * {@code clock_res_get}, {@code random} for {@code random_get}, {@value #WASI_CAPABILITY} for the
-   * others, so WASI gives a guest nothing its policy would refuse through {@value #MODULE}.
+   * {@code clock_res_get}, {@code random} for {@code random_get}, none ({@code null}) for the
+   * others. Those need no grant to link: files are reached only through directories the component's
+   * {@value #WASI_CAPABILITY} rules pre-open (none without a rule), each access checked against
+   * them, and standard output and error reach the host's log only with {@code log}; so WASI gives a
+   * guest nothing its policy would refuse through {@value #MODULE}.
    */
   public static String wasiCapabilityOf(String importName) {
     if (importName.startsWith("clock_")) {
       return "clock";
     }
-    return importName.equals("random_get") ? "random" : WASI_CAPABILITY;
+    return importName.equals("random_get") ? "random" : null;
   }
 
   /**

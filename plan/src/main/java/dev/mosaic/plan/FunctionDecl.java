@@ -28,12 +28,24 @@ public record FunctionDecl(String module, String name, FuncType type) {
 
   /**
    * The capability this import needs: {@link Capabilities#capabilityOf} of its name for a host
-   * capability, {@link Capabilities#wasiCapabilityOf} for WASI, {@code null} for a bound import.
+   * capability, {@link Capabilities#wasiCapabilityOf} for WASI ({@code null} for WASI functions
+   * that need no grant), {@code null} for a bound import.
    */
   public String capability() {
     if (isCapability()) {
       return Capabilities.capabilityOf(name);
     }
     return isWasi() ? Capabilities.wasiCapabilityOf(name) : null;
+  }
+
+  /**
+   * Whether this import makes the host ask the policy for {@code capability} at run time: its own
+   * capability, and for WASI also {@code files} (pre-opened directories, every file access) and
+   * {@code log} (standard output and error).
+   */
+  public boolean asksFor(String capability) {
+    return capability.equals(capability())
+        || (isWasi()
+            && (capability.equals(Capabilities.WASI_CAPABILITY) || capability.equals("log")));
   }
 }

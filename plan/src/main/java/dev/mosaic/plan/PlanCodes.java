@@ -88,6 +88,9 @@ public final class PlanCodes {
   /** A module's function exports (name, type) differ from what the plan declares for it. */
   public static final String EXPORTS_DIFFER = "E4204";
 
+  /** A blob is a component of the WebAssembly component model where a core module is needed. */
+  public static final String COMPONENT_BINARY = "E4205";
+
   // E5xxx: graph
 
   /** Bindings form a cycle; the message names its path. */

@@ -245,7 +245,7 @@ public final class PlanRules {
                       + "`, which the host does not provide")
               .withHelp("WASI sockets are refused; reach the network through `http`"));
     }
-    if ((imp.isCapability() || imp.isWasi()) && !Capabilities.KNOWN.contains(imp.capability())) {
+    if (imp.isCapability() && !Capabilities.KNOWN.contains(imp.capability())) {
       return Optional.of(
           Diagnostic.of(
                   PlanCodes.UNKNOWN_CAPABILITY,
@@ -262,7 +262,7 @@ public final class PlanRules {
   /** E6008 when a binding targets a capability import, which only the host provides. */
   public static Optional<Diagnostic> bindsCapability(
       String importer, FunctionDecl imp, String exporter, String exportName) {
-    if (imp.capability() == null) {
+    if (!imp.isCapability() && !imp.isWasi()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -282,21 +282,24 @@ public final class PlanRules {
                     + "`: grant it in the policy instead, e.g. `allow "
                     + clip(importer)
                     + " "
-                    + imp.capability()
+                    + (imp.capability() == null ? Capabilities.WASI_CAPABILITY : imp.capability())
                     + "`"));
   }
 
   /** E6004: a non-capability import that no binding provides. */
   public static Diagnostic danglingImport(String componentId, FunctionDecl imp) {
-    return Diagnostic.of(
-        PlanCodes.DANGLING_IMPORT,
-        "import `"
-            + clip(imp.module())
-            + "."
-            + clip(imp.name())
-            + "` of component `"
-            + clip(componentId)
-            + "` is not bound");
+    Diagnostic d =
+        Diagnostic.of(
+            PlanCodes.DANGLING_IMPORT,
+            "import `"
+                + clip(imp.module())
+                + "."
+                + clip(imp.name())
+                + "` of component `"
+                + clip(componentId)
+                + "` is not bound");
+    String help = RuntimeImports.help(imp.module(), imp.name());
+    return help == null ? d : d.withHelp(help);
   }
 
   /**

@@ -505,7 +505,7 @@ public final class PlanValidator {
                 + "."
                 + clip(b.importName())
                 + "`");
-      } else if (imp.capability() != null) {
+      } else if (imp.isCapability() || imp.isWasi()) {
         PlanRules.bindsCapability(b.importer(), imp, b.exporter(), b.exportName())
             .ifPresent(r::add);
       } else if (exp == null) {
@@ -551,6 +551,10 @@ public final class PlanValidator {
           denied.add(kind.get());
         } else if (imp.isCapability() || imp.isWasi()) {
           String capability = imp.capability();
+          if (capability == null) {
+            // A WASI function that needs no grant (docs/guest-abi.md).
+            continue;
+          }
           if (!policy.decide(c.id(), capability, null).allowed()) {
             denied.add(
                 Diagnostic.of(
@@ -560,12 +564,7 @@ public final class PlanValidator {
                             + "` is not granted to component `"
                             + c.id()
                             + "`")
-                    .withHelp(
-                        imp.isWasi() && capability.equals(Capabilities.WASI_CAPABILITY)
-                            ? "WASI imports need `allow "
-                                + c.id()
-                                + " files \"/<dir>/*\"` (and `\"write:/<dir>/*\"` to write)"
-                            : "add `allow " + c.id() + " " + capability + "` to the policy"));
+                    .withHelp("add `allow " + c.id() + " " + capability + "` to the policy"));
           }
         } else if (!bound.containsKey(c.id() + "\u0000" + importKey(imp.module(), imp.name()))) {
           r.add(PlanRules.danglingImport(c.id(), imp));

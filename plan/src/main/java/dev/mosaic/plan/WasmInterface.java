@@ -299,8 +299,20 @@ public record WasmInterface(
           || bytes[3] != 'm') {
         throw fail("does not start with the wasm magic `\\0asm`");
       }
+      if (bytes[6] == 1 && bytes[7] == 0 && !(bytes[4] == 1 && bytes[5] == 0)) {
+        // The layer field says component (version 0x0d, 0x0e ... of the component model).
+        throw new MosaicException(
+            Diagnostic.of(
+                    PlanCodes.COMPONENT_BINARY,
+                    what
+                        + " is a WebAssembly component (component model), not a core module;"
+                        + " components do not run yet (docs/components.md)")
+                .withHelp(
+                    "build a core module: Rust `--target wasm32-wasip1` (not wasip2), clang"
+                        + " `--target=wasm32-wasi`, and no `wasm-tools component new`"));
+      }
       if (bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0) {
-        throw fail("is not a core wasm module of version 1 (a component or another version)");
+        throw fail("is not a core wasm module of version 1");
       }
       pos = 8;
     }

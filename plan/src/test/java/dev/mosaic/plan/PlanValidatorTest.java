@@ -241,7 +241,7 @@ class PlanValidatorTest {
   }
 
   @Test
-  void wasiImportsNeedTheirCapabilitiesAndSocketsAreRefused() {
+  void wasiClocksAndRandomNeedTheirCapabilitiesFilesNeedNoneAndSocketsAreRefused() {
     FuncType fdRead = new FuncType(List.of("i32", "i32", "i32", "i32"), List.of("i32"));
     Component reader =
         PlanFixtures.component(
@@ -261,28 +261,24 @@ class PlanValidatorTest {
         .extracting(Diagnostic::code, Diagnostic::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "E7001", "capability `files` is not granted to component `reader`"),
-            org.assertj.core.groups.Tuple.tuple(
                 "E7003",
                 "component `reader` imports WASI function `sock_recv`, which the host does not"
                     + " provide"),
             org.assertj.core.groups.Tuple.tuple(
                 "E7001", "capability `random` is not granted to component `reader`"));
-    assertThat(e.diagnostics().get(0).help()).contains("files \"/<dir>/*\"");
     assertThat(e.exitCode()).isEqualTo(77);
 
+    // A WASI file function links without a grant: without `files` nothing is pre-opened.
     Component fileOnly =
         PlanFixtures.component("reader", List.of(reader.imports().get(0)), reader.exports());
-    List<PolicyRule> files =
-        List.of(new PolicyRule(PolicyRule.Effect.ALLOW, "reader", "files", List.of("/data/*")));
-    Plan granted = wasiPlan(fileOnly, files);
+    Plan granted = wasiPlan(fileOnly, List.of());
     assertThat(validator(granted).validate(granted).plan().components().get(0).imports())
         .singleElement()
         .satisfies(
             f -> {
               assertThat(f.isWasi()).isTrue();
               assertThat(f.isCapability()).isFalse();
-              assertThat(f.capability()).isEqualTo("files");
+              assertThat(f.capability()).isNull();
             });
   }
 

@@ -1,16 +1,27 @@
 package dev.mosaic.cli;
 
+import dev.mosaic.host.AbiKind;
+import dev.mosaic.host.AbiSignature;
 import dev.mosaic.host.Composition;
+import dev.mosaic.host.HostLimits;
+import dev.mosaic.interpreter.LangCodes;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.interpreter.StatementRunner;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.ValidatedPlan;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,8 +42,10 @@ import picocli.CommandLine.Spec;
       "Without --call, every entry point that takes no arguments is called and printed as"
           + " `component.function = result`; entry points that need arguments are listed on"
           + " stderr.",
-      "With --call, the named entry point is called with ARGS and its result printed; integers"
-          + " and decimals are passed as numbers."
+      "With --call, the named entry point is called with ARGS and its result printed. Each"
+          + " argument is read as the export declares it: integers for i32/i64 (a fraction is"
+          + " refused), decimals for f32/f64, the text itself for string, and for bytes hex"
+          + " (0x48690a) or a file's content (@path)."
     })
 final class ExecCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file (canonical CBOR).")
@@ -80,20 +93,23 @@ final class ExecCommand implements Callable<Integer> {
       try (Composition composition = mosaic.instantiate(plan)) {
         if (call != null) {
           EntryPoint entry = entryPoint(plan.plan());
-          FunctionDecl f = export(plan.plan(), entry).orElseThrow();
-          if (f.type().params().size() != args.size()) {
+          AbiSignature sig = composition.signature(entry.component(), entry.function());
+          if (sig.params().size() != args.size()) {
             throw new ParameterException(
                 spec.commandLine(),
                 "`"
                     + call
                     + "` takes "
-                    + f.type().params().size()
+                    + sig.params().size()
                     + " arguments "
-                    + f.type()
+                    + shape(sig)
                     + ", got "
                     + args.size());
           }
-          List<Object> values = args.stream().map(ExecCommand::value).toList();
+          List<Object> values = new ArrayList<>();
+          for (int i = 0; i < args.size(); i++) {
+            values.add(value(sig.params().get(i), args.get(i), i));
+          }
           Object result = composition.call(entry.component(), entry.function(), values);
           out.println(StatementRunner.show(result));
         } else {
@@ -149,19 +165,80 @@ final class ExecCommand implements Callable<Integer> {
         .findFirst();
   }
 
-  /** Integers as {@code Long}, decimals as {@code Double}, anything else as text. */
-  static Object value(String arg) {
+  /** A signature as the core types are shown: {@code (string, i32) -> (string)}. */
+  private static String shape(AbiSignature sig) {
+    return "("
+        + String.join(", ", sig.params().stream().map(AbiKind::text).toList())
+        + ") -> ("
+        + (sig.result() == null ? "" : sig.result().text())
+        + ")";
+  }
+
+  /**
+   * One argument, read as the export's declaration types it: integers for {@code i32}/{@code i64},
+   * decimals for {@code f32}/{@code f64}, the text itself for {@code string}, and for {@code bytes}
+   * hex after {@code 0x} or the content of a file after {@code @} (at most the host's transfer
+   * limit, so a huge file is refused before it is read).
+   */
+  private Object value(AbiKind kind, String arg, int index) {
+    String which = "argument " + (index + 1) + " of `" + call + "`";
     try {
-      return Long.parseLong(arg);
-    } catch (NumberFormatException notAnInteger) {
-      try {
-        if (arg.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
-          return Double.parseDouble(arg);
+      return switch (kind) {
+        case I32, I64 -> new BigInteger(arg.startsWith("+") ? arg.substring(1) : arg);
+        case F32, F64 -> {
+          if (!arg.matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
+            throw new NumberFormatException();
+          }
+          yield Double.parseDouble(arg);
         }
-      } catch (NumberFormatException notADecimal) {
-        // fall through: passed as text
+        case STRING -> arg;
+        case BYTES -> bytes(arg, which);
+      };
+    } catch (NumberFormatException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          which
+              + " is "
+              + kind.text()
+              + ", got `"
+              + arg
+              + "`"
+              + (kind == AbiKind.I32 || kind == AbiKind.I64 ? "; give a whole number" : ""));
+    }
+  }
+
+  private byte[] bytes(String arg, String which) {
+    if (arg.startsWith("0x")) {
+      String hex = arg.substring(2);
+      if (hex.length() % 2 != 0 || !hex.matches("[0-9a-fA-F]*")) {
+        throw new ParameterException(
+            spec.commandLine(), which + " is bytes: `0x` needs pairs of hex digits");
       }
-      return arg;
+      return HexFormat.of().parseHex(hex);
+    }
+    if (arg.startsWith("@")) {
+      return boundedRead(arg.substring(1), HostLimits.DEFAULT.maxTransferBytes(), which);
+    }
+    throw new ParameterException(
+        spec.commandLine(),
+        which + " is bytes: give hex as `0x48690a` or a file as `@path`, got `" + arg + "`");
+  }
+
+  /** A file's content, refused when over {@code max} bytes (also when it grows while read). */
+  private byte[] boundedRead(String name, long max, String which) {
+    Path path = Path.of(name);
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (data.length > max) {
+        throw new ParameterException(
+            spec.commandLine(),
+            which + ": file `" + name + "` is over the host's transfer limit of " + max + " bytes");
+      }
+      return data;
+    } catch (NoSuchFileException e) {
+      throw new MosaicException(LangCodes.FILE_MISSING, "file `" + name + "` does not exist");
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), which + ": cannot read `" + name + "`");
     }
   }
 }

@@ -75,7 +75,7 @@ public record Explanation(boolean allowed, String text) {
         s.append("   |   ").append(origin.sourceLine().strip()).append('\n');
       }
     }
-    boolean imported = c.imports().stream().anyMatch(f -> capability.equals(f.capability()));
+    boolean imported = c.imports().stream().anyMatch(f -> f.asksFor(capability));
     if (!imported) {
       s.append("  note: `")
           .append(component)

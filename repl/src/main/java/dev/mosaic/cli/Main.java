@@ -62,6 +62,9 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and environment; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, Environment env) {
     CommandLine cli = new CommandLine(new Main(env));
+    // `@path` is an argument of its own (`exec --call c.f @data.bin` passes a file's bytes), not a
+    // file of more arguments.
+    cli.setExpandAtFiles(false);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);

@@ -101,7 +101,7 @@ final class PlanJson {
       }
       n.put("name", f.name());
       if (imports) {
-        n.put("capability", f.capability() != null);
+        n.put("capability", f.isCapability() || f.isWasi());
       }
       strings(n.putArray("params"), f.type().params());
       strings(n.putArray("results"), f.type().results());

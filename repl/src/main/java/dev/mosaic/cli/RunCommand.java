@@ -54,6 +54,10 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
       CompileResult compiled = mosaic.compile(file);
       source = compiled.source();
       sources = compiled.sources();
+      if (!compiled.renderWarnings().isEmpty()) {
+        spec.commandLine().getErr().print(compiled.renderWarnings());
+        spec.commandLine().getErr().flush();
+      }
       if (!compiled.ok()) {
         throw new MosaicException(compiled.diagnostics());
       }

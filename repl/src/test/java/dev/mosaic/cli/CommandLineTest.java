@@ -53,6 +53,82 @@ class CommandLineTest {
   }
 
   @Test
+  void aWasiCommandRunsFromAScriptWithItsOutputLoggedAndItsStatusAsTheExitCode() throws Exception {
+    Files.copy(
+        Path.of("src", "test", "resources", "guests", "wasicmd.wasm"), dir.resolve("cmd.wasm"));
+    String declarations = "component cmd from \"cmd.wasm\"\npolicy { allow cmd log }\n";
+    Outcome ok =
+        mosaic("run", script("ok.mosaic", declarations + "cmd._start()\nprint 1\n").toString());
+    assertThat(ok.err()).isEmpty();
+    assertThat(ok.out()).startsWith("[cmd] out line\n").contains("[cmd] partial\n").endsWith("1\n");
+    assertThat(ok.exit()).isZero();
+
+    Outcome zero =
+        mosaic(
+            "run",
+            script("zero.mosaic", declarations + "cmd.set_status(0)\ncmd._start()\nprint 2\n")
+                .toString());
+    assertThat(zero.err()).doesNotContain("E9001");
+    assertThat(zero.out()).endsWith("2\n");
+    assertThat(zero.exit()).isZero();
+
+    Outcome seven =
+        mosaic(
+            "run",
+            script("seven.mosaic", declarations + "cmd.set_status(7)\ncmd._start()\nprint 3\n")
+                .toString());
+    assertThat(seven.exit()).isEqualTo(7);
+    assertThat(seven.err()).startsWith("error[E9011]: component `cmd` exited with status 7");
+    assertThat(seven.out()).doesNotContain("3\n");
+  }
+
+  @Test
+  void explainKnowsAWasiComponentAsksForFilesAndLog() throws Exception {
+    Files.copy(
+        Path.of("src", "test", "resources", "guests", "wasicmd.wasm"), dir.resolve("cmd.wasm"));
+    Path p = script("cmd.mosaic", "component cmd from \"cmd.wasm\"\npolicy { allow cmd log }\n");
+    Outcome log = mosaic("explain", p.toString(), "cmd", "log");
+    assertThat(log.exit()).isZero();
+    assertThat(log.out()).doesNotContain("does not import");
+    Outcome files = mosaic("explain", p.toString(), "cmd", "files", "/data/x");
+    assertThat(files.exit()).isEqualTo(77);
+    assertThat(files.out()).doesNotContain("does not import");
+  }
+
+  @Test
+  void runShowsAWarningForAPointerShapedBindingAndStillRuns() throws Exception {
+    for (String f : new String[] {"rawtext.wasm", "shout.wasm"}) {
+      Files.copy(Path.of("src", "test", "resources", "guests", f), dir.resolve(f));
+    }
+    Path p =
+        script(
+            "raw.mosaic",
+            "component raw from \"rawtext.wasm\"\ncomponent shout from \"shout.wasm\"\n"
+                + "bind shout.text.upper -> raw.upper\nprint 1\n");
+    Outcome o = mosaic("run", p.toString());
+    assertThat(o.exit()).isZero();
+    assertThat(o.out()).isEqualTo("1\n");
+    assertThat(o.err())
+        .startsWith("warning[E2040]: " + p + ":3:1: `shout.text.upper` -> `raw.upper` has type")
+        .contains("   |   bind shout.text.upper -> raw.upper");
+  }
+
+  @Test
+  void execRunsAWasiCommandsStartAndExitsWithItsStatus() throws Exception {
+    Files.copy(
+        Path.of("src", "test", "resources", "guests", "wasicmd.wasm"), dir.resolve("cmd.wasm"));
+    Path p = script("cmd.mosaic", "component cmd from \"cmd.wasm\"\nexport cmd._start\n");
+    Path plan = dir.resolve("cmd.cbor");
+    assertThat(mosaic("compile", p.toString(), "-o", plan.toString()).exit()).isZero();
+    Outcome o = mosaic("exec", plan.toString(), "--call", "cmd._start");
+    assertThat(o.exit()).isZero();
+    assertThat(o.out())
+        .isEqualTo(
+            "[cmd] note: standard output and error of this WASI component are discarded; grant"
+                + " it `log` to see them\n()\n");
+  }
+
+  @Test
   void policyWithoutLogIsDeniedBeforeTheGuestRuns() throws Exception {
     Path p = script("denied.mosaic", hello.replace("  allow hello log\n", ""));
     Outcome o = mosaic("run", p.toString());

@@ -230,6 +230,81 @@ class VerbsTest {
     assertThat(stray.err()).startsWith("error: arguments need --call");
   }
 
+  Path textPlan() throws Exception {
+    Files.copy(
+        Path.of("src", "test", "resources", "guests", "text.wasm"), dir.resolve("text.wasm"));
+    Path script =
+        write(
+            "text.mosaic",
+            "component text from \"text.wasm\"\nexport text.upper\nexport text.size\n"
+                + "export text.echo\n");
+    Path plan = dir.resolve("text.cbor");
+    assertThat(mosaic("compile", script.toString(), "-o", plan.toString()).exit()).isZero();
+    return plan;
+  }
+
+  @Test
+  void execPassesArgumentsAsTheExportDeclaresThem() throws Exception {
+    Path plan = textPlan();
+    Outcome upper = mosaic("exec", plan.toString(), "--call", "text.upper", "héllo wörld");
+    assertThat(upper.err()).isEmpty();
+    assertThat(upper.out()).isEqualTo("HéLLO WöRLD\n");
+    assertThat(upper.exit()).isZero();
+    Outcome hex = mosaic("exec", plan.toString(), "--call", "text.echo", "0x00ff4869");
+    assertThat(hex.out()).isEqualTo("0x00ff4869\n");
+    Files.write(dir.resolve("data.bin"), new byte[] {1, 2, 3, 4, 5, 6, 7});
+    Outcome file =
+        mosaic("exec", plan.toString(), "--call", "text.size", "@" + dir.resolve("data.bin"));
+    assertThat(file.out()).isEqualTo("7\n");
+    assertThat(file.exit()).isZero();
+  }
+
+  @Test
+  void execRefusesArgumentsThatDoNotFitTheirKind() throws Exception {
+    Path plan = textPlan();
+    Outcome text = mosaic("exec", plan.toString(), "--call", "text.echo", "hello");
+    assertThat(text.exit()).isEqualTo(64);
+    assertThat(text.err()).startsWith("error: argument 1 of `text.echo` is bytes: give hex as");
+    Outcome odd = mosaic("exec", plan.toString(), "--call", "text.echo", "0xabc");
+    assertThat(odd.exit()).isEqualTo(64);
+    assertThat(odd.err()).contains("pairs of hex digits");
+    Outcome missing =
+        mosaic("exec", plan.toString(), "--call", "text.echo", "@" + dir.resolve("nope.bin"));
+    assertThat(missing.exit()).isEqualTo(66);
+    assertThat(missing.err()).startsWith("error[E4002]: file `");
+    Outcome arity = mosaic("exec", plan.toString(), "--call", "text.upper");
+    assertThat(arity.exit()).isEqualTo(64);
+    assertThat(arity.err())
+        .startsWith("error: `text.upper` takes 1 arguments (string) -> (string)");
+
+    Path hello = compiled();
+    Outcome fraction = mosaic("exec", hello.toString(), "--call", "hello.greet", "2.9", "0");
+    assertThat(fraction.exit()).isEqualTo(64);
+    assertThat(fraction.err())
+        .startsWith("error: argument 1 of `hello.greet` is i32, got `2.9`; give a whole number");
+    Outcome range = mosaic("exec", hello.toString(), "--call", "hello.greet", "4294967296", "0");
+    assertThat(range.exit()).isEqualTo(70);
+    assertThat(range.err()).startsWith("error[E9004]: argument 1 of `hello.greet` is i32, got");
+    noStackTrace(range);
+  }
+
+  @Test
+  void execRefusesAnArgumentFileOverTheTransferLimit() throws Exception {
+    Path plan = textPlan();
+    Path big = dir.resolve("big.bin");
+    try (var ch =
+        java.nio.channels.FileChannel.open(
+            big, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(
+          java.nio.ByteBuffer.wrap(new byte[] {1}),
+          dev.mosaic.host.HostLimits.DEFAULT.maxTransferBytes());
+    }
+    Outcome o = mosaic("exec", plan.toString(), "--call", "text.size", "@" + big);
+    assertThat(o.exit()).isEqualTo(64);
+    assertThat(o.err()).contains("is over the host's transfer limit of");
+    noStackTrace(o);
+  }
+
   @Test
   void execOfAPlanWhoseBlobIsMissingExits66() {
     Path plan = compiled();

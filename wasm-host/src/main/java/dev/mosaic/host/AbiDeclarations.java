@@ -93,6 +93,11 @@ public final class AbiDeclarations {
     return declared != null ? declared : AbiSignature.numeric(export.type());
   }
 
+  /** The declared signatures, by export name. */
+  Map<String, AbiSignature> declared() {
+    return signatures;
+  }
+
   boolean usesMemory() {
     return signatures.values().stream().anyMatch(AbiSignature::usesMemory);
   }

@@ -1,6 +1,7 @@
 package dev.mosaic.host;
 
 import dev.mosaic.plan.FuncType;
+import dev.mosaic.plan.MosaicException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,14 +17,34 @@ public record AbiSignature(List<AbiKind> params, AbiKind result) {
     params = List.copyOf(params);
   }
 
-  /** The signature of a function with only numeric values, read from its core type. */
-  static AbiSignature numeric(FuncType type) {
+  /**
+   * The signature of a function with only numeric values, read from its core type.
+   *
+   * @throws MosaicException E9004 when the type holds a value guest ABI v1 cannot pass ({@code
+   *     v128}, references)
+   */
+  public static AbiSignature numeric(FuncType type) {
     List<AbiKind> ps = new ArrayList<>();
     for (String p : type.params()) {
-      ps.add(AbiKind.parse(p));
+      ps.add(numericKind(p, type));
     }
-    AbiKind r = type.results().isEmpty() ? null : AbiKind.parse(type.results().getFirst());
+    AbiKind r = type.results().isEmpty() ? null : numericKind(type.results().getFirst(), type);
     return new AbiSignature(ps, r);
+  }
+
+  private static AbiKind numericKind(String core, FuncType type) {
+    AbiKind k = AbiKind.parse(core);
+    if (k == null || k.inMemory()) {
+      throw new MosaicException(
+          HostCodes.BAD_CALL,
+          "a function of type "
+              + type
+              + " takes or returns `"
+              + core
+              + "`, which guest ABI v1"
+              + " cannot pass");
+    }
+    return k;
   }
 
   /** The core wasm type this signature lowers to. */

@@ -18,6 +18,34 @@ final class BasicCapabilities {
 
   private BasicCapabilities() {}
 
+  /**
+   * Writes one line a component logs, prefixed with its name: the one way guest text reaches the
+   * host's log, for {@code mosaic.log} and for a WASI guest's standard output and error.
+   */
+  static void log(CapabilityContext ctx, byte[] bytes) {
+    long dropped = ctx.tenant.log.admit(bytes.length);
+    if (dropped < 0) {
+      ctx.log.accept("[" + ctx.component + "] " + GuestLog.escape(bytes));
+    } else if (dropped > 0) {
+      ctx.tenant.metrics.limitHit("log");
+      ctx.audit(
+          AuditEvent.LIMIT,
+          Map.of(
+              "limit",
+              "log",
+              "result",
+              "denied",
+              "reason",
+              "log output over "
+                  + ctx.limits.logLinesPerSecond()
+                  + " lines or "
+                  + ctx.limits.logBytesPerSecond()
+                  + " bytes per second; "
+                  + dropped
+                  + " lines dropped since the last report"));
+    }
+  }
+
   static List<HostFunction> functions(CapabilityContext ctx) {
     return List.of(
         new HostFunction(
@@ -25,28 +53,7 @@ final class BasicCapabilities {
             HostFunction.type(HostFunction.PTR_LEN, HostFunction.NONE),
             args -> {
               int len = Math.min(args[1].asInt(), MAX_LOG_BYTES);
-              byte[] bytes = ctx.guest.read(args[0].asInt(), Math.max(len, 0));
-              long dropped = ctx.tenant.log.admit(bytes.length);
-              if (dropped < 0) {
-                ctx.log.accept("[" + ctx.component + "] " + GuestLog.escape(bytes));
-              } else if (dropped > 0) {
-                ctx.tenant.metrics.limitHit("log");
-                ctx.audit(
-                    AuditEvent.LIMIT,
-                    Map.of(
-                        "limit",
-                        "log",
-                        "result",
-                        "denied",
-                        "reason",
-                        "log output over "
-                            + ctx.limits.logLinesPerSecond()
-                            + " lines or "
-                            + ctx.limits.logBytesPerSecond()
-                            + " bytes per second; "
-                            + dropped
-                            + " lines dropped since the last report"));
-              }
+              log(ctx, ctx.guest.read(args[0].asInt(), Math.max(len, 0)));
               return null;
             }),
         new HostFunction(

@@ -10,6 +10,8 @@ import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.WasmInterface;
 import dev.mosaic.plan.audit.AuditEvent;
 import io.micrometer.core.instrument.Timer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,16 @@ public final class Composition implements AutoCloseable {
   private final Tenant tenant;
   private final HostServices services;
   private final Context context;
+
+  /** The context of each component that imports WASI: GraalWasm keeps WASI state per context. */
+  private final Map<String, Context> wasiContexts = new LinkedHashMap<>();
+
+  /** Standard output and error of the WASI components, drained when a call returns. */
+  private final List<WasiOutput> wasiOutputs = new ArrayList<>();
+
+  /** WASI components that called {@code proc_exit}: their context is gone. */
+  private final Set<String> exited = ConcurrentHashMap.newKeySet();
+
   private final Map<String, Guest> guests = new HashMap<>();
   private final long callLimitMillis;
   private final int componentCount;
@@ -74,7 +87,6 @@ public final class Composition implements AutoCloseable {
     }
     Timer.Sample sample = Timer.start();
     List<Component> order = instantiationOrder();
-    Component wasi = WasiFiles.importer(plan, order);
     Map<String, PreparedModule> prepared = new HashMap<>();
     for (Component c : order) {
       prepared.put(
@@ -106,17 +118,13 @@ public final class Composition implements AutoCloseable {
     this.componentCount = order.size();
     this.reservedBytes = reserve;
     this.reservedTableElements = tableReserve;
-    Context.Builder builder = Context.newBuilder("wasm").engine(tenant.engine);
-    if (wasi != null) {
-      WasiFiles.configure(builder, tenant, plan, wasi);
-    }
-    this.context = builder.build();
+    this.context = Context.newBuilder("wasm").engine(tenant.engine).build();
     try {
       for (Component c : order) {
         PreparedModule m = prepared.get(c.id());
         Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes());
         Source source = source(c, m, caps.get(c.id()), tableCaps.get(c.id()));
-        Value module = context.eval(source);
+        Value module = contextFor(guest).eval(source);
         Value instance = module.newInstance(ProxyObject.fromMap(imports(guest)));
         guest.bind(instance.getMember("exports"));
         if (m.abi().usesMemory() && (!guest.hasMemory() || !guest.hasAlloc())) {
@@ -130,6 +138,7 @@ public final class Composition implements AutoCloseable {
                   .withHelp("export `memory` and `alloc(len: i32) -> i32`"));
         }
         guests.put(c.id(), guest);
+        initialize(guest);
       }
     } catch (PolyglotException e) {
       abort();
@@ -146,6 +155,61 @@ public final class Composition implements AutoCloseable {
         Map.of("action", "instantiate", "plan", plan.digest(), "components", "" + componentCount));
   }
 
+  /**
+   * The context a component runs in: its own for a WASI component, with WASI's pre-opened
+   * directories, file system and output streams (docs/guest-abi.md), else the composition's.
+   */
+  private Context contextFor(Guest guest) {
+    Component c = guest.component();
+    if (!WasiFiles.imports(c)) {
+      return context;
+    }
+    CapabilityContext ctx = capabilityContext(guest);
+    boolean log = plan.policy().decide(c.id(), "log", null).allowed();
+    AtomicBoolean noticed = new AtomicBoolean();
+    WasiOutput out = new WasiOutput(ctx, "stdout", log, noticed);
+    WasiOutput err = new WasiOutput(ctx, "stderr", log, noticed);
+    wasiOutputs.add(out);
+    wasiOutputs.add(err);
+    Context.Builder builder = Context.newBuilder("wasm").engine(tenant.engine);
+    Context own = WasiFiles.configure(builder, tenant, plan, c, out, err).build();
+    wasiContexts.put(c.id(), own);
+    return own;
+  }
+
+  /**
+   * Runs a WASI reactor's {@code _initialize} once, before any other call, under the call time
+   * limit. A module that exports {@code _start} is a command and is not initialized here.
+   */
+  private void initialize(Guest guest) {
+    Value init = guest.function("_initialize");
+    if (init == null || !init.canExecute() || guest.function("_start") != null) {
+      return;
+    }
+    long number = ++calls;
+    running = number;
+    ScheduledFuture<?> timer =
+        services.watchdog().schedule(() -> timeUp(number), callLimitMillis, TimeUnit.MILLISECONDS);
+    try {
+      init.execute();
+    } catch (PolyglotException e) {
+      throw failure(e, guest.id(), "_initialize");
+    } catch (GuestFault e) {
+      throw new MosaicException(
+          HostCodes.TRAP, "guest `" + guest.id() + "` trapped in `_initialize`: " + e.getMessage());
+    } finally {
+      running = 0;
+      timer.cancel(false);
+      drainOutput();
+    }
+  }
+
+  private void drainOutput() {
+    for (WasiOutput o : wasiOutputs) {
+      o.drain();
+    }
+  }
+
   public ValidatedPlan plan() {
     return plan;
   }
@@ -153,6 +217,31 @@ public final class Composition implements AutoCloseable {
   /** Whether the composition was closed, by {@link #close()} or because a call timed out. */
   public boolean isClosed() {
     return closed.get();
+  }
+
+  /**
+   * The guest ABI signature of an export: what its {@code mosaic.abi} section declares, else the
+   * numbers of its core type.
+   *
+   * @throws MosaicException E9004 when the plan has no such component or export
+   */
+  public AbiSignature signature(String component, String function) {
+    Guest guest = guests.get(component);
+    if (guest == null) {
+      throw new MosaicException(HostCodes.BAD_CALL, "no component `" + component + "` in the plan");
+    }
+    return guest.abi().signatureOf(export(guest, component, function));
+  }
+
+  private static FunctionDecl export(Guest guest, String component, String function) {
+    return guest.component().exports().stream()
+        .filter(f -> f.name().equals(function))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new MosaicException(
+                    HostCodes.BAD_CALL,
+                    "component `" + component + "` has no export `" + function + "`"));
   }
 
   /**
@@ -175,16 +264,12 @@ public final class Composition implements AutoCloseable {
     if (guest == null) {
       throw new MosaicException(HostCodes.BAD_CALL, "no component `" + component + "` in the plan");
     }
-    FunctionDecl decl =
-        guest.component().exports().stream()
-            .filter(f -> f.name().equals(function))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new MosaicException(
-                        HostCodes.BAD_CALL,
-                        "component `" + component + "` has no export `" + function + "`"));
-    AbiSignature sig = guest.abi().signatureOf(decl);
+    if (exited.contains(component)) {
+      throw new MosaicException(
+          Diagnostic.of(HostCodes.CLOSED, "component `" + component + "` has exited")
+              .withHelp("a WASI command runs once; instantiate the plan again to run it again"));
+    }
+    AbiSignature sig = guest.abi().signatureOf(export(guest, component, function));
     String where = component + "." + function;
     if (sig.params().size() != args.size()) {
       throw new MosaicException(
@@ -210,6 +295,9 @@ public final class Composition implements AutoCloseable {
       Value result = guest.function(function).execute(wasmArgs);
       return liftResult(guest, sig, result);
     } catch (PolyglotException e) {
+      if (e.isExit()) {
+        return exit(component, function, e.getExitStatus());
+      }
       MosaicException failure = failure(e, component, function);
       outcome = failure.code();
       tenant.audit(
@@ -232,8 +320,25 @@ public final class Composition implements AutoCloseable {
     } finally {
       running = 0;
       timer.cancel(false);
+      drainOutput();
       tenant.metrics.call(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /**
+   * A WASI guest called {@code proc_exit}: its context is gone. Status 0 is success (the call
+   * returns {@code null}); any other status is {@link GuestExit}, whose exit code is the status.
+   */
+  private Object exit(String component, String function, int status) {
+    exited.add(component);
+    tenant.audit(
+        AuditEvent.EXECUTION,
+        component,
+        Map.of("function", function, "result", "exited", "status", "" + status));
+    if (status == 0) {
+      return null;
+    }
+    throw new GuestExit(component, function, status);
   }
 
   private MosaicException failure(PolyglotException e, String component, String function) {
@@ -364,27 +469,59 @@ public final class Composition implements AutoCloseable {
   }
 
   private static Object convert(AbiKind type, Object arg, String where, int index) {
+    String which = "argument " + (index + 1) + " of `" + where + "`";
     if (!(arg instanceof Number n)) {
-      throw new MosaicException(
-          HostCodes.BAD_CALL, "argument " + (index + 1) + " of `" + where + "` must be a number");
+      throw new MosaicException(HostCodes.BAD_CALL, which + " must be a number");
     }
     return switch (type) {
-      case I32 -> {
-        long v = n.longValue();
-        if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
-          throw new MosaicException(
-              HostCodes.BAD_CALL, "argument " + (index + 1) + " of `" + where + "` overflows i32");
-        }
-        yield (int) v;
-      }
-      case I64 -> n.longValue();
+      case I32 -> (int) integer(n, Integer.MIN_VALUE, 0xFFFF_FFFFL, which, type);
+      case I64 -> integer(n, Long.MIN_VALUE, Long.MAX_VALUE, which, type);
       case F32 -> n.floatValue();
       case F64 -> n.doubleValue();
       default ->
           throw new MosaicException(
-              HostCodes.BAD_CALL,
-              "argument " + (index + 1) + " of `" + where + "` has unsupported type " + type);
+              HostCodes.BAD_CALL, which + " has unsupported type " + type.text());
     };
+  }
+
+  /**
+   * The exact integer value of {@code n} when it lies in {@code [min, max]}; a fraction, a
+   * non-finite float or a value out of range is refused rather than truncated or wrapped (an {@code
+   * i32} takes signed and unsigned 32-bit values).
+   */
+  private static long integer(Number n, long min, long max, String which, AbiKind type) {
+    BigDecimal exact;
+    try {
+      exact =
+          switch (n) {
+            case Long l -> BigDecimal.valueOf(l);
+            case Integer i -> BigDecimal.valueOf(i);
+            case Short s -> BigDecimal.valueOf(s);
+            case Byte b -> BigDecimal.valueOf(b);
+            case BigInteger b -> new BigDecimal(b);
+            case BigDecimal d -> d;
+            default -> new BigDecimal(n.doubleValue());
+          };
+    } catch (NumberFormatException e) {
+      throw new MosaicException(
+          HostCodes.BAD_CALL, which + " is " + type.text() + ", got " + n + ", not an integer");
+    }
+    if (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
+      throw new MosaicException(
+          Diagnostic.of(
+                  HostCodes.BAD_CALL,
+                  which + " is " + type.text() + ", got " + n + ", which has a fraction")
+              .withHelp("pass a whole number; fractions are not truncated"));
+    }
+    if (exact.compareTo(BigDecimal.valueOf(min)) < 0
+        || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new MosaicException(
+          Diagnostic.of(
+                  HostCodes.BAD_CALL,
+                  which + " is " + type.text() + ", got " + n + ", which is out of its range")
+              .withHelp(type.text() + " takes " + min + " to " + max));
+    }
+    return exact.longValueExact();
   }
 
   /**
@@ -545,18 +682,21 @@ public final class Composition implements AutoCloseable {
         });
   }
 
+  private CapabilityContext capabilityContext(Guest guest) {
+    return new CapabilityContext(
+        tenant,
+        guest,
+        plan.policy(),
+        services.kv(),
+        services.http(),
+        services.limits(),
+        services.guestLog());
+  }
+
   private Map<String, Object> imports(Guest guest) {
     Component c = guest.component();
     Map<String, Object> modules = new TreeMap<>();
-    CapabilityContext ctx =
-        new CapabilityContext(
-            tenant,
-            guest,
-            plan.policy(),
-            services.kv(),
-            services.http(),
-            services.limits(),
-            services.guestLog());
+    CapabilityContext ctx = capabilityContext(guest);
     ProxyObject host = HostFunctions.link(ctx, c.imports());
     if (host != null) {
       modules.put(Capabilities.MODULE, host);
@@ -566,7 +706,13 @@ public final class Composition implements AutoCloseable {
       if (b.importer().equals(c.id())) {
         bound
             .computeIfAbsent(b.importModule(), k -> new LinkedHashMap<>())
-            .put(b.importName(), bindingTarget(guest, guests.get(b.exporter()), b.exportName()));
+            .put(
+                b.importName(),
+                bindingTarget(
+                    guest,
+                    guests.get(b.exporter()),
+                    b.exportName(),
+                    contextOf(guest.id()) != contextOf(b.exporter())));
       }
     }
     bound.forEach((k, v) -> modules.put(k, ProxyObject.fromMap(v)));
@@ -577,16 +723,25 @@ public final class Composition implements AutoCloseable {
    * The value linked for one binding: the export itself when only numbers cross, else an adapter
    * that copies strings and bytes between the two memories.
    */
-  private static Object bindingTarget(Guest importer, Guest exporter, String exportName) {
+  private Context contextOf(String component) {
+    return wasiContexts.getOrDefault(component, context);
+  }
+
+  private static Object bindingTarget(
+      Guest importer, Guest exporter, String exportName, boolean acrossContexts) {
     FunctionDecl decl =
         exporter.component().exports().stream()
             .filter(f -> f.name().equals(exportName))
             .findFirst()
             .orElseThrow();
-    AbiSignature sig = exporter.abi().signatureOf(decl);
+    AbiSignature sig = exporter.abi().declared().get(decl.name());
     Value target = exporter.function(exportName);
-    if (!sig.usesMemory()) {
-      return target;
+    if (sig == null || !sig.usesMemory()) {
+      if (!acrossContexts) {
+        return target;
+      }
+      // A value of one context cannot be handed to another: numbers cross as Java numbers.
+      return (ProxyExecutable) args -> plain(target.execute(plainArgs(args)));
     }
     int coreParams = sig.lower().params().size();
     return (ProxyExecutable)
@@ -601,7 +756,7 @@ public final class Composition implements AutoCloseable {
               out[o++] = exporter.write(bytes);
               out[o++] = bytes.length;
             } else {
-              out[o++] = args[in++];
+              out[o++] = plain(args[in++]);
             }
           }
           Value result = target.execute(out);
@@ -611,8 +766,30 @@ public final class Composition implements AutoCloseable {
           if (sig.result().inMemory()) {
             return importer.writePacked(exporter.readPacked(result.asLong()));
           }
-          return result;
+          return plain(result);
         };
+  }
+
+  private static Object[] plainArgs(Value[] args) {
+    Object[] out = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      out[i] = plain(args[i]);
+    }
+    return out;
+  }
+
+  /** A wasm number as a Java number, so it may cross into another context; null for none. */
+  private static Object plain(Value v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.fitsInInt()) {
+      return v.asInt();
+    }
+    if (v.fitsInLong()) {
+      return v.asLong();
+    }
+    return v.fitsInFloat() && !v.fitsInDouble() ? v.asFloat() : v.asDouble();
   }
 
   /** Exporters before importers, so every binding's target exists when its importer links. */
@@ -647,7 +824,7 @@ public final class Composition implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       try {
         if (cancel) {
-          context.close(true);
+          cancelContexts();
         } else {
           closeContext();
         }
@@ -668,21 +845,39 @@ public final class Composition implements AutoCloseable {
 
   /** Closes gracefully when no call is running (much cheaper), else cancels the running call. */
   private void closeContext() {
+    for (Context c : contexts()) {
+      try {
+        c.close();
+      } catch (IllegalStateException | PolyglotException e) {
+        cancel(c);
+      }
+    }
+  }
+
+  /** The composition's context and those of its WASI components. */
+  private List<Context> contexts() {
+    List<Context> all = new ArrayList<>(wasiContexts.values());
+    all.add(context);
+    return all;
+  }
+
+  private void cancelContexts() {
+    for (Context c : contexts()) {
+      cancel(c);
+    }
+  }
+
+  private static void cancel(Context c) {
     try {
-      context.close();
+      c.close(true);
     } catch (IllegalStateException | PolyglotException e) {
-      context.close(true);
+      // Already closed, e.g. by the guest's proc_exit.
     }
   }
 
   private void abort() {
-    try {
-      context.close(true);
-    } finally {
-      tenant.release(componentCount, reservedBytes, reservedTableElements);
-      closed.set(true);
-      released.countDown();
-    }
+    // The watchdog may have stopped a runaway `_initialize` already, releasing the reservation.
+    stop(true);
   }
 
   /**

@@ -32,6 +32,9 @@ public final class HostCodes {
   /** The host ran out of heap while a guest ran (never reported as a stack exhaustion). */
   public static final String HOST_MEMORY = "E9010";
 
+  /** A WASI command called {@code proc_exit} with a status other than 0. */
+  public static final String EXIT = "E9011";
+
   /** The tenant made calls faster than its rate limit allows. */
   public static final String CALL_RATE = "E9101";
 

@@ -2,9 +2,7 @@ package dev.mosaic.host;
 
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FunctionDecl;
-import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PolicyRule;
 import dev.mosaic.plan.ValidatedPlan;
 import java.io.IOException;
@@ -18,44 +16,34 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
- * WASI preview 1 for the component of a plan that imports it: GraalWasm's built-in {@code
- * wasi_snapshot_preview1} module, with the directories of the component's {@code files} grants
- * pre-opened under the tenant's file root and all file access going through a {@link
- * WasiFileSystem}. The guest gets no arguments, no environment variables, an empty standard input,
- * and standard output and error that are discarded. GraalWasm keeps WASI state per context, so a
- * composition may hold one component that imports WASI.
+ * WASI preview 1 for each component of a plan that imports it: GraalWasm's built-in {@code
+ * wasi_snapshot_preview1} module in a context of the component's own (GraalWasm keeps WASI state
+ * per context), with the directories of the component's {@code files} grants pre-opened under the
+ * tenant's file root (none without a grant) and all file access going through a {@link
+ * WasiFileSystem}. The guest gets no arguments, no environment variables and an empty standard
+ * input; its standard output and error go to {@link WasiOutput}.
  */
 final class WasiFiles {
   private WasiFiles() {}
 
-  /** The component that imports WASI, or {@code null} when none does. */
-  static Component importer(ValidatedPlan plan, List<Component> components) {
-    List<Component> importers =
-        components.stream()
-            .filter(c -> c.imports().stream().anyMatch(FunctionDecl::isWasi))
-            .toList();
-    if (importers.size() > 1) {
-      throw new MosaicException(
-          Diagnostic.of(
-                  HostCodes.LINK,
-                  "components `"
-                      + importers.get(0).id()
-                      + "` and `"
-                      + importers.get(1).id()
-                      + "` both import WASI; a composition may hold one WASI component")
-              .withHelp("split the plan, or let one component do the file work for the others"));
-    }
-    return importers.isEmpty() ? null : importers.get(0);
+  /** Whether a component imports WASI. */
+  static boolean imports(Component component) {
+    return component.imports().stream().anyMatch(FunctionDecl::isWasi);
   }
 
-  /** Adds WASI, the pre-opened directories and the file system to a context of the plan. */
+  /** Adds WASI, the pre-opened directories, the file system and the output streams to a context. */
   static Context.Builder configure(
-      Context.Builder builder, Tenant tenant, ValidatedPlan plan, Component component) {
+      Context.Builder builder,
+      Tenant tenant,
+      ValidatedPlan plan,
+      Component component,
+      OutputStream out,
+      OutputStream err) {
     builder
         .option("wasm.Builtins", Capabilities.WASI_MODULE)
         .in(InputStream.nullInputStream())
-        .out(OutputStream.nullOutputStream())
-        .err(OutputStream.nullOutputStream());
+        .out(out)
+        .err(err);
     if (tenant.files == null) {
       return builder.allowIO(IOAccess.NONE);
     }

@@ -81,6 +81,34 @@ class GuestAbiTest {
   }
 
   @Test
+  void numbersPassAsTypedNeverTruncatedOrWrapped() {
+    try (Composition c =
+        host.instantiate(plans.plan("t1").component("double", "double").validate())) {
+      assertThat(c.call("double", "double", List.of(21))).isEqualTo(42L);
+      assertThat(c.call("double", "double", List.of(21.0))).isEqualTo(42L);
+      assertThat(c.call("double", "double", List.of(new java.math.BigInteger("21"))))
+          .isEqualTo(42L);
+      for (Object bad :
+          List.<Object>of(
+              2.9,
+              -0.5,
+              Double.NaN,
+              Double.POSITIVE_INFINITY,
+              1e300,
+              4_294_967_296L,
+              -2_147_483_649L,
+              new java.math.BigDecimal("1.5"),
+              new java.math.BigInteger("99999999999999999999999"))) {
+        assertThatThrownBy(() -> c.call("double", "double", List.of(bad)))
+            .as("argument %s", bad)
+            .isInstanceOfSatisfying(
+                MosaicException.class, e -> assertThat(e.code()).isEqualTo(HostCodes.BAD_CALL))
+            .hasMessageContaining("argument 1 of `double.double` is i32, got ");
+      }
+    }
+  }
+
+  @Test
   void wrongArgumentKindsAreRejectedWithACode() {
     try (Composition c = host.instantiate(plans.plan("t1").component("text", "text").validate())) {
       assertThatThrownBy(() -> c.call("text", "upper", List.of(42)))

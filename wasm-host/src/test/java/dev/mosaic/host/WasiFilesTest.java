@@ -1,9 +1,7 @@
 package dev.mosaic.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mosaic.plan.MosaicException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,17 +152,17 @@ class WasiFilesTest {
   }
 
   @Test
-  void oneCompositionHoldsOneWasiComponent() {
-    assertThatThrownBy(
-            () ->
-                host.instantiate(
-                    plans
-                        .plan("t1")
-                        .component("a", "wasifiles")
-                        .component("b", "wasifiles")
-                        .allow("*", "files", "/data/*")
-                        .validate()))
-        .isInstanceOf(MosaicException.class)
-        .hasMessageContaining("both import WASI");
+  void eachWasiComponentOfAPlanHasItsOwnGrantsAndPreopens() {
+    try (Composition two =
+        host.instantiate(
+            plans
+                .plan("t1")
+                .component("a", "wasifiles")
+                .component("b", "wasifiles")
+                .allow("a", "files", "/data/*")
+                .validate())) {
+      assertThat(((Long) two.call("a", "dirname", List.of(3))).intValue()).isPositive();
+      assertThat(((Long) two.call("b", "dirname", List.of(3))).intValue()).isNegative();
+    }
   }
 }

@@ -234,7 +234,7 @@ final class Commands {
         out.println(c.id());
         boolean any = false;
         for (String capability : Capabilities.KNOWN) {
-          boolean imported = c.imports().stream().anyMatch(f -> capability.equals(f.capability()));
+          boolean imported = c.imports().stream().anyMatch(f -> f.asksFor(capability));
           PolicyEngine.Decision d = policy.decide(c.id(), capability, null);
           if (!imported && !d.allowed()) {
             continue;

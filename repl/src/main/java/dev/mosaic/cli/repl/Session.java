@@ -19,9 +19,11 @@ import dev.mosaic.plan.ValidatedPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a REPL session knows, and how input changes it.
@@ -85,6 +87,8 @@ final class Session implements AutoCloseable {
     baseDir = startDir;
   }
 
+  private final Set<String> warned = new HashSet<>();
+
   private void eval(String name, String input) {
     if (input.isBlank()) {
       return;
@@ -93,6 +97,7 @@ final class Session implements AutoCloseable {
     CompileResult compiled =
         mosaic.compile(
             Transcript.FILE, candidate.text(), baseDir, CompileOptions.session(variables.keySet()));
+    warn(candidate, compiled.warnings());
     if (!compiled.ok()) {
       report(candidate, compiled.diagnostics());
       return;
@@ -155,6 +160,18 @@ final class Session implements AutoCloseable {
     composition = null;
     runner = null;
     validated = null;
+  }
+
+  /** Warnings not shown before: the whole transcript is compiled again at every input. */
+  private void warn(Transcript source, List<Diagnostic> warnings) {
+    for (Diagnostic d : warnings) {
+      if (warned.add(d.code() + d.message())) {
+        Transcript.Rendered r = source.relocate(d);
+        String text = DiagnosticRenderer.render(r.diagnostic(), r.source());
+        out.print("warning" + text.substring("error".length()));
+      }
+    }
+    out.flush();
   }
 
   private void report(Transcript source, List<Diagnostic> diagnostics) {

@@ -154,14 +154,14 @@ class ScriptDiagnosticsTest {
             script(
                     HELLO.replace(
                         "allow hello log\n",
-                        "allow hello log\n  allow hello secret \"" + esc + "]0;owned\u0007\"\n"))
+                        "allow hello log\n  allow hello kv \"" + esc + "]0;owned\u0007\"\n"))
                 .toString(),
             "-o",
             plan.toString());
     assertThat(compiled.exit()).as(compiled.err()).isZero();
     Outcome inspect = mosaic("inspect", plan.toString());
     assertThat(inspect.out()).contains("\\u{1b}]0;owned\\u{7}").doesNotContain(esc);
-    Outcome explain = mosaic("explain", plan.toString(), "hello", "secret", esc + "]0;owned\u0007");
+    Outcome explain = mosaic("explain", plan.toString(), "hello", "kv", esc + "]0;owned\u0007");
     assertThat(explain.out()).contains("\\u{1b}]0;owned\\u{7}").doesNotContain(esc);
   }
 

@@ -95,6 +95,37 @@ class ReplTest {
   }
 
   @Test
+  void stringsPassToAndFromAGuestThatDeclaresThem() throws Exception {
+    Files.copy(
+        Path.of("src", "test", "resources", "guests", "text.wasm"), dir.resolve("text.wasm"));
+    String out =
+        type(
+            "component text from \"text.wasm\"",
+            "print text.upper(\"héllo\")",
+            "let e = text.echo(\"Hi\")",
+            "print e",
+            "print text.upper(1)");
+    assertThat(out).contains("HéLLO\n").contains("0x4869\n");
+    assertThat(out).contains("error[E2011]").contains("argument 1 of `text.upper` is string");
+  }
+
+  @Test
+  void aPointerShapedBindingWithoutDeclarationsIsWarnedAboutOnce() throws Exception {
+    for (String f : List.of("rawtext.wasm", "shout.wasm")) {
+      Files.copy(Path.of("src", "test", "resources", "guests", f), dir.resolve(f));
+    }
+    String out =
+        type(
+            "component raw from \"rawtext.wasm\"",
+            "component shout from \"shout.wasm\"",
+            "bind shout.text.upper -> raw.upper",
+            "print 1");
+    assertThat(out).contains("warning[E2040]").contains("looks like strings or bytes");
+    assertThat(out.split("warning\\[E2040\\]", -1)).hasSize(2);
+    assertThat(out).contains("1\n");
+  }
+
+  @Test
   void openBracesShowTheContinuationPromptUntilClosed() throws Exception {
     String out =
         type(HELLO, "policy {", "  allow hello log", "}", "hello.greet(", "1, 2)", ":plan");

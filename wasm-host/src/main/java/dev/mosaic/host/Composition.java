@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
@@ -35,8 +34,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * The running components of one plan, each with its own linear memory, linked by the plan's
- * bindings. Capabilities are linked only where the policy grants them. Calls are serialized; a call
- * that runs past the time limit closes the composition.
+ * bindings. Capabilities are linked only where the policy grants them. Calls are serialized;
+ * instantiation (which runs the modules' {@code start} functions) and every call run under the
+ * wall-time limit, and one that runs past it is stopped and closes the composition (E9002).
  */
 public final class Composition implements AutoCloseable {
   private final ValidatedPlan plan;
@@ -47,13 +47,15 @@ public final class Composition implements AutoCloseable {
   private final long callLimitMillis;
   private final int componentCount;
   private final long reservedBytes;
+
+  /** No further calls: closed by its owner, or a call timed out. */
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** Number of the call in progress, 0 when none; calls are serialized. */
-  private volatile long running;
+  /** The context was closed and the tenant's reservations released (once). */
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private long calls;
   private final CountDownLatch released = new CountDownLatch(1);
+  private final Deadline deadline;
 
   Composition(Tenant tenant, ValidatedPlan plan, HostServices services) {
     this.plan = plan;
@@ -96,14 +98,38 @@ public final class Composition implements AutoCloseable {
     if (wasi != null) {
       WasiFiles.configure(builder, tenant, plan, wasi);
     }
-    this.context = builder.build();
     try {
+      this.context = builder.build();
+    } catch (RuntimeException e) {
+      tenant.release(componentCount, reservedBytes);
+      throw e;
+    }
+    this.deadline = services.watchdog().deadline(this::timeUp);
+    String current = order.isEmpty() ? "" : order.getFirst().id();
+    Deadline.Token token = null;
+    try {
+      // Start functions are guest code: together they run under the same limit as one call.
+      long budget = TimeUnit.MILLISECONDS.toNanos(callLimitMillis);
       for (Component c : order) {
+        current = c.id();
         PreparedModule m = prepared.get(c.id());
-        Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes());
-        Source source = source(c, m, caps.get(c.id()));
-        Value module = context.eval(source);
-        Value instance = module.newInstance(ProxyObject.fromMap(imports(guest)));
+        Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes(), deadline);
+        Value module = context.eval(source(c, m, caps.get(c.id())));
+        ProxyObject linked = ProxyObject.fromMap(imports(guest));
+        Value instance;
+        if (StartFunction.present(plan.blob(c.id()))) {
+          long began = System.nanoTime();
+          token = deadline.arm(Math.max(0, budget));
+          instance = module.newInstance(linked);
+          if (!deadline.disarm(token)) {
+            // The deadline passed just as the start function returned: stopped all the same.
+            throw new CallTimedOut();
+          }
+          token = null;
+          budget -= System.nanoTime() - began;
+        } else {
+          instance = module.newInstance(linked);
+        }
         guest.bind(instance.getMember("exports"));
         if (m.abi().usesMemory() && (!guest.hasMemory() || !guest.hasAlloc())) {
           throw new MosaicException(
@@ -118,12 +144,16 @@ public final class Composition implements AutoCloseable {
         guests.put(c.id(), guest);
       }
     } catch (PolyglotException e) {
-      abort();
-      throw new MosaicException(
-          HostCodes.LINK, "cannot instantiate plan: " + String.valueOf(e.getMessage()));
+      boolean inTime = token == null || deadline.disarm(token);
+      throw instantiationFailed(instantiationFailure(e, current, inTime));
+    } catch (CallTimedOut e) {
+      if (token != null) {
+        deadline.disarm(token);
+      }
+      throw instantiationFailed(instantiationTimeout(current));
     } catch (RuntimeException e) {
-      abort();
-      throw e;
+      boolean inTime = token == null || deadline.disarm(token);
+      throw instantiationFailed(inTime ? e : instantiationTimeout(current));
     }
     sample.stop(tenant.metrics.instantiation());
     tenant.audit(
@@ -186,47 +216,77 @@ public final class Composition implements AutoCloseable {
     }
     long start = System.nanoTime();
     String outcome = "ok";
-    // Set before the timer exists: a timer that fires early must find its call running.
-    long number = ++calls;
-    running = number;
-    ScheduledFuture<?> timer =
-        services.watchdog().schedule(() -> timeUp(number), callLimitMillis, TimeUnit.MILLISECONDS);
+    Deadline.Token token = deadline.arm(TimeUnit.MILLISECONDS.toNanos(callLimitMillis));
+    MosaicException failure;
     try {
       Object[] wasmArgs = lowerArgs(guest, sig, args, where);
       Value result = guest.function(function).execute(wasmArgs);
-      return liftResult(guest, sig, result);
+      Object out = liftResult(guest, sig, result);
+      if (deadline.disarm(token)) {
+        return out;
+      }
+      // The deadline passed as the call returned; the watchdog is closing the composition.
+      failure = timeout(component, function);
     } catch (PolyglotException e) {
-      MosaicException failure = failure(e, component, function);
-      outcome = failure.code();
-      tenant.audit(
-          AuditEvent.EXECUTION,
-          component,
-          Map.of("function", function, "result", "failed", "code", failure.code()));
-      throw failure;
+      failure = failure(e, component, function, deadline.disarm(token));
+    } catch (CallTimedOut e) {
+      deadline.disarm(token);
+      failure = timeout(component, function);
     } catch (IllegalStateException e) {
       // The watchdog closed the context between the start of the call and the guest's entry.
-      if (!closed.get()) {
+      boolean inTime = deadline.disarm(token);
+      if (inTime && !closed.get()) {
         throw e;
       }
-      outcome = HostCodes.TIMEOUT;
-      throw timeout(component, function);
+      failure = timeout(component, function);
     } catch (GuestFault e) {
-      outcome = HostCodes.TRAP;
-      throw new MosaicException(
-          HostCodes.TRAP,
-          "guest `" + component + "` trapped in `" + function + "`: " + e.getMessage());
+      failure =
+          deadline.disarm(token)
+              ? new MosaicException(
+                  HostCodes.TRAP,
+                  "guest `" + component + "` trapped in `" + function + "`: " + e.getMessage())
+              : timeout(component, function);
+    } catch (RuntimeException e) {
+      deadline.disarm(token);
+      throw e;
     } finally {
-      running = 0;
-      timer.cancel(false);
+      deadline.disarm(token);
       tenant.metrics.call(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
+    outcome = failure.code();
+    if (HostCodes.TIMEOUT.equals(outcome)) {
+      timedOut();
+    }
+    tenant.audit(
+        AuditEvent.EXECUTION,
+        component,
+        Map.of("function", function, "result", "failed", "code", failure.code()));
+    throw failure;
   }
 
-  private MosaicException failure(PolyglotException e, String component, String function) {
+  /**
+   * After a call or instantiation that ran out of time: no further calls, the context is closed
+   * (here when the watchdog has not already handed that to its pool), and the interrupt that
+   * stopping a guest in a host call leaves on this thread is cleared, so the caller's own i/o
+   * (audit, blobs, files) is not cut short by it.
+   */
+  private void timedOut() {
+    closed.set(true);
+    Thread.interrupted();
+    stop(true);
+    Thread.interrupted();
+  }
+
+  private MosaicException failure(
+      PolyglotException e, String component, String function, boolean inTime) {
     String where = "`" + component + "." + function + "`";
-    if (e.isCancelled() || closed.get()) {
-      close();
+    if (!inTime || e.isCancelled() || closed.get() || timedOutInHost(e)) {
       return timeout(component, function);
+    }
+    if (stackExhausted(e)) {
+      return new MosaicException(
+          Diagnostic.of(HostCodes.STACK, "call " + where + " exhausted the call stack")
+              .withHelp("look for unbounded recursion in the guest"));
     }
     if (e.isHostException() && e.asHostException() instanceof GuestFault f) {
       return new MosaicException(
@@ -236,14 +296,91 @@ public final class Composition implements AutoCloseable {
     if (e.isHostException()) {
       return new MosaicException(HostCodes.TRAP, "a host function failed during " + where);
     }
-    String message = String.valueOf(e.getMessage());
-    if (e.isResourceExhausted() || message.contains("call stack exhausted")) {
+    return new MosaicException(
+        HostCodes.TRAP,
+        "guest `" + component + "` trapped in `" + function + "`: " + e.getMessage());
+  }
+
+  private static boolean timedOutInHost(PolyglotException e) {
+    return e.isHostException() && e.asHostException() instanceof CallTimedOut;
+  }
+
+  /**
+   * Whether the guest ran out of stack: in wasm frames (the engine reports it), or in the host
+   * frames of a binding adapter or host function on the way (a {@link StackOverflowError}).
+   */
+  private static boolean stackExhausted(PolyglotException e) {
+    if (e.isHostException() && e.asHostException() instanceof StackOverflowError) {
+      return true;
+    }
+    return e.isResourceExhausted()
+        || String.valueOf(e.getMessage()).contains("call stack exhausted");
+  }
+
+  /** What an instantiation that failed in guest code or linking reports. */
+  private MosaicException instantiationFailure(
+      PolyglotException e, String component, boolean inTime) {
+    if (!inTime || e.isCancelled() || closed.get() || timedOutInHost(e)) {
+      return instantiationTimeout(component);
+    }
+    if (stackExhausted(e)) {
       return new MosaicException(
-          Diagnostic.of(HostCodes.STACK, "call " + where + " exhausted the call stack")
-              .withHelp("look for unbounded recursion in the guest"));
+          Diagnostic.of(
+                  HostCodes.STACK,
+                  "instantiating component `" + component + "` exhausted the call stack")
+              .withHelp("look for unbounded recursion in the module's start function"));
+    }
+    if (e.isHostException() && e.asHostException() instanceof GuestFault f) {
+      return new MosaicException(
+          HostCodes.TRAP,
+          "guest `" + component + "` trapped in its start function: " + f.getMessage());
     }
     return new MosaicException(
-        HostCodes.TRAP, "guest `" + component + "` trapped in `" + function + "`: " + message);
+        HostCodes.LINK, "cannot instantiate plan: " + String.valueOf(e.getMessage()));
+  }
+
+  private MosaicException instantiationTimeout(String component) {
+    return new MosaicException(
+        Diagnostic.of(
+                HostCodes.TIMEOUT,
+                "instantiating component `"
+                    + component
+                    + "` ran past its limit of "
+                    + callLimitMillis
+                    + " ms")
+            .withHelp(
+                "a module's start function runs under the call limit; raise `max-time` in the"
+                    + " tenant block if the work is legitimate"));
+  }
+
+  /**
+   * Closes what a failed instantiation built, waits until its reservations are released, audits a
+   * failure in guest code and returns {@code failure} to throw.
+   */
+  private RuntimeException instantiationFailed(RuntimeException failure) {
+    closed.set(true);
+    Thread.interrupted();
+    stop(true);
+    awaitReleased();
+    Thread.interrupted();
+    if (failure instanceof MosaicException m
+        && (m.code().equals(HostCodes.TIMEOUT)
+            || m.code().equals(HostCodes.STACK)
+            || m.code().equals(HostCodes.TRAP))) {
+      tenant.audit(
+          AuditEvent.EXECUTION,
+          "",
+          Map.of(
+              "action",
+              "instantiate",
+              "plan",
+              plan.digest(),
+              "result",
+              "failed",
+              "code",
+              m.code()));
+    }
+    return failure;
   }
 
   private MosaicException timeout(String component, String function) {
@@ -477,11 +614,13 @@ public final class Composition implements AutoCloseable {
   }
 
   /**
-   * Closes the context and releases the tenant's reservations, once; called by the watchdog when a
-   * call runs past its limit, and by {@link #close()}.
+   * Closes the context and releases the tenant's reservations, once: called on the watchdog's pool
+   * when a deadline passes, after a call or instantiation that timed out, and by {@link #close()}.
+   * With {@code cancel} a guest still running is cancelled (the close then waits until it leaves
+   * the host call it may sit in).
    */
   private void stop(boolean cancel) {
-    if (closed.compareAndSet(false, true)) {
+    if (stopped.compareAndSet(false, true)) {
       try {
         if (cancel) {
           context.close(true);
@@ -489,18 +628,17 @@ public final class Composition implements AutoCloseable {
           closeContext();
         }
       } finally {
+        deadline.forget();
         tenant.release(componentCount, reservedBytes);
         released.countDown();
       }
     }
   }
 
-  /** Called by the watchdog when a call runs past its limit: cancels the running guest. */
-  private void timeUp(long call) {
-    // A timer that fires just after its call returned must not close the composition.
-    if (running == call) {
-      stop(true);
-    }
+  /** Run by the watchdog's pool when a call or instantiation runs past its deadline. */
+  private void timeUp() {
+    closed.set(true);
+    stop(true);
   }
 
   /** Closes gracefully when no call is running (much cheaper), else cancels the running call. */
@@ -512,13 +650,14 @@ public final class Composition implements AutoCloseable {
     }
   }
 
-  private void abort() {
+  /**
+   * Waits until the context is closed and the reservations released; an interrupt ends the wait.
+   */
+  private void awaitReleased() {
     try {
-      context.close(true);
-    } finally {
-      tenant.release(componentCount, reservedBytes);
-      closed.set(true);
-      released.countDown();
+      released.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -528,11 +667,8 @@ public final class Composition implements AutoCloseable {
    */
   @Override
   public void close() {
+    closed.set(true);
     stop(false);
-    try {
-      released.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    awaitReleased();
   }
 }

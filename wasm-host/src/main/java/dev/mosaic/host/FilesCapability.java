@@ -43,7 +43,9 @@ final class FilesCapability {
                 if (Files.size(file) > ctx.limits.maxTransferBytes()) {
                   return (long) GuestErrors.TOO_LARGE;
                 }
-                return ctx.guest.writePacked(Files.readAllBytes(file));
+                byte[] bytes =
+                    BoundedFiles.read(file, ctx.limits.maxTransferBytes(), ctx.guest.deadline());
+                return bytes == null ? (long) GuestErrors.TOO_LARGE : ctx.guest.writePacked(bytes);
               } catch (NoSuchFileException e) {
                 return (long) GuestErrors.NOT_FOUND;
               } catch (IOException e) {
@@ -65,9 +67,10 @@ final class FilesCapability {
                 return GuestErrors.DENIED;
               }
               try {
-                Files.write(
+                BoundedFiles.write(
                     file,
                     data,
+                    ctx.guest.deadline(),
                     StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE,
@@ -94,7 +97,11 @@ final class FilesCapability {
               }
               try (Stream<Path> entries = Files.list(dir)) {
                 List<String> names = new ArrayList<>();
-                entries.forEach(p -> names.add(p.getFileName().toString()));
+                entries.forEach(
+                    p -> {
+                      ctx.guest.deadline().check();
+                      names.add(p.getFileName().toString());
+                    });
                 names.sort(null);
                 return ctx.guest.writePacked(
                     String.join("\n", names).getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,6 @@
 package dev.mosaic.host;
 
 import java.net.http.HttpClient;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /** What every composition of a host shares. */
@@ -10,4 +9,4 @@ record HostServices(
     KeyValueStore kv,
     HttpClient http,
     HostLimits limits,
-    ScheduledExecutorService watchdog) {}
+    Watchdog watchdog) {}

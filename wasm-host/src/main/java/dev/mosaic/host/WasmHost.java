@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.graalvm.polyglot.Engine;
@@ -27,7 +25,7 @@ import org.graalvm.polyglot.Engine;
  */
 public final class WasmHost implements AutoCloseable {
   private final Builder config;
-  private final ScheduledExecutorService watchdog;
+  private final Watchdog watchdog;
   private final HostServices services;
   private final MeterRegistry meters;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
@@ -35,18 +33,7 @@ public final class WasmHost implements AutoCloseable {
   private WasmHost(Builder builder) {
     this.config = builder;
     this.meters = builder.meters != null ? builder.meters : new SimpleMeterRegistry();
-    ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "mosaic-watchdog");
-              t.setDaemon(true);
-              return t;
-            });
-    // Most calls end long before their limit; drop their timers at once instead of keeping
-    // them queued until they would have fired.
-    timer.setRemoveOnCancelPolicy(true);
-    this.watchdog = timer;
+    this.watchdog = new Watchdog();
     HttpClient http =
         builder.http != null
             ? builder.http
@@ -100,7 +87,7 @@ public final class WasmHost implements AutoCloseable {
 
   @Override
   public void close() {
-    watchdog.shutdownNow();
+    watchdog.close();
     tenants.values().forEach(Tenant::close);
     tenants.clear();
   }

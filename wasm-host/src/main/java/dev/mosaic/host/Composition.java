@@ -107,30 +107,32 @@ public final class Composition implements AutoCloseable {
     this.deadline = services.watchdog().deadline(this::timeUp);
     String current = order.isEmpty() ? "" : order.getFirst().id();
     Deadline.Token token = null;
+    boolean starting = false;
     try {
-      // Start functions are guest code: together they run under the same limit as one call.
+      // Start functions (moved to exports, see StartFunction) are guest code: together they run
+      // under the same limit as one call, each right after its module is instantiated.
       long budget = TimeUnit.MILLISECONDS.toNanos(callLimitMillis);
       for (Component c : order) {
         current = c.id();
         PreparedModule m = prepared.get(c.id());
         Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes(), deadline);
         Value module = context.eval(source(c, m, caps.get(c.id())));
-        ProxyObject linked = ProxyObject.fromMap(imports(guest));
-        Value instance;
-        if (StartFunction.present(plan.blob(c.id()))) {
+        Value instance = module.newInstance(ProxyObject.fromMap(imports(guest)));
+        guest.bind(instance.getMember("exports"));
+        String start = StartFunction.export(plan.blob(c.id()));
+        if (start != null) {
           long began = System.nanoTime();
           token = deadline.arm(Math.max(0, budget));
-          instance = module.newInstance(linked);
+          starting = true;
+          guest.function(start).executeVoid();
+          starting = false;
           if (!deadline.disarm(token)) {
             // The deadline passed just as the start function returned: stopped all the same.
             throw new CallTimedOut();
           }
           token = null;
           budget -= System.nanoTime() - began;
-        } else {
-          instance = module.newInstance(linked);
         }
-        guest.bind(instance.getMember("exports"));
         if (m.abi().usesMemory() && (!guest.hasMemory() || !guest.hasAlloc())) {
           throw new MosaicException(
               Diagnostic.of(
@@ -145,7 +147,7 @@ public final class Composition implements AutoCloseable {
       }
     } catch (PolyglotException e) {
       boolean inTime = token == null || deadline.disarm(token);
-      throw instantiationFailed(instantiationFailure(e, current, inTime));
+      throw instantiationFailed(instantiationFailure(e, current, starting, inTime));
     } catch (CallTimedOut e) {
       if (token != null) {
         deadline.disarm(token);
@@ -319,7 +321,7 @@ public final class Composition implements AutoCloseable {
 
   /** What an instantiation that failed in guest code or linking reports. */
   private MosaicException instantiationFailure(
-      PolyglotException e, String component, boolean inTime) {
+      PolyglotException e, String component, boolean starting, boolean inTime) {
     if (!inTime || e.isCancelled() || closed.get() || timedOutInHost(e)) {
       return instantiationTimeout(component);
     }
@@ -330,13 +332,16 @@ public final class Composition implements AutoCloseable {
                   "instantiating component `" + component + "` exhausted the call stack")
               .withHelp("look for unbounded recursion in the module's start function"));
     }
-    if (e.isHostException() && e.asHostException() instanceof GuestFault f) {
+    if (!starting) {
       return new MosaicException(
-          HostCodes.TRAP,
-          "guest `" + component + "` trapped in its start function: " + f.getMessage());
+          HostCodes.LINK, "cannot instantiate plan: " + String.valueOf(e.getMessage()));
     }
+    String reason =
+        e.isHostException() && e.asHostException() instanceof GuestFault f
+            ? f.getMessage()
+            : String.valueOf(e.getMessage());
     return new MosaicException(
-        HostCodes.LINK, "cannot instantiate plan: " + String.valueOf(e.getMessage()));
+        HostCodes.TRAP, "guest `" + component + "` trapped in its start function: " + reason);
   }
 
   private MosaicException instantiationTimeout(String component) {
@@ -509,7 +514,7 @@ public final class Composition implements AutoCloseable {
     return tenant.sources.computeIfAbsent(
         key,
         k -> {
-          byte[] bytes = plan.blob(c.id());
+          byte[] bytes = StartFunction.move(plan.blob(c.id())).module();
           if (cap != null && cap != m.declaredMaxPages()) {
             bytes = MemoryCap.apply(bytes, m.initialPages(), cap);
           }

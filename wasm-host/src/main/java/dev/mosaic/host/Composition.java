@@ -217,7 +217,6 @@ public final class Composition implements AutoCloseable {
           "wait and retry, or raise the host's call rate");
     }
     long start = System.nanoTime();
-    String outcome = "ok";
     Deadline.Token token = deadline.arm(TimeUnit.MILLISECONDS.toNanos(callLimitMillis));
     MosaicException failure;
     try {
@@ -225,6 +224,7 @@ public final class Composition implements AutoCloseable {
       Value result = guest.function(function).execute(wasmArgs);
       Object out = liftResult(guest, sig, result);
       if (deadline.disarm(token)) {
+        record(start, "ok");
         return out;
       }
       // The deadline passed as the call returned; the watchdog is closing the composition.
@@ -250,20 +250,24 @@ public final class Composition implements AutoCloseable {
               : timeout(component, function);
     } catch (RuntimeException e) {
       deadline.disarm(token);
+      record(start, e instanceof MosaicException m ? m.code() : "error");
       throw e;
     } finally {
       deadline.disarm(token);
-      tenant.metrics.call(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
-    outcome = failure.code();
-    if (HostCodes.TIMEOUT.equals(outcome)) {
+    if (HostCodes.TIMEOUT.equals(failure.code())) {
       timedOut();
     }
+    record(start, failure.code());
     tenant.audit(
         AuditEvent.EXECUTION,
         component,
         Map.of("function", function, "result", "failed", "code", failure.code()));
     throw failure;
+  }
+
+  private void record(long start, String outcome) {
+    tenant.metrics.call(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
   }
 
   /**

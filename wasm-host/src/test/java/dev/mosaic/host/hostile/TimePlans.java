@@ -62,6 +62,7 @@ final class TimePlans {
     private final List<Component> components = new ArrayList<>();
     private final List<Binding> bindings = new ArrayList<>();
     private final List<PolicyRule> policy = new ArrayList<>();
+    private long maxMemory = 64L << 20;
 
     Builder(String tenant, long maxMillis) {
       this.tenant = tenant;
@@ -89,6 +90,11 @@ final class TimePlans {
       return this;
     }
 
+    Builder maxMemory(long bytes) {
+      this.maxMemory = bytes;
+      return this;
+    }
+
     ValidatedPlan validate() {
       Plan plan =
           new Plan(
@@ -97,7 +103,7 @@ final class TimePlans {
               components,
               bindings,
               policy,
-              new TenantLimits(10, 64L << 20, maxMillis),
+              new TenantLimits(10, maxMemory, maxMillis),
               List.<EntryPoint>of());
       return new PlanValidator(SystemLimits.DEFAULT, blobs).validate(plan);
     }

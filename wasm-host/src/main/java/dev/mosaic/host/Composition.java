@@ -271,15 +271,18 @@ public final class Composition implements AutoCloseable {
   }
 
   /**
-   * After a call or instantiation that ran out of time: no further calls, the context is closed
-   * (here when the watchdog has not already handed that to its pool), and the interrupt that
-   * stopping a guest in a host call leaves on this thread is cleared, so the caller's own i/o
-   * (audit, blobs, files) is not cut short by it.
+   * After a call that ran out of time: no further calls, the context is closed (here when the
+   * watchdog has not already handed that to its pool), and the interrupt that stopping a guest in a
+   * host call leaves on this thread is cleared, so the caller's own i/o (audit, blobs, files) is
+   * not cut short by it.
    */
   private void timedOut() {
     closed.set(true);
     Thread.interrupted();
     stop(true);
+    // The guest has left the context, so a close running on the watchdog's pool ends now; the
+    // tenant gets its reservations back before the caller sees E9002.
+    awaitReleased();
     Thread.interrupted();
   }
 

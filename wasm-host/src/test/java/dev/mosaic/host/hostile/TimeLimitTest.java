@@ -150,15 +150,17 @@ class TimeLimitTest {
               .allow("w", "random")
               .allow("w", "kv")
               .validate();
-      try (Composition c = within(() -> host.instantiate(plan))) {
-        MosaicException e = failure(() -> c.call("w", "fetch", List.of()));
-        assertThat(e.code()).isEqualTo("E9002");
-        assertThat(e.exitCode()).isEqualTo(70);
-      }
-      // The tenant's audit log still takes events after the interrupted call.
+      Composition first = within(() -> host.instantiate(plan));
+      MosaicException e = failure(() -> first.call("w", "fetch", List.of()));
+      assertThat(e.code()).isEqualTo("E9002");
+      assertThat(e.exitCode()).isEqualTo(70);
+      assertThat(first.isClosed()).isTrue();
+      // The tenant's only composition slot is free as soon as E9002 arrives, and its audit log
+      // still takes events after the interrupted call.
       try (Composition c = within(() -> host.instantiate(plan))) {
         assertThat(c.call("w", "fill", List.of(16))).isEqualTo(0L);
       }
+      first.close();
     }
     String log = audit("web");
     assertThat(log).contains("\"code\":\"E9002\"").contains("\"result\":\"timeout\"");

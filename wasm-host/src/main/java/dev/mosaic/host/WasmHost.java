@@ -49,9 +49,12 @@ public final class WasmHost implements AutoCloseable {
   }
 
   /**
-   * Instantiates and links every component of a plan for the plan's tenant.
+   * Instantiates and links every component of a plan for the plan's tenant. The modules' start
+   * functions run under the plan's call time limit, together.
    *
-   * @throws dev.mosaic.plan.MosaicException E9xxx when a limit is hit or linking fails
+   * @throws dev.mosaic.plan.MosaicException E9xxx when a limit is hit or linking fails: E9002 when
+   *     start functions run past the time limit, E9006 when one exhausts the stack, E9001 when one
+   *     traps
    */
   public Composition instantiate(ValidatedPlan plan) {
     return new Composition(tenant(plan.tenant()), plan, services);

@@ -52,8 +52,10 @@ class HostileModuleInputTest {
     assertThat(readCode(new byte[0])).isEqualTo("E4201");
     assertThat(readCode("not wasm at all".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .isEqualTo("E4201");
-    // a component-model binary (layer 1, version 0x0d)
-    assertThat(readCode(bytes(0, 'a', 's', 'm', 0x0d, 0, 1, 0))).isEqualTo("E4201");
+    // a component-model binary (layer 1, version 0x0d) has a code of its own
+    assertThat(readCode(bytes(0, 'a', 's', 'm', 0x0d, 0, 1, 0))).isEqualTo("E4205");
+    // another core version or layer is not wasm Mosaic knows
+    assertThat(readCode(bytes(0, 'a', 's', 'm', 2, 0, 0, 0))).isEqualTo("E4201");
   }
 
   @Test

@@ -73,10 +73,16 @@ final class BasicCapabilities {
             args -> {
               int ptr = args[0].asInt();
               int len = args[1].asInt();
-              ctx.guest.read(ptr, len); // bounds check before filling
-              byte[] bytes = new byte[len];
-              RANDOM.nextBytes(bytes);
-              ctx.guest.writeAt(ptr, bytes);
+              ctx.guest.checkRange(ptr, len);
+              // In chunks, each after a look at the deadline: 16 MiB in one call must not run
+              // seconds past the limit.
+              byte[] chunk = new byte[Math.min(len, Guest.CHUNK)];
+              for (int done = 0; done < len; done += chunk.length) {
+                ctx.guest.deadline().check();
+                int n = Math.min(chunk.length, len - done);
+                RANDOM.nextBytes(chunk);
+                ctx.guest.writeAt(ptr + done, chunk, n);
+              }
               return 0;
             }));
   }

@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
@@ -40,8 +39,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * The running components of one plan, each with its own linear memory, linked by the plan's
- * bindings. Capabilities are linked only where the policy grants them. Calls are serialized; a call
- * that runs past the time limit closes the composition.
+ * bindings. Capabilities are linked only where the policy grants them. Calls are serialized;
+ * instantiation (which runs the modules' {@code start} functions) and every call run under the
+ * wall-time limit, and one that runs past it is stopped and closes the composition (E9002).
  */
 public final class Composition implements AutoCloseable {
   private final ValidatedPlan plan;
@@ -63,13 +63,15 @@ public final class Composition implements AutoCloseable {
   private final int componentCount;
   private final long reservedBytes;
   private final long reservedTableElements;
+
+  /** No further calls: closed by its owner, or a call timed out. */
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** Number of the call in progress, 0 when none; calls are serialized. */
-  private volatile long running;
+  /** The context was closed and the tenant's reservations released (once). */
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private long calls;
   private final CountDownLatch released = new CountDownLatch(1);
+  private final Deadline deadline;
 
   Composition(Tenant tenant, ValidatedPlan plan, HostServices services) {
     this.plan = plan;
@@ -118,13 +120,26 @@ public final class Composition implements AutoCloseable {
     this.componentCount = order.size();
     this.reservedBytes = reserve;
     this.reservedTableElements = tableReserve;
-    this.context = Context.newBuilder("wasm").engine(tenant.engine).build();
     try {
+      this.context = Context.newBuilder("wasm").engine(tenant.engine).build();
+    } catch (RuntimeException e) {
+      tenant.release(componentCount, reservedBytes, reservedTableElements);
+      throw e;
+    }
+    this.deadline = services.watchdog().deadline(this::timeUp);
+    String current = order.isEmpty() ? "" : order.getFirst().id();
+    Deadline.Token token = null;
+    boolean starting = false;
+    try {
+      // Start functions (moved to exports, see StartFunction) are guest code: together they run
+      // under the same limit as one call, each right after its module is instantiated.
+      long budget = TimeUnit.MILLISECONDS.toNanos(callLimitMillis);
       for (Component c : order) {
+        current = c.id();
         PreparedModule m = prepared.get(c.id());
-        Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes());
-        Source source = source(c, m, caps.get(c.id()), tableCaps.get(c.id()));
-        Value module = contextFor(guest).eval(source);
+        Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes(), deadline);
+        Value module =
+            contextFor(guest).eval(source(c, m, caps.get(c.id()), tableCaps.get(c.id())));
         Value instance = module.newInstance(ProxyObject.fromMap(imports(guest)));
         guest.bind(instance.getMember("exports"));
         if (m.abi().usesMemory() && (!guest.hasMemory() || !guest.hasAlloc())) {
@@ -138,15 +153,35 @@ public final class Composition implements AutoCloseable {
                   .withHelp("export `memory` and `alloc(len: i32) -> i32`"));
         }
         guests.put(c.id(), guest);
-        initialize(guest);
+        for (String entry : entries(plan.blob(c.id()), guest)) {
+          long began = System.nanoTime();
+          token = deadline.arm(Math.max(0, budget));
+          starting = true;
+          try {
+            guest.function(entry).executeVoid();
+          } finally {
+            drainOutput();
+          }
+          starting = false;
+          if (!deadline.disarm(token)) {
+            // The deadline passed just as the function returned: stopped all the same.
+            throw new CallTimedOut();
+          }
+          token = null;
+          budget -= System.nanoTime() - began;
+        }
       }
     } catch (PolyglotException e) {
-      abort();
-      throw new MosaicException(
-          HostCodes.LINK, "cannot instantiate plan: " + String.valueOf(e.getMessage()));
+      boolean inTime = token == null || deadline.disarm(token);
+      throw instantiationFailed(instantiationFailure(e, current, starting, inTime));
+    } catch (CallTimedOut e) {
+      if (token != null) {
+        deadline.disarm(token);
+      }
+      throw instantiationFailed(instantiationTimeout(current));
     } catch (RuntimeException e) {
-      abort();
-      throw e;
+      boolean inTime = token == null || deadline.disarm(token);
+      throw instantiationFailed(inTime ? e : instantiationTimeout(current));
     }
     sample.stop(tenant.metrics.instantiation());
     tenant.audit(
@@ -178,30 +213,21 @@ public final class Composition implements AutoCloseable {
   }
 
   /**
-   * Runs a WASI reactor's {@code _initialize} once, before any other call, under the call time
-   * limit. A module that exports {@code _start} is a command and is not initialized here.
+   * What runs as a module is instantiated, under the instantiation's time budget: its start
+   * function (moved to an export by {@link StartFunction}), then a WASI reactor's {@code
+   * _initialize} (a command, which exports {@code _start}, initializes itself when it runs).
    */
-  private void initialize(Guest guest) {
+  private static List<String> entries(byte[] wasm, Guest guest) {
+    List<String> out = new ArrayList<>(2);
+    String start = StartFunction.export(wasm);
+    if (start != null) {
+      out.add(start);
+    }
     Value init = guest.function("_initialize");
-    if (init == null || !init.canExecute() || guest.function("_start") != null) {
-      return;
+    if (init != null && init.canExecute() && guest.function("_start") == null) {
+      out.add("_initialize");
     }
-    long number = ++calls;
-    running = number;
-    ScheduledFuture<?> timer =
-        services.watchdog().schedule(() -> timeUp(number), callLimitMillis, TimeUnit.MILLISECONDS);
-    try {
-      init.execute();
-    } catch (PolyglotException e) {
-      throw failure(e, guest.id(), "_initialize");
-    } catch (GuestFault e) {
-      throw new MosaicException(
-          HostCodes.TRAP, "guest `" + guest.id() + "` trapped in `_initialize`: " + e.getMessage());
-    } finally {
-      running = 0;
-      timer.cancel(false);
-      drainOutput();
-    }
+    return out;
   }
 
   private void drainOutput() {
@@ -284,45 +310,59 @@ public final class Composition implements AutoCloseable {
           "wait and retry, or raise the host's call rate");
     }
     long start = System.nanoTime();
-    String outcome = "ok";
-    // Set before the timer exists: a timer that fires early must find its call running.
-    long number = ++calls;
-    running = number;
-    ScheduledFuture<?> timer =
-        services.watchdog().schedule(() -> timeUp(number), callLimitMillis, TimeUnit.MILLISECONDS);
+    Deadline.Token token = deadline.arm(TimeUnit.MILLISECONDS.toNanos(callLimitMillis));
+    MosaicException failure;
     try {
       Object[] wasmArgs = lowerArgs(guest, sig, args, where);
       Value result = guest.function(function).execute(wasmArgs);
-      return liftResult(guest, sig, result);
+      Object out = liftResult(guest, sig, result);
+      if (deadline.disarm(token)) {
+        record(start, "ok");
+        return out;
+      }
+      // The deadline passed as the call returned; the watchdog is closing the composition.
+      failure = timeout(component, function);
     } catch (PolyglotException e) {
       if (e.isExit()) {
+        deadline.disarm(token);
+        drainOutput();
         return exit(component, function, e.getExitStatus());
       }
-      MosaicException failure = failure(e, component, function);
-      outcome = failure.code();
-      tenant.audit(
-          AuditEvent.EXECUTION,
-          component,
-          Map.of("function", function, "result", "failed", "code", failure.code()));
-      throw failure;
+      failure = failure(e, component, function, deadline.disarm(token));
+    } catch (CallTimedOut e) {
+      deadline.disarm(token);
+      failure = timeout(component, function);
     } catch (IllegalStateException e) {
       // The watchdog closed the context between the start of the call and the guest's entry.
-      if (!closed.get()) {
+      boolean inTime = deadline.disarm(token);
+      if (inTime && !closed.get()) {
         throw e;
       }
-      outcome = HostCodes.TIMEOUT;
-      throw timeout(component, function);
+      failure = timeout(component, function);
     } catch (GuestFault e) {
-      outcome = HostCodes.TRAP;
-      throw new MosaicException(
-          HostCodes.TRAP,
-          "guest `" + component + "` trapped in `" + function + "`: " + e.getMessage());
+      failure =
+          deadline.disarm(token)
+              ? new MosaicException(
+                  HostCodes.TRAP,
+                  "guest `" + component + "` trapped in `" + function + "`: " + e.getMessage())
+              : timeout(component, function);
+    } catch (RuntimeException e) {
+      deadline.disarm(token);
+      record(start, e instanceof MosaicException m ? m.code() : "error");
+      throw e;
     } finally {
-      running = 0;
-      timer.cancel(false);
+      deadline.disarm(token);
       drainOutput();
-      tenant.metrics.call(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
+    if (HostCodes.TIMEOUT.equals(failure.code())) {
+      timedOut();
+    }
+    record(start, failure.code());
+    tenant.audit(
+        AuditEvent.EXECUTION,
+        component,
+        Map.of("function", function, "result", "failed", "code", failure.code()));
+    throw failure;
   }
 
   /**
@@ -341,11 +381,36 @@ public final class Composition implements AutoCloseable {
     throw new GuestExit(component, function, status);
   }
 
-  private MosaicException failure(PolyglotException e, String component, String function) {
+  private void record(long start, String outcome) {
+    tenant.metrics.call(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * After a call that ran out of time: no further calls, the context is closed (here when the
+   * watchdog has not already handed that to its pool), and the interrupt that stopping a guest in a
+   * host call leaves on this thread is cleared, so the caller's own i/o (audit, blobs, files) is
+   * not cut short by it.
+   */
+  private void timedOut() {
+    closed.set(true);
+    Thread.interrupted();
+    stop(true);
+    // The guest has left the context, so a close running on the watchdog's pool ends now; the
+    // tenant gets its reservations back before the caller sees E9002.
+    awaitReleased();
+    Thread.interrupted();
+  }
+
+  private MosaicException failure(
+      PolyglotException e, String component, String function, boolean inTime) {
     String where = "`" + component + "." + function + "`";
-    if (e.isCancelled() || closed.get()) {
-      close();
+    if (!inTime || e.isCancelled() || closed.get() || timedOutInHost(e)) {
       return timeout(component, function);
+    }
+    if (stackExhausted(e)) {
+      return new MosaicException(
+          Diagnostic.of(HostCodes.STACK, "call " + where + " exhausted the call stack")
+              .withHelp("look for unbounded recursion in the guest"));
     }
     if (e.isHostException() && e.asHostException() instanceof GuestFault f) {
       return new MosaicException(
@@ -363,15 +428,9 @@ public final class Composition implements AutoCloseable {
       return new MosaicException(HostCodes.TRAP, "a host function failed during " + where);
     }
     String message = String.valueOf(e.getMessage());
-    if (isStackExhaustion(message)) {
-      return stackExhausted(where);
-    }
     if (e.isResourceExhausted() && isHeapExhaustion(message)) {
       // Truffle reports both heap and stack exhaustion as resource exhaustion.
       return heapExhausted(where);
-    }
-    if (e.isResourceExhausted()) {
-      return stackExhausted(where);
     }
     if (message.contains("InvalidPathException")) {
       // GraalWasm's WASI parses a guest's path before asking the file system, and stops the guest
@@ -387,7 +446,96 @@ public final class Composition implements AutoCloseable {
               .withHelp("WASI paths cannot contain NUL; the guest is at fault"));
     }
     return new MosaicException(
-        HostCodes.TRAP, "guest `" + component + "` trapped in `" + function + "`: " + message);
+        HostCodes.TRAP,
+        "guest `" + component + "` trapped in `" + function + "`: " + e.getMessage());
+  }
+
+  private static boolean timedOutInHost(PolyglotException e) {
+    return e.isHostException() && e.asHostException() instanceof CallTimedOut;
+  }
+
+  /**
+   * Whether the guest ran out of stack: in wasm frames (the engine reports it), or in the host
+   * frames of a binding adapter or host function on the way (a {@link StackOverflowError}).
+   */
+  private static boolean stackExhausted(PolyglotException e) {
+    if (e.isHostException() && e.asHostException() instanceof StackOverflowError) {
+      return true;
+    }
+    String message = String.valueOf(e.getMessage());
+    if (e.isResourceExhausted() && isHeapExhaustion(message)) {
+      return false; // the heap, not the stack: E9010
+    }
+    return e.isResourceExhausted() || isStackExhaustion(message);
+  }
+
+  /** What an instantiation that failed in guest code or linking reports. */
+  private MosaicException instantiationFailure(
+      PolyglotException e, String component, boolean starting, boolean inTime) {
+    if (!inTime || e.isCancelled() || closed.get() || timedOutInHost(e)) {
+      return instantiationTimeout(component);
+    }
+    if (stackExhausted(e)) {
+      return new MosaicException(
+          Diagnostic.of(
+                  HostCodes.STACK,
+                  "instantiating component `" + component + "` exhausted the call stack")
+              .withHelp("look for unbounded recursion in the module's start function"));
+    }
+    if (!starting) {
+      return new MosaicException(
+          HostCodes.LINK, "cannot instantiate plan: " + String.valueOf(e.getMessage()));
+    }
+    String reason =
+        e.isHostException() && e.asHostException() instanceof GuestFault f
+            ? f.getMessage()
+            : String.valueOf(e.getMessage());
+    return new MosaicException(
+        HostCodes.TRAP, "guest `" + component + "` trapped in its start function: " + reason);
+  }
+
+  private MosaicException instantiationTimeout(String component) {
+    return new MosaicException(
+        Diagnostic.of(
+                HostCodes.TIMEOUT,
+                "instantiating component `"
+                    + component
+                    + "` ran past its limit of "
+                    + callLimitMillis
+                    + " ms")
+            .withHelp(
+                "a module's start function runs under the call limit; raise `max-time` in the"
+                    + " tenant block if the work is legitimate"));
+  }
+
+  /**
+   * Closes what a failed instantiation built, waits until its reservations are released, audits a
+   * failure in guest code and returns {@code failure} to throw.
+   */
+  private RuntimeException instantiationFailed(RuntimeException failure) {
+    closed.set(true);
+    Thread.interrupted();
+    stop(true);
+    awaitReleased();
+    Thread.interrupted();
+    if (failure instanceof MosaicException m
+        && (m.code().equals(HostCodes.TIMEOUT)
+            || m.code().equals(HostCodes.STACK)
+            || m.code().equals(HostCodes.TRAP))) {
+      tenant.audit(
+          AuditEvent.EXECUTION,
+          "",
+          Map.of(
+              "action",
+              "instantiate",
+              "plan",
+              plan.digest(),
+              "result",
+              "failed",
+              "code",
+              m.code()));
+    }
+    return failure;
   }
 
   private static MosaicException stackExhausted(String where) {
@@ -667,7 +815,7 @@ public final class Composition implements AutoCloseable {
     return tenant.sources.computeIfAbsent(
         key,
         k -> {
-          byte[] bytes = plan.blob(c.id());
+          byte[] bytes = StartFunction.move(plan.blob(c.id())).module();
           boolean memoryChanges = cap != null && cap != m.declaredMaxPages();
           boolean tablesChange = false;
           for (int i = 0; i < tableCap.length; i++) {
@@ -817,11 +965,13 @@ public final class Composition implements AutoCloseable {
   }
 
   /**
-   * Closes the context and releases the tenant's reservations, once; called by the watchdog when a
-   * call runs past its limit, and by {@link #close()}.
+   * Closes the context and releases the tenant's reservations, once: called on the watchdog's pool
+   * when a deadline passes, after a call or instantiation that timed out, and by {@link #close()}.
+   * With {@code cancel} a guest still running is cancelled (the close then waits until it leaves
+   * the host call it may sit in).
    */
   private void stop(boolean cancel) {
-    if (closed.compareAndSet(false, true)) {
+    if (stopped.compareAndSet(false, true)) {
       try {
         if (cancel) {
           cancelContexts();
@@ -829,18 +979,17 @@ public final class Composition implements AutoCloseable {
           closeContext();
         }
       } finally {
+        deadline.forget();
         tenant.release(componentCount, reservedBytes, reservedTableElements);
         released.countDown();
       }
     }
   }
 
-  /** Called by the watchdog when a call runs past its limit: cancels the running guest. */
-  private void timeUp(long call) {
-    // A timer that fires just after its call returned must not close the composition.
-    if (running == call) {
-      stop(true);
-    }
+  /** Run by the watchdog's pool when a call or instantiation runs past its deadline. */
+  private void timeUp() {
+    closed.set(true);
+    stop(true);
   }
 
   /** Closes gracefully when no call is running (much cheaper), else cancels the running call. */
@@ -875,9 +1024,15 @@ public final class Composition implements AutoCloseable {
     }
   }
 
-  private void abort() {
-    // The watchdog may have stopped a runaway `_initialize` already, releasing the reservation.
-    stop(true);
+  /**
+   * Waits until the context is closed and the reservations released; an interrupt ends the wait.
+   */
+  private void awaitReleased() {
+    try {
+      released.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -886,11 +1041,8 @@ public final class Composition implements AutoCloseable {
    */
   @Override
   public void close() {
+    closed.set(true);
     stop(false);
-    try {
-      released.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    awaitReleased();
   }
 }

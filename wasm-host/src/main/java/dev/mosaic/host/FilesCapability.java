@@ -28,6 +28,9 @@ import java.util.Set;
  * FIFOs, devices and sockets are never opened ({@link GuestErrors#SPECIAL_FILE}).
  */
 final class FilesCapability {
+  /** Bytes read or written between two looks at the call's deadline. */
+  private static final int CHUNK = 64 * 1024;
+
   private FilesCapability() {}
 
   static List<HostFunction> functions(CapabilityContext ctx) {
@@ -76,9 +79,14 @@ final class FilesCapability {
                             StandardOpenOption.CREATE,
                             StandardOpenOption.TRUNCATE_EXISTING,
                             StandardOpenOption.WRITE))) {
-                  ByteBuffer buffer = ByteBuffer.wrap(data);
-                  while (buffer.hasRemaining()) {
-                    out.write(buffer);
+                  // In chunks, looking at the call's deadline before each.
+                  for (int at = 0; at < data.length; at += CHUNK) {
+                    ctx.guest.deadline().check();
+                    ByteBuffer buffer =
+                        ByteBuffer.wrap(data, at, Math.min(CHUNK, data.length - at));
+                    while (buffer.hasRemaining()) {
+                      out.write(buffer);
+                    }
                   }
                 }
                 return 0;
@@ -110,6 +118,7 @@ final class FilesCapability {
                 long bytes = 0;
                 try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.host())) {
                   for (Path p : entries) {
+                    ctx.guest.deadline().check();
                     String name = p.getFileName().toString();
                     // Stop reading a huge directory once the listing could not be sent anyway.
                     bytes += name.getBytes(StandardCharsets.UTF_8).length + 1;
@@ -136,8 +145,12 @@ final class FilesCapability {
         throw new TooLarge();
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream((int) in.size());
-      ByteBuffer buffer = ByteBuffer.allocate(8192);
-      while (in.read(buffer.clear()) > 0) {
+      ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+      while (true) {
+        ctx.guest.deadline().check();
+        if (in.read(buffer.clear()) <= 0) {
+          break;
+        }
         out.write(buffer.array(), 0, buffer.position());
         if (out.size() > max) {
           throw new TooLarge();

@@ -13,15 +13,25 @@ final class Guest {
   private final Component component;
   private final AbiDeclarations abi;
   private final long maxTransfer;
+  private final Deadline deadline;
   private final ConcurrentHashMap<String, Value> functions = new ConcurrentHashMap<>();
   private Value exports;
   private Value memory;
   private Value alloc;
 
-  Guest(Component component, AbiDeclarations abi, long maxTransfer) {
+  /** Bytes copied into guest memory between two looks at the deadline. */
+  static final int CHUNK = 64 * 1024;
+
+  Guest(Component component, AbiDeclarations abi, long maxTransfer, Deadline deadline) {
     this.component = component;
     this.abi = abi;
     this.maxTransfer = maxTransfer;
+    this.deadline = deadline;
+  }
+
+  /** The deadline of the call this guest runs in; host calls check it inside their loops. */
+  Deadline deadline() {
+    return deadline;
   }
 
   void bind(Value instanceExports) {
@@ -59,6 +69,21 @@ final class Guest {
 
   /** Copies {@code len} bytes at {@code ptr} out of guest memory. */
   byte[] read(int ptr, int len) {
+    checkRange(ptr, len);
+    long start = Integer.toUnsignedLong(ptr);
+    byte[] out = new byte[len];
+    if (len > 0) {
+      memory.readBuffer(start, out, 0, out.length);
+    }
+    return out;
+  }
+
+  /**
+   * Checks that {@code (ptr, len)} lies inside guest memory and within the transfer limit.
+   *
+   * @throws GuestFault when it does not
+   */
+  void checkRange(int ptr, int len) {
     if (memory == null) {
       throw new GuestFault("component `" + id() + "` passed memory but exports no `memory`");
     }
@@ -80,11 +105,6 @@ final class Guest {
               + memory.getBufferSize()
               + " bytes");
     }
-    byte[] out = new byte[(int) length];
-    if (length > 0) {
-      memory.readBuffer(start, out, 0, out.length);
-    }
-    return out;
   }
 
   /**
@@ -105,18 +125,31 @@ final class Guest {
     return ptr;
   }
 
-  /** Copies {@code data} to {@code ptr}, which the caller has bounds-checked. */
+  /**
+   * Copies {@code data} to {@code ptr}, which the caller has bounds-checked, looking at the call's
+   * deadline every {@link #CHUNK} bytes (the engine has no bulk write, so 16 MiB take long).
+   *
+   * @throws CallTimedOut when the deadline passes during the copy
+   */
   void writeAt(int ptr, byte[] data) {
+    writeAt(ptr, data, data.length);
+  }
+
+  /** Copies the first {@code length} bytes of {@code data} to {@code ptr}; see above. */
+  void writeAt(int ptr, byte[] data, int length) {
     long start = Integer.toUnsignedLong(ptr);
     int i = 0;
-    for (; i + 8 <= data.length; i += 8) {
+    for (; i + 8 <= length; i += 8) {
+      if ((i & (CHUNK - 1)) == 0 && i > 0) {
+        deadline.check();
+      }
       long v = 0;
       for (int j = 7; j >= 0; j--) {
         v = (v << 8) | (data[i + j] & 0xFFL);
       }
       memory.writeBufferLong(ByteOrder.LITTLE_ENDIAN, start + i, v);
     }
-    for (; i < data.length; i++) {
+    for (; i < length; i++) {
       memory.writeBufferByte(start + i, data[i]);
     }
   }

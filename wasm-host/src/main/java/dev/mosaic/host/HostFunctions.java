@@ -101,7 +101,7 @@ final class HostFunctions {
     return args -> {
       try {
         return body.execute(args);
-      } catch (GuestFault | PolyglotException e) {
+      } catch (GuestFault | CallTimedOut | PolyglotException e) {
         throw e;
       } catch (RuntimeException e) {
         // A failing backend must not take the host down; the guest traps with a clear message.

@@ -1,6 +1,5 @@
 package dev.mosaic.host;
 
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /** What every composition of a host shares. */
@@ -9,4 +8,4 @@ record HostServices(
     KeyValueStore kv,
     PinnedHttp http,
     HostLimits limits,
-    ScheduledExecutorService watchdog) {}
+    Watchdog watchdog) {}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.LinkedHashMap;
@@ -18,7 +19,9 @@ import java.util.Map;
  * resolves to ({@link HttpPolicy}), and the request goes to an address that was checked ({@link
  * PinnedHttp}), so a name cannot resolve differently between the check and the connection. Only
  * {@code http} and {@code https} URLs without user info are accepted; redirects are not followed,
- * so a response cannot lead the guest to a host it was not granted. Every request is audited.
+ * so a response cannot lead the guest to a host it was not granted. One exchange is bounded by the
+ * host's timeout and by what is left of the guest's call; past the call's deadline the call ends
+ * with E9002. Every request is audited.
  */
 final class HttpCapability {
   private HttpCapability() {}
@@ -67,11 +70,19 @@ final class HttpCapability {
       ctx.audit(AuditEvent.CAPABILITY, details);
       return GuestErrors.DENIED;
     }
+    long remaining = ctx.guest.deadline().remainingMillis();
+    if (remaining == 0) {
+      throw new CallTimedOut();
+    }
+    // One deadline for every address tried: the host's request timeout or what is left of the
+    // call, whichever ends first, so a slow server can neither hold the guest past its limit nor
+    // leave the call to be cut off mid-request.
+    long deadline = ctx.http.deadline(remaining);
     PinnedHttp.Response response = null;
     try {
       for (int i = 0; response == null; i++) {
         try {
-          response = ctx.http.exchange(target, addresses.get(i), method, body);
+          response = ctx.http.exchange(target, addresses.get(i), method, body, deadline);
         } catch (ConnectException | NoRouteToHostException e) {
           if (i + 1 == addresses.size()) {
             throw e;
@@ -81,7 +92,12 @@ final class HttpCapability {
     } catch (PinnedHttp.TooLargeException e) {
       audit(ctx, function, method, target, "too large");
       return GuestErrors.TOO_LARGE;
+    } catch (SocketTimeoutException e) {
+      return timedOut(ctx, function, method, target);
     } catch (ClosedByInterruptException e) {
+      if (ctx.guest.deadline().remainingNanos() == 0) {
+        return timedOut(ctx, function, method, target);
+      }
       audit(ctx, function, method, target, "interrupted");
       return GuestErrors.IO;
     } catch (IOException e) {
@@ -94,6 +110,19 @@ final class HttpCapability {
       return -status;
     }
     return ctx.guest.writePacked(response.body());
+  }
+
+  /**
+   * A request that ran out of time: audited; the call ends with E9002 when its own deadline has
+   * passed, else the guest gets {@link GuestErrors#IO} (the host's request timeout was shorter).
+   */
+  private static long timedOut(
+      CapabilityContext ctx, String function, String method, HttpTarget target) {
+    audit(ctx, function, method, target, "timeout");
+    if (ctx.guest.deadline().remainingNanos() == 0) {
+      throw new CallTimedOut();
+    }
+    return GuestErrors.IO;
   }
 
   private static void audit(

@@ -58,7 +58,24 @@ final class PinnedHttp {
   /** Sends {@code method} to {@code target} at {@code address}; {@code body} for POST. */
   Response exchange(HttpTarget target, InetAddress address, String method, byte[] body)
       throws IOException {
-    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    return exchange(target, address, method, body, deadline(Long.MAX_VALUE));
+  }
+
+  /**
+   * The {@link System#nanoTime()} by which an exchange starting now must end: the host's timeout,
+   * or {@code limitMillis} (what is left of the guest's call) when that is shorter.
+   */
+  long deadline(long limitMillis) {
+    return System.nanoTime() + Math.min(timeoutMillis, limitMillis) * 1_000_000L;
+  }
+
+  /**
+   * Sends {@code method} to {@code target} at {@code address} and reads the response, all before
+   * {@code deadline} ({@link System#nanoTime()}); past it a {@link SocketTimeoutException}.
+   */
+  Response exchange(
+      HttpTarget target, InetAddress address, String method, byte[] body, long deadline)
+      throws IOException {
     try (SocketChannel channel = SocketChannel.open()) {
       Socket socket = channel.socket();
       socket.connect(new InetSocketAddress(address, target.port()), remaining(deadline));

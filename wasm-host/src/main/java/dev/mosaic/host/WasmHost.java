@@ -12,8 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
@@ -27,7 +25,7 @@ import org.graalvm.polyglot.Engine;
  */
 public final class WasmHost implements AutoCloseable {
   private final Builder config;
-  private final ScheduledExecutorService watchdog;
+  private final Watchdog watchdog;
   private final HostServices services;
   private final MeterRegistry meters;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
@@ -35,18 +33,7 @@ public final class WasmHost implements AutoCloseable {
   private WasmHost(Builder builder) {
     this.config = builder;
     this.meters = builder.meters != null ? builder.meters : new SimpleMeterRegistry();
-    ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "mosaic-watchdog");
-              t.setDaemon(true);
-              return t;
-            });
-    // Most calls end long before their limit; drop their timers at once instead of keeping
-    // them queued until they would have fired.
-    timer.setRemoveOnCancelPolicy(true);
-    this.watchdog = timer;
+    this.watchdog = new Watchdog();
     SSLContext tls;
     try {
       tls = builder.tls != null ? builder.tls : SSLContext.getDefault();
@@ -64,9 +51,12 @@ public final class WasmHost implements AutoCloseable {
   }
 
   /**
-   * Instantiates and links every component of a plan for the plan's tenant.
+   * Instantiates and links every component of a plan for the plan's tenant. The modules' start
+   * functions run under the plan's call time limit, together.
    *
-   * @throws dev.mosaic.plan.MosaicException E9xxx when a limit is hit or linking fails
+   * @throws dev.mosaic.plan.MosaicException E9xxx when a limit is hit or linking fails: E9002 when
+   *     start functions run past the time limit, E9006 when one exhausts the stack, E9001 when one
+   *     traps
    */
   public Composition instantiate(ValidatedPlan plan) {
     return new Composition(tenant(plan.tenant()), plan, services);
@@ -102,7 +92,7 @@ public final class WasmHost implements AutoCloseable {
 
   @Override
   public void close() {
-    watchdog.shutdownNow();
+    watchdog.close();
     tenants.values().forEach(Tenant::close);
     tenants.clear();
   }

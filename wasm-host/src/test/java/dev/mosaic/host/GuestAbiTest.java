@@ -42,7 +42,14 @@ class GuestAbiTest {
   @Test
   void largeArgumentsGrowTheGuestMemoryAndComeBackIntact() {
     String big = "abcdefgh".repeat(20_000);
-    try (Composition c = host.instantiate(plans.plan("t1").component("text", "text").validate())) {
+    // A byte-by-byte loop over 160 KB, interpreted at first: time to spare on a loaded machine.
+    try (Composition c =
+        host.instantiate(
+            plans
+                .plan("t1")
+                .component("text", "text")
+                .limits(100, 256L << 20, 60_000)
+                .validate())) {
       assertThat(c.call("text", "upper", List.of(big))).isEqualTo(big.toUpperCase());
     }
   }

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,7 +27,9 @@ public final class JsonLinesAuditLog implements AuditSink, AutoCloseable {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Path file;
-  private final FileChannel channel;
+  // A stream, not a FileChannel: a thread interrupt (the host stopping a guest in a host call)
+  // closes an interruptible channel for good, and every later event of the tenant would be lost.
+  private final FileOutputStream stream;
   private String previousHash;
 
   /**
@@ -45,9 +45,7 @@ public final class JsonLinesAuditLog implements AuditSink, AutoCloseable {
         Files.createDirectories(parent);
       }
       this.previousHash = lastHash(file);
-      this.channel =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      this.stream = new FileOutputStream(file.toFile(), true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open audit log " + file, e);
     }
@@ -61,10 +59,10 @@ public final class JsonLinesAuditLog implements AuditSink, AutoCloseable {
   public synchronized void record(AuditEvent event) {
     byte[] line = encode(event, previousHash);
     try {
-      ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+      byte[] bytes = new byte[line.length + 1];
+      System.arraycopy(line, 0, bytes, 0, line.length);
+      bytes[line.length] = '\n';
+      stream.write(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to audit log " + file, e);
     }
@@ -111,7 +109,7 @@ public final class JsonLinesAuditLog implements AuditSink, AutoCloseable {
   @Override
   public synchronized void close() {
     try {
-      channel.close();
+      stream.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -54,7 +54,7 @@ class AuditLogTest {
             "{\"timestamp\":\"2024-01-01T12:00:00Z\",\"tenant_id\":\"tenant-123\","
                 + "\"event_type\":\"secret_access\",\"component_id\":\"comp-abc\","
                 + "\"details\":{\"backend\":\"vault://secrets\",\"result\":\"granted\","
-                + "\"secret_id\":\"api-key\"},\"prev_hash\":\""
+                + "\"secret_id\":\"api-key\"},\"seq\":1,\"prev_hash\":\""
                 + AuditChain.GENESIS
                 + "\"}");
   }

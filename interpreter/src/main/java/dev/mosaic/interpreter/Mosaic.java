@@ -4,6 +4,7 @@ import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostLimits;
 import dev.mosaic.host.KeyValueStore;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.host.audit.AuditLogOptions;
 import dev.mosaic.host.audit.JsonLinesAuditLog;
 import dev.mosaic.hsm.HostMode;
 import dev.mosaic.hsm.SecretBackend;
@@ -360,8 +361,18 @@ public final class Mosaic implements AutoCloseable {
      * name no usable tenant go to {@code dir/_host/audit.jsonl}.
      */
     public Builder auditDirectory(Path dir) {
+      return auditDirectory(dir, AuditLogOptions.defaults());
+    }
+
+    /**
+     * As {@link #auditDirectory(Path)}, with each log sealed and synced as {@code options} say
+     * (docs/audit.md).
+     */
+    public Builder auditDirectory(Path dir, AuditLogOptions options) {
       Objects.requireNonNull(dir);
-      this.auditSinks = t -> new JsonLinesAuditLog(dir.resolve(t).resolve("audit.jsonl"));
+      Objects.requireNonNull(options);
+      this.auditSinks =
+          t -> new JsonLinesAuditLog(dir.resolve(t).resolve("audit.jsonl"), t, options);
       return this;
     }
 

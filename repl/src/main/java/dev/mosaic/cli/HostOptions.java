@@ -1,10 +1,14 @@
 package dev.mosaic.cli;
 
 import dev.mosaic.host.FileKeyValueStore;
+import dev.mosaic.host.audit.AuditCodes;
+import dev.mosaic.host.audit.AuditLogOptions;
+import dev.mosaic.host.audit.SealKeys;
 import dev.mosaic.hsm.SecretBackend;
 import dev.mosaic.hsm.SecretBackends;
 import dev.mosaic.interpreter.LangCodes;
 import dev.mosaic.interpreter.Mosaic;
+import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import java.io.IOException;
 import java.io.Reader;
@@ -33,6 +37,33 @@ final class HostOptions implements AutoCloseable {
 
   @Option(names = "--no-audit", description = "Write no audit log.")
   boolean noAudit;
+
+  @Option(
+      names = "--audit-key",
+      paramLabel = "FILE",
+      description = {
+        "Seal the audit logs with the key in FILE (`mosaic audit keygen`; development: whoever",
+        "reads FILE can forge seals, docs/audit.md)."
+      })
+  Path auditKey;
+
+  @Option(
+      names = "--audit-key-label",
+      paramLabel = "LABEL",
+      description = "Seal the audit logs with the HMAC key LABEL on the --secrets token.")
+  String auditKeyLabel;
+
+  @Option(
+      names = "--audit-seal-every",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Seal each audit log after at most N lines (default: ${DEFAULT-VALUE}).")
+  int sealEvery;
+
+  @Option(
+      names = "--audit-sync",
+      description = "Force the audit log to disk after every event (default: at seals and close).")
+  boolean auditSync;
 
   @Option(
       names = "--secrets",
@@ -75,8 +106,13 @@ final class HostOptions implements AutoCloseable {
   /** Applies the options to a facade builder, opening the secret backend if one is named. */
   Mosaic.Builder apply(Mosaic.Builder builder, StoreOptions store) {
     Path audit = auditDirectory(store);
+    if (secrets != null) {
+      backend = openBackend(secrets);
+      SecretBackend b = backend;
+      builder.secrets(t -> b);
+    }
     if (audit != null) {
-      builder.auditDirectory(audit);
+      builder.auditDirectory(audit, auditOptions());
     }
     if (filesRoot != null) {
       Path root = filesRoot.toAbsolutePath();
@@ -85,15 +121,24 @@ final class HostOptions implements AutoCloseable {
     if (kvDir != null) {
       builder.keyValueStore(new FileKeyValueStore(kvDir));
     }
-    if (secrets != null) {
-      backend = openBackend(secrets);
-      SecretBackend b = backend;
-      builder.secrets(t -> b);
-    }
     return builder;
   }
 
-  private static SecretBackend openBackend(String spec) {
+  private AuditLogOptions auditOptions() {
+    AuditLogOptions options = AuditLogOptions.defaults();
+    if (sealEvery < 1) {
+      throw new MosaicException(
+          Diagnostic.of(AuditCodes.KEY_UNUSABLE, "--audit-seal-every must be at least 1"));
+    }
+    options = options.sealEvery(sealEvery);
+    if (auditSync) {
+      options = options.sync(e -> true);
+    }
+    SealKeys keys = SealKeyOptions.keys(auditKey, auditKeyLabel, backend, "--audit-key");
+    return keys == null ? options : options.sealedWith(keys);
+  }
+
+  static SecretBackend openBackend(String spec) {
     int colon = spec.indexOf(':');
     String scheme = colon < 0 ? spec : spec.substring(0, colon);
     Map<String, String> config =
@@ -101,7 +146,7 @@ final class HostOptions implements AutoCloseable {
     return SecretBackends.discover().open(scheme, config);
   }
 
-  private static Map<String, String> readProperties(Path file) {
+  static Map<String, String> readProperties(Path file) {
     Properties p = new Properties();
     try (Reader in = Files.newBufferedReader(file)) {
       p.load(in);

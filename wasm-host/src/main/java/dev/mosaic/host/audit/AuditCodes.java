@@ -20,5 +20,8 @@ public final class AuditCodes {
   /** No seal state to compare the log's end with. */
   public static final String NO_SEAL_STATE = "E0009";
 
+  /** The seal key cannot be used: no such file, not a key, or no key named where one is needed. */
+  public static final String KEY_UNUSABLE = "E0010";
+
   private AuditCodes() {}
 }

@@ -1,7 +1,10 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.plan.BlobStore;
+import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.audit.AuditSink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,7 @@ public final class Compiler {
 
   private final BlobStore blobs;
   private final String environment;
+  private final AuditSink refusals;
 
   public Compiler(BlobStore blobs) {
     this(blobs, DEFAULT_ENVIRONMENT);
@@ -46,8 +50,18 @@ public final class Compiler {
    * @param environment what {@code when env == "..."} conditions compare with
    */
   public Compiler(BlobStore blobs, String environment) {
+    this(blobs, environment, AuditSink.NONE);
+  }
+
+  /**
+   * A compiler that also audits the policy refusals (E7xxx) it finds, as {@code policy_decision}
+   * events of the script's tenant: a script refused for a capability its policy does not grant is a
+   * decision, even though no plan comes of it.
+   */
+  public Compiler(BlobStore blobs, String environment, AuditSink refusals) {
     this.blobs = Objects.requireNonNull(blobs);
     this.environment = Objects.requireNonNull(environment);
+    this.refusals = Objects.requireNonNull(refusals);
   }
 
   /**
@@ -82,6 +96,7 @@ public final class Compiler {
         new Checker(problems, components, interfaces, tenant.name(), environment, options)
             .run(items);
     if (problems.any()) {
+      auditRefusals(tenant.name(), file, problems.list());
       return new CompileResult(file, source, sources, null, null, problems.list());
     }
     CheckedScript script =
@@ -95,5 +110,27 @@ public final class Compiler {
             checked.entryPoints(),
             checked.statements());
     return new CompileResult(file, source, sources, script, PlanBuilder.build(script), List.of());
+  }
+
+  private void auditRefusals(String tenant, String file, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      if (d.code().startsWith("E7")) {
+        refusals.record(
+            AuditEvent.now(
+                tenant,
+                AuditEvent.POLICY_DECISION,
+                "",
+                Map.of(
+                    "action", "compile",
+                    "script", clip(file),
+                    "result", "denied",
+                    "code", d.code(),
+                    "reason", clip(d.message()))));
+      }
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 200) + "...";
   }
 }

@@ -3,6 +3,7 @@ package dev.mosaic.cli;
 import dev.mosaic.host.FileKeyValueStore;
 import dev.mosaic.host.audit.AuditCodes;
 import dev.mosaic.host.audit.AuditLogOptions;
+import dev.mosaic.host.audit.JsonLinesAuditLog;
 import dev.mosaic.host.audit.SealKeys;
 import dev.mosaic.hsm.SecretBackend;
 import dev.mosaic.hsm.SecretBackends;
@@ -10,6 +11,7 @@ import dev.mosaic.interpreter.LangCodes;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.audit.AuditEvent;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -107,7 +109,14 @@ final class HostOptions implements AutoCloseable {
   Mosaic.Builder apply(Mosaic.Builder builder, StoreOptions store) {
     Path audit = auditDirectory(store);
     if (secrets != null) {
-      backend = openBackend(secrets);
+      try {
+        backend = openBackend(secrets);
+      } catch (MosaicException e) {
+        if (audit != null) {
+          auditOpenFailure(audit, e);
+        }
+        throw e;
+      }
       SecretBackend b = backend;
       builder.secrets(t -> b);
     }
@@ -122,6 +131,24 @@ final class HostOptions implements AutoCloseable {
       builder.keyValueStore(new FileKeyValueStore(kvDir));
     }
     return builder;
+  }
+
+  /**
+   * A backend that cannot open (wrong PIN, absent token, refused credential) serves every tenant,
+   * so the refusal goes to the host's log.
+   */
+  private void auditOpenFailure(Path audit, MosaicException e) {
+    String scheme = secrets.contains(":") ? secrets.substring(0, secrets.indexOf(':')) : secrets;
+    AuditLogOptions options = auditKeyLabel == null ? auditOptions() : AuditLogOptions.defaults();
+    try (JsonLinesAuditLog log =
+        new JsonLinesAuditLog(audit.resolve("_host").resolve("audit.jsonl"), "_host", options)) {
+      log.record(
+          AuditEvent.now(
+              "_host",
+              AuditEvent.SECRET_ACCESS,
+              "",
+              Map.of("backend", scheme, "operation", "open", "result", "error", "code", e.code())));
+    }
   }
 
   private AuditLogOptions auditOptions() {

@@ -38,13 +38,18 @@ final class SecretCapability {
               try (Secret secret = ctx.tenant.secrets.read(name)) {
                 value = secret.copyValue();
               } catch (MosaicException e) {
-                audit(ctx, name, "read", "error " + e.code());
+                audit(ctx, name, "read", "error", e.code());
                 return (long) GuestErrors.NOT_FOUND;
               }
               try {
                 long packed = ctx.guest.writePacked(value);
                 audit(ctx, name, "read", "granted");
                 return packed;
+              } catch (RuntimeException e) {
+                // The backend granted the value but the guest never received it (its `alloc`
+                // trapped, ran out of memory or answered outside its memory).
+                audit(ctx, name, "read", "error", COPY_FAILED);
+                throw e;
               } finally {
                 Arrays.fill(value, (byte) 0);
               }
@@ -70,16 +75,33 @@ final class SecretCapability {
               try {
                 mac = ctx.tenant.secrets.hmacSha256(name, data);
               } catch (MosaicException e) {
-                audit(ctx, name, "hmac", "error " + e.code());
+                audit(ctx, name, "hmac", "error", e.code());
                 return (long) GuestErrors.NOT_FOUND;
               }
-              audit(ctx, name, "hmac", "granted");
-              return ctx.guest.writePacked(mac);
+              try {
+                long packed = ctx.guest.writePacked(mac);
+                audit(ctx, name, "hmac", "granted");
+                return packed;
+              } catch (RuntimeException e) {
+                audit(ctx, name, "hmac", "error", COPY_FAILED);
+                throw e;
+              }
             }));
   }
 
+  /** A value the guest never received: its `alloc` trapped or answered outside its memory. */
+  static final String COPY_FAILED = HostCodes.TRAP;
+
   private static void audit(CapabilityContext ctx, String name, String operation, String result) {
+    audit(ctx, name, operation, result, null);
+  }
+
+  private static void audit(
+      CapabilityContext ctx, String name, String operation, String result, String code) {
     Map<String, String> details = new LinkedHashMap<>();
+    if (code != null) {
+      details.put("code", code);
+    }
     details.put("secret_id", CapabilityContext.clip(name));
     details.put("backend", ctx.tenant.secrets == null ? "none" : ctx.tenant.secrets.id());
     details.put("operation", operation);

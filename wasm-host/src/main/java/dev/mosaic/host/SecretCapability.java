@@ -1,6 +1,7 @@
 package dev.mosaic.host;
 
 import dev.mosaic.hsm.Secret;
+import dev.mosaic.hsm.SecretCodes;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.audit.AuditEvent;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ final class SecretCapability {
                 return (long) GuestErrors.INVALID;
               }
               if (!ctx.allowed("secret", "secret_read", name, false)) {
-                audit(ctx, name, "read", "denied");
+                audit(ctx, name, "read", "denied", SecretCodes.SECRET_DENIED);
                 return (long) GuestErrors.DENIED;
               }
               if (ctx.tenant.secrets == null) {
@@ -64,7 +65,7 @@ final class SecretCapability {
               }
               byte[] data = ctx.guest.read(args[2].asInt(), args[3].asInt());
               if (!ctx.allowed("secret", "secret_hmac", name, false)) {
-                audit(ctx, name, "hmac", "denied");
+                audit(ctx, name, "hmac", "denied", SecretCodes.SECRET_DENIED);
                 return (long) GuestErrors.DENIED;
               }
               if (ctx.tenant.secrets == null) {

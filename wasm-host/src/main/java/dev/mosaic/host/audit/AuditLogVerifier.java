@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -90,7 +89,7 @@ public final class AuditLogVerifier {
     long lastSealSeq;
     boolean lastLineIsSeal;
     long lines;
-    String expected = AuditChain.GENESIS;
+    final byte[] expectedBytes = AuditChain.GENESIS.getBytes(StandardCharsets.US_ASCII);
     String failureCode;
     String failure;
     long badLine;
@@ -154,31 +153,58 @@ public final class AuditLogVerifier {
 
     private boolean line(byte[] buf, int off, int len, String[] problem) {
       long number = lines + 1;
-      AuditLine line = AuditLine.parse(buf, off, len, problem);
-      if (line == null) {
-        return fail(AuditCodes.CHAIN_BROKEN, number, problem[0]);
+      boolean seal;
+      long seq = FastLine.seq(buf, off, len);
+      if (seq > 0 && !FastLine.mayBeSeal(buf, off, len)) {
+        // The shape every writer produces: check the chain fields without parsing the rest.
+        // A line of another shape, or one that may be a seal, is parsed in full below.
+        if (!FastLine.prevHashIs(buf, off, len, expectedBytes)) {
+          return chainMismatch(number);
+        }
+        if (seq != number) {
+          return seqMismatch(number, seq);
+        }
+        seal = false;
+      } else {
+        AuditLine line = AuditLine.parse(buf, off, len, problem);
+        if (line == null) {
+          return fail(AuditCodes.CHAIN_BROKEN, number, problem[0]);
+        }
+        if (!line.prevHash().equals(expected())) {
+          return chainMismatch(number);
+        }
+        if (line.seq() != number) {
+          return seqMismatch(number, line.seq());
+        }
+        seal = line.isSeal();
+        if (seal && keys != null && !seal(line, number)) {
+          return false;
+        }
       }
-      if (!line.prevHash().equals(expected)) {
-        return fail(
-            AuditCodes.CHAIN_BROKEN,
-            number,
-            "`prev_hash` does not match the line before: a line was edited, removed, inserted or"
-                + " reordered");
-      }
-      if (line.seq() != number) {
-        return fail(
-            AuditCodes.CHAIN_BROKEN,
-            number,
-            "`seq` is " + line.seq() + ", not the line number: lines were removed or inserted");
-      }
-      if (line.isSeal() && keys != null && !seal(line, number)) {
-        return false;
-      }
-      lastLineIsSeal = line.isSeal();
+      lastLineIsSeal = seal;
       sha.update(buf, off, len);
-      expected = "sha256:" + HexFormat.of().formatHex(sha.digest());
+      FastLine.hex(sha.digest(), expectedBytes);
       lines = number;
       return true;
+    }
+
+    private String expected() {
+      return new String(expectedBytes, StandardCharsets.US_ASCII);
+    }
+
+    private boolean chainMismatch(long number) {
+      return fail(
+          AuditCodes.CHAIN_BROKEN,
+          number,
+          "`prev_hash` does not match the line before: a line was edited, removed, inserted or"
+              + " reordered");
+    }
+
+    private boolean seqMismatch(long number, long seq) {
+      return fail(
+          AuditCodes.CHAIN_BROKEN,
+          number,
+          "`seq` is " + seq + ", not the line number: lines were removed or inserted");
     }
 
     private boolean seal(AuditLine line, long number) {
@@ -322,7 +348,7 @@ public final class AuditLogVerifier {
           lines,
           failure == null ? 0 : badLine,
           failure,
-          expected,
+          expected(),
           List.copyOf(seals),
           keys != null,
           unsealed);

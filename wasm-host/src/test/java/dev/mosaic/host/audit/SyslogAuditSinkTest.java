@@ -34,6 +34,10 @@ class SyslogAuditSinkTest {
 
   /** Starts rsyslogd on a free loopback port, writing what it receives to out.log. */
   private int startRsyslog() throws Exception {
+    return startRsyslog("", "");
+  }
+
+  private int startRsyslog(String global, String imtcp) throws Exception {
     assumeThat(Files.isExecutable(RSYSLOGD))
         .as("rsyslogd is not installed (apt-get install rsyslog); the syslog sink is untested")
         .isTrue();
@@ -45,14 +49,14 @@ class SyslogAuditSinkTest {
     Files.writeString(
         conf,
         """
-        global(workDirectory="%1$s" maxMessageSize="64k")
-        module(load="imtcp")
+        global(workDirectory="%1$s" maxMessageSize="64k" %3$s)
+        module(load="imtcp" %4$s)
         input(type="imtcp" port="%2$d" address="127.0.0.1")
         template(name="audit" type="string"
                  string="%%pri%%|%%msgid%%|%%app-name%%|%%structured-data%%|%%msg%%\\n")
         if $app-name == "mosaic" then action(type="omfile" file="%1$s/out.log" template="audit")
         """
-            .formatted(dir, port));
+            .formatted(dir, port, global, imtcp));
     rsyslog =
         new ProcessBuilder(
                 RSYSLOGD.toString(),
@@ -144,5 +148,118 @@ class SyslogAuditSinkTest {
         .isInstanceOf(java.io.UncheckedIOException.class)
         .hasMessageContaining("cannot send audit event to syslog");
     sink.close();
+  }
+
+  private void openssl(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+    command.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("openssl.out").toFile())
+            .start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(dir.resolve("openssl.out"))).isZero();
+  }
+
+  /** A CA, and a certificate for 127.0.0.1 signed by it; returns the CA's trust as a factory. */
+  private javax.net.ssl.SSLSocketFactory trusting(String caFile) throws Exception {
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (var in = Files.newInputStream(dir.resolve(caFile))) {
+      trust.setCertificateEntry(
+          "ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    tls.init(null, tmf.getTrustManagers(), null);
+    return tls.getSocketFactory();
+  }
+
+  @Test
+  void overTlsOnlyATrustedReceiverGetsEvents() throws Exception {
+    assumeThat(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_ossl.so")))
+        .as("rsyslog's TLS driver is not installed (apt-get install rsyslog-openssl)")
+        .isTrue();
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=mosaic test ca");
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "other.key",
+        "-out",
+        "other.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=someone else");
+    openssl(
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=127.0.0.1");
+    Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+    openssl(
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "san.ext");
+    int port =
+        startRsyslog(
+            "defaultNetstreamDriver=\"ossl\" defaultNetstreamDriverCAFile=\"%1$s/ca.pem\""
+                    .formatted(dir)
+                + " defaultNetstreamDriverCertFile=\"%1$s/server.pem\"".formatted(dir)
+                + " defaultNetstreamDriverKeyFile=\"%1$s/server.key\"".formatted(dir),
+            "streamDriver.name=\"ossl\" streamDriver.mode=\"1\" streamDriver.authMode=\"anon\"");
+    try (SyslogAuditSink sink = SyslogAuditSink.tls("127.0.0.1", port, trusting("ca.pem"))) {
+      sink.record(AuditEvent.now("acme", AuditEvent.LIMIT, "", Map.of("result", "denied")));
+    }
+    assertThat(received(1).getFirst()).startsWith("109|limit|mosaic|[mosaic@32473 tenant=\"acme\"");
+
+    // A receiver whose certificate the sink does not trust never gets the event.
+    try (SyslogAuditSink sink = SyslogAuditSink.tls("127.0.0.1", port, trusting("other.pem"))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> sink.record(AuditEvent.now("acme", AuditEvent.LIMIT, "", Map.of("n", "2"))))
+          .isInstanceOf(java.io.UncheckedIOException.class);
+    }
+    Thread.sleep(500);
+    assertThat(Files.readAllLines(dir.resolve("out.log"))).hasSize(1);
   }
 }

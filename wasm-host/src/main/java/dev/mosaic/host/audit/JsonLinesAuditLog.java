@@ -349,6 +349,11 @@ public final class JsonLinesAuditLog implements AuditSink, AutoCloseable {
     if (lastSeal == null && stored == null && end > 0) {
       lastSeal = LogTail.lastSeal(channel, end);
     }
+    if (stored != null && stored.sealedSeq() > lastSeq) {
+      // The log is shorter than its last seal: it was cut. Keep the epochs going, so the next
+      // seal shows the missing ones to the verifier, and count lines from the log's end.
+      stored = new SealState(stored.epoch(), stored.key(), lastSeq);
+    }
     if (lastSeal == null) {
       seal = stored != null ? stored : new SealState(0, options.keys().initialKey(tenant), 0);
       if (stored == null) {

@@ -283,4 +283,15 @@ class SealedAuditLogTest {
         .hasMessageContaining("is not an audit line");
     assertThat(lines()).hasSize(3).last().isEqualTo("garbage");
   }
+
+  @Test
+  void aWriterThatFindsItsLogCutKeepsTheEpochsSoTheGapShows() throws IOException {
+    write(25);
+    Files.write(log, lines().subList(0, 11));
+    write(12);
+    AuditLogVerifier.Result r = verify();
+    assertThat(r.code()).isEqualTo(AuditCodes.EPOCH_GAP);
+    assertThat(r.problem()).contains("epochs 1..2");
+    assertThat(lines().get(21)).contains("\"event_type\":\"audit_seal\"");
+  }
 }

@@ -5,6 +5,7 @@ import dev.mosaic.host.audit.AuditCodes;
 import dev.mosaic.host.audit.AuditLogOptions;
 import dev.mosaic.host.audit.JsonLinesAuditLog;
 import dev.mosaic.host.audit.SealKeys;
+import dev.mosaic.host.audit.SyslogAuditSink;
 import dev.mosaic.hsm.SecretBackend;
 import dev.mosaic.hsm.SecretBackends;
 import dev.mosaic.interpreter.LangCodes;
@@ -12,6 +13,7 @@ import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.audit.AuditSink;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import javax.net.ssl.SSLSocketFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,6 +64,20 @@ final class HostOptions implements AutoCloseable {
       defaultValue = "1000",
       description = "Seal each audit log after at most N lines (default: ${DEFAULT-VALUE}).")
   int sealEvery;
+
+  @Option(
+      names = "--audit-syslog",
+      paramLabel = "HOST:PORT",
+      description = {
+        "Also send every audit event to this syslog receiver (RFC 5424 over TCP, octet",
+        "counting), e.g. rsyslog's imtcp; with --no-audit, send them only there."
+      })
+  String auditSyslog;
+
+  @Option(
+      names = "--audit-syslog-tls",
+      description = "Send to --audit-syslog over TLS, trusting the JVM's trust store.")
+  boolean auditSyslogTls;
 
   @Option(
       names = "--audit-sync",
@@ -120,8 +137,18 @@ final class HostOptions implements AutoCloseable {
       SecretBackend b = backend;
       builder.secrets(t -> b);
     }
-    if (audit != null) {
+    AuditSink syslog = auditSyslog == null ? null : syslogSink();
+    if (audit != null && syslog == null) {
       builder.auditDirectory(audit, auditOptions());
+    } else if (audit != null) {
+      AuditLogOptions options = auditOptions();
+      builder.auditSinks(
+          t ->
+              AuditSink.all(
+                  new JsonLinesAuditLog(audit.resolve(t).resolve("audit.jsonl"), t, options),
+                  syslog));
+    } else if (syslog != null) {
+      builder.auditSinks(t -> syslog);
     }
     if (filesRoot != null) {
       Path root = filesRoot.toAbsolutePath();
@@ -149,6 +176,27 @@ final class HostOptions implements AutoCloseable {
               "",
               Map.of("backend", scheme, "operation", "open", "result", "error", "code", e.code())));
     }
+  }
+
+  private SyslogAuditSink syslogSink() {
+    int colon = auditSyslog.lastIndexOf(':');
+    String host = colon <= 0 ? "" : auditSyslog.substring(0, colon);
+    String port = colon < 0 ? "" : auditSyslog.substring(colon + 1);
+    if (host.isEmpty() || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+      throw new MosaicException(
+          Diagnostic.of(
+                  AuditCodes.DESTINATION_UNUSABLE,
+                  "--audit-syslog `" + clip(auditSyslog) + "` is not HOST:PORT")
+              .withHelp("e.g. --audit-syslog logs.example:6514"));
+    }
+    int p = Integer.parseInt(port);
+    return auditSyslogTls
+        ? SyslogAuditSink.tls(host, p, (SSLSocketFactory) SSLSocketFactory.getDefault())
+        : SyslogAuditSink.tcp(host, p);
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
   }
 
   private AuditLogOptions auditOptions() {

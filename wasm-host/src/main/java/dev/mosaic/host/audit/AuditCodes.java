@@ -23,5 +23,8 @@ public final class AuditCodes {
   /** The seal key cannot be used: no such file, not a key, or no key named where one is needed. */
   public static final String KEY_UNUSABLE = "E0010";
 
+  /** An audit destination cannot be used, e.g. a syslog address that is not HOST:PORT. */
+  public static final String DESTINATION_UNUSABLE = "E0011";
+
   private AuditCodes() {}
 }

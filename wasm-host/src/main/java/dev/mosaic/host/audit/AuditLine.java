@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * One line of a log: the event fields of ARCHITECTURE.md, then {@code seq} (the 1-based line
  * number) and {@code prev_hash}. Parsing is strict and never throws on hostile input: a line that
- * does not have this shape gives {@code null}.
+ * does not have this shape gives {@code null}. A line without {@code seq} (written by a version
+ * before it) parses with {@code seq} 0.
  *
  * @param timestamp as written (ISO-8601 UTC, seconds)
  * @param details the details object, string values only
@@ -84,7 +85,8 @@ record AuditLine(
     String type = null;
     String component = null;
     Map<String, String> details = null;
-    long seq = -1;
+    // Lines written before `seq` existed have none: 0 marks them (see AuditLogVerifier).
+    long seq = 0;
     String prev = null;
     try (JsonParser p = JSON.createParser(bytes, offset, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -101,7 +103,13 @@ record AuditLine(
           case "event_type" -> type = text(p, v);
           case "component_id" -> component = text(p, v);
           case "prev_hash" -> prev = text(p, v);
-          case "seq" -> seq = v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+          case "seq" -> {
+            seq = v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+            if (seq < 1) {
+              problem[0] = "line has no valid `seq`";
+              return null;
+            }
+          }
           case "details" -> details = details(p, v);
           default -> p.skipChildren();
         }
@@ -123,9 +131,7 @@ record AuditLine(
                     ? "event_type"
                     : component == null
                         ? "component_id"
-                        : details == null
-                            ? "details"
-                            : seq < 1 ? "seq" : prev == null ? "prev_hash" : null;
+                        : details == null ? "details" : prev == null ? "prev_hash" : null;
     if (missing != null) {
       problem[0] = "line has no valid `" + missing + "`";
       return null;

@@ -88,6 +88,7 @@ public final class AuditLogVerifier {
     long epoch;
     long lastSealSeq;
     boolean lastLineIsSeal;
+    boolean numbered;
     long lines;
     final byte[] expectedBytes = AuditChain.GENESIS.getBytes(StandardCharsets.US_ASCII);
     String failureCode;
@@ -164,6 +165,7 @@ public final class AuditLogVerifier {
         if (seq != number) {
           return seqMismatch(number, seq);
         }
+        numbered = true;
         seal = false;
       } else {
         AuditLine line = AuditLine.parse(buf, off, len, problem);
@@ -173,8 +175,16 @@ public final class AuditLogVerifier {
         if (!line.prevHash().equals(expected())) {
           return chainMismatch(number);
         }
-        if (line.seq() != number) {
+        if (line.seq() == 0) {
+          // A line from before `seq` existed: only a log's first lines may lack it.
+          if (numbered) {
+            return fail(
+                AuditCodes.CHAIN_BROKEN, number, "line has no `seq` after lines that have one");
+          }
+        } else if (line.seq() != number) {
           return seqMismatch(number, line.seq());
+        } else {
+          numbered = true;
         }
         seal = line.isSeal();
         if (seal && keys != null && !seal(line, number)) {

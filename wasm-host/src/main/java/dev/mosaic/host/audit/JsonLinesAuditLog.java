@@ -331,7 +331,8 @@ public final class JsonLinesAuditLog implements AuditSink, AutoCloseable {
                 + problem[0]
                 + "); check it with `mosaic audit verify`");
       }
-      lastSeq = tail.seq();
+      // A log written before lines carried `seq` is numbered by counting its lines, once.
+      lastSeq = tail.seq() > 0 ? tail.seq() : LogTail.countLines(channel, end);
       lastHash = AuditChain.hash(bytes);
     }
     if (options.sealed()) {

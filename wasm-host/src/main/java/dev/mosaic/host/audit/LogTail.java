@@ -61,6 +61,27 @@ final class LogTail {
     return null;
   }
 
+  /** The number of newlines before {@code end}, read forwards a chunk at a time. */
+  static long countLines(FileChannel channel, long end) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    long count = 0;
+    long position = 0;
+    while (position < end) {
+      buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+      int n = channel.read(buffer, position);
+      if (n < 0) {
+        throw new IOException("audit log shrank while being read");
+      }
+      for (int i = 0; i < n; i++) {
+        if (buffer.get(i) == '\n') {
+          count++;
+        }
+      }
+      position += n;
+    }
+    return count;
+  }
+
   private static byte[] line(FileChannel channel, long start, long end) throws IOException {
     ByteBuffer bytes = ByteBuffer.allocate((int) (end - start));
     while (bytes.hasRemaining()) {

@@ -149,4 +149,36 @@ class AuditLogTest {
     assertThat(ids).hasSize(threads * perThread);
     assertThat(AuditLogVerifier.verify(file).valid()).isTrue();
   }
+
+  @Test
+  void aLogFromBeforeSeqIsContinuedAndStillVerifies() throws IOException {
+    Path file = dir.resolve("old/audit.jsonl");
+    Files.createDirectories(file.getParent());
+    List<String> old = new ArrayList<>();
+    String prev = AuditChain.GENESIS;
+    for (int i = 0; i < 3; i++) {
+      String line =
+          "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"tenant_id\":\"old\",\"event_type\":"
+              + "\"limit\",\"component_id\":\"\",\"details\":{},\"prev_hash\":\""
+              + prev
+              + "\"}";
+      old.add(line);
+      prev = AuditChain.hash(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Files.write(file, old);
+    assertThat(AuditLogVerifier.verify(file).problem()).isNull();
+    try (JsonLinesAuditLog log = new JsonLinesAuditLog(file)) {
+      log.record(AuditEvent.now("old", AuditEvent.LIMIT, "", Map.of()));
+    }
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines.get(3)).contains("\"seq\":4,");
+    AuditLogVerifier.Result r = AuditLogVerifier.verify(file);
+    assertThat(r.problem()).isNull();
+    assertThat(r.verifiedLines()).isEqualTo(4);
+
+    // Only a log's first lines may lack `seq`.
+    lines.add(old.getFirst());
+    Files.write(file, lines);
+    assertThat(AuditLogVerifier.verify(file).valid()).isFalse();
+  }
 }

@@ -3,6 +3,7 @@ package dev.mosaic.interpreter;
 import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
+import dev.mosaic.plan.PlanCodes;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import java.util.List;
@@ -38,6 +39,9 @@ final class AuditingBlobStore implements BlobStore {
     } catch (MosaicException e) {
       record(tenant, "put", "", "rejected", Map.of("code", e.code()));
       throw e;
+    } catch (RuntimeException e) {
+      record(tenant, "put", "", "error", Map.of("code", codeOf(e)));
+      throw e;
     }
   }
 
@@ -51,6 +55,9 @@ final class AuditingBlobStore implements BlobStore {
       return bytes;
     } catch (MosaicException e) {
       record(tenant, "get", digest, "rejected", Map.of("code", e.code()));
+      throw e;
+    } catch (RuntimeException e) {
+      record(tenant, "get", digest, "error", Map.of("code", codeOf(e)));
       throw e;
     }
   }
@@ -80,6 +87,11 @@ final class AuditingBlobStore implements BlobStore {
   @Override
   public List<String> list(String tenant) {
     return delegate.list(tenant);
+  }
+
+  /** E0002 for an i/o failure of the store, E0001 for anything else (a bug in the store). */
+  private static String codeOf(RuntimeException e) {
+    return e instanceof java.io.UncheckedIOException ? PlanCodes.BLOB_UNREADABLE : "E0001";
   }
 
   private void record(

@@ -8,6 +8,8 @@ import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SystemLimits;
+import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.audit.AuditSink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,7 @@ public final class Compiler {
   private final BlobStore blobs;
   private final String environment;
   private final SystemLimits limits;
+  private final AuditSink refusals;
 
   public Compiler(BlobStore blobs) {
     this(blobs, DEFAULT_ENVIRONMENT);
@@ -60,7 +63,7 @@ public final class Compiler {
    * @param environment what {@code when env == "..."} conditions compare with
    */
   public Compiler(BlobStore blobs, String environment) {
-    this(blobs, environment, SystemLimits.DEFAULT);
+    this(blobs, environment, SystemLimits.DEFAULT, AuditSink.NONE);
   }
 
   /**
@@ -68,9 +71,19 @@ public final class Compiler {
    * components, too much memory) are refused at the script's line.
    */
   public Compiler(BlobStore blobs, String environment, SystemLimits limits) {
+    this(blobs, environment, limits, AuditSink.NONE);
+  }
+
+  /**
+   * A compiler for a host's limits that also audits the policy refusals (E7xxx) it finds, as {@code
+   * policy_decision} events of the script's tenant: a script refused for a capability its policy
+   * does not grant is a decision, even though no plan comes of it.
+   */
+  public Compiler(BlobStore blobs, String environment, SystemLimits limits, AuditSink refusals) {
     this.blobs = Objects.requireNonNull(blobs);
     this.environment = Objects.requireNonNull(environment);
     this.limits = Objects.requireNonNull(limits);
+    this.refusals = Objects.requireNonNull(refusals);
   }
 
   /**
@@ -115,6 +128,7 @@ public final class Compiler {
           signed, checked.bindings(), checked.bindingOrigins(), checked.entryPoints());
     }
     if (problems.any()) {
+      auditRefusals(tenant.name(), file, problems.list());
       return new CompileResult(
           file, source, sources, null, null, problems.list(), problems.warnings());
     }
@@ -157,5 +171,27 @@ public final class Compiler {
               .toList();
     }
     return found;
+  }
+
+  private void auditRefusals(String tenant, String file, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      if (d.code().startsWith("E7")) {
+        refusals.record(
+            AuditEvent.now(
+                tenant,
+                AuditEvent.POLICY_DECISION,
+                "",
+                Map.of(
+                    "action", "compile",
+                    "script", clip(file),
+                    "result", "denied",
+                    "code", d.code(),
+                    "reason", clip(d.message()))));
+      }
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 200) + "...";
   }
 }

@@ -4,6 +4,7 @@ import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostLimits;
 import dev.mosaic.host.KeyValueStore;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.host.audit.AuditLogOptions;
 import dev.mosaic.host.audit.JsonLinesAuditLog;
 import dev.mosaic.hsm.HostMode;
 import dev.mosaic.hsm.SecretBackend;
@@ -22,7 +23,9 @@ import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,6 +78,7 @@ public final class Mosaic implements AutoCloseable {
   private final Consumer<String> output;
   private final TenantAudit audit;
   private final PlanValidator validator;
+  private final AuditSink validationAudit;
   private final List<PublicKey> planKeys;
   private final List<SecretBackend> ownedBackends;
 
@@ -90,7 +94,6 @@ public final class Mosaic implements AutoCloseable {
     this.blobs = audit == null ? store : new AuditingBlobStore(store, audit);
     this.limits = b.limits;
     this.codec = new PlanCodec(limits);
-    this.compiler = new Compiler(blobs, b.environment, b.limits);
     this.environment = b.environment;
     this.output = b.output;
     // One validator: signature requirements are checked with the built-in and plugin verifiers
@@ -104,6 +107,8 @@ public final class Mosaic implements AutoCloseable {
               builderSink.record(event);
               audit.record(event);
             };
+    this.validationAudit = validationAudit;
+    this.compiler = new Compiler(blobs, b.environment, limits, validationAudit);
     this.validator =
         StoredSignatureVerifier.install(
                 PlanValidator.builder(blobs).limits(limits).audit(validationAudit),
@@ -118,7 +123,29 @@ public final class Mosaic implements AutoCloseable {
       if (!b.backendConfigs.isEmpty()) {
         SecretBackends backends = SecretBackends.discover(Mosaic.class.getClassLoader(), mode);
         for (Map.Entry<String, BackendConfig> e : b.backendConfigs.entrySet()) {
-          SecretBackend backend = backends.open(e.getValue().scheme(), e.getValue().config());
+          SecretBackend backend;
+          try {
+            backend = backends.open(e.getValue().scheme(), e.getValue().config());
+          } catch (MosaicException failure) {
+            // A wrong PIN, an absent token or a refused credential is a secret decision too.
+            if (audit != null) {
+              audit.record(
+                  AuditEvent.now(
+                      e.getKey(),
+                      AuditEvent.SECRET_ACCESS,
+                      "",
+                      Map.of(
+                          "backend",
+                          e.getValue().scheme(),
+                          "operation",
+                          "open",
+                          "result",
+                          "error",
+                          "code",
+                          failure.code())));
+            }
+            throw failure;
+          }
           ownedBackends.add(backend);
           opened.put(e.getKey(), backend);
         }
@@ -195,9 +222,12 @@ public final class Mosaic implements AutoCloseable {
    */
   public ValidatedPlan load(byte[] planBytes) {
     if (!planKeys.isEmpty()) {
-      throw new MosaicException(
-          Diagnostic.of(SignatureCodes.ENVELOPE_NOT_TRUSTED, "plan is not signed")
-              .withHelp("this host runs only plans signed by its trusted keys; see `mosaic sign`"));
+      throw refused(
+          planBytes,
+          new MosaicException(
+              Diagnostic.of(SignatureCodes.ENVELOPE_NOT_TRUSTED, "plan is not signed")
+                  .withHelp(
+                      "this host runs only plans signed by its trusted keys; see `mosaic sign`")));
     }
     return validator.validate(planBytes);
   }
@@ -211,9 +241,44 @@ public final class Mosaic implements AutoCloseable {
    */
   public ValidatedPlan load(byte[] planBytes, byte[] envelopeJson) {
     if (!planKeys.isEmpty()) {
-      PlanAttestation.verify(envelopeJson, planBytes, planKeys);
+      try {
+        PlanAttestation.verify(envelopeJson, planBytes, planKeys);
+      } catch (MosaicException e) {
+        throw refused(planBytes, e);
+      }
     }
     return validator.validate(planBytes);
+  }
+
+  /**
+   * Audits a plan refused before validation and returns the refusal. The plan's tenant is not
+   * trusted before its signature is, so the event goes to the host's log ({@code _host}).
+   */
+  private MosaicException refused(byte[] planBytes, MosaicException e) {
+    validationAudit.record(
+        AuditEvent.now(
+            "",
+            AuditEvent.PLAN_VALIDATION,
+            "",
+            Map.of(
+                "plan_digest",
+                PlanCodec.digestOf(planBytes),
+                "result",
+                "rejected",
+                "codes",
+                e.code())));
+    return e;
+  }
+
+  /**
+   * The meters of every tenant (tag {@code tenant}): {@code mosaic.capability.calls} counts every
+   * capability call by {@code capability} and {@code result}, including the successful {@code log},
+   * {@code clock}, {@code random} and {@code kv} calls that are not audited one by one
+   * (docs/audit.md); also {@code mosaic.calls}, {@code mosaic.limit.hits} and {@code
+   * mosaic.instantiations}.
+   */
+  public MeterRegistry meters() {
+    return host.meters();
   }
 
   /**
@@ -241,7 +306,7 @@ public final class Mosaic implements AutoCloseable {
 
   /** A compiler whose blob store is {@code store} (the tenant handle's view of this one's). */
   Compiler compiler(BlobStore store) {
-    return new Compiler(store, environment, limits);
+    return new Compiler(store, environment, limits, validationAudit);
   }
 
   /** Decodes plan bytes without validating them (the tenant handle reads the tenant first). */
@@ -382,8 +447,18 @@ public final class Mosaic implements AutoCloseable {
      * name no usable tenant go to {@code dir/_host/audit.jsonl}.
      */
     public Builder auditDirectory(Path dir) {
+      return auditDirectory(dir, AuditLogOptions.defaults());
+    }
+
+    /**
+     * As {@link #auditDirectory(Path)}, with each log sealed and synced as {@code options} say
+     * (docs/audit.md).
+     */
+    public Builder auditDirectory(Path dir, AuditLogOptions options) {
       Objects.requireNonNull(dir);
-      this.auditSinks = t -> new JsonLinesAuditLog(dir.resolve(t).resolve("audit.jsonl"));
+      Objects.requireNonNull(options);
+      this.auditSinks =
+          t -> new JsonLinesAuditLog(dir.resolve(t).resolve("audit.jsonl"), t, options);
       return this;
     }
 

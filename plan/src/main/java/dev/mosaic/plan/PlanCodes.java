@@ -55,6 +55,9 @@ public final class PlanCodes {
 
   // E4xxx: blobs and signatures (E40xx missing: exit 66; E41xx integrity: exit 77; E42xx: 65)
 
+  /** A blob could not be read from the store (i/o failure; the tool's own E0002). */
+  public static final String BLOB_UNREADABLE = "E0002";
+
   /** The tenant's store has no blob with the component's digest. */
   public static final String BLOB_MISSING = "E4001";
 

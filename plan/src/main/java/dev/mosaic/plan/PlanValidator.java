@@ -2,6 +2,7 @@ package dev.mosaic.plan;
 
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Validates a plan in phases under {@link SystemLimits} and turns it into the only thing a host
@@ -266,6 +269,13 @@ public final class PlanValidator {
       } catch (MosaicException e) {
         e.diagnostics().forEach(r::add);
         continue;
+      } catch (UncheckedIOException e) {
+        r.add(
+            Diagnostic.of(
+                    PlanCodes.BLOB_UNREADABLE,
+                    "blob `" + c.digest() + "` of component `" + c.id() + "` cannot be read")
+                .withHelp("check the blob store's disk and permissions"));
+        continue;
       }
       if (bytes == null) {
         r.add(
@@ -378,7 +388,16 @@ public final class PlanValidator {
           verifier.name(),
           SignatureStatus.INVALID,
           "",
-          e.diagnostics().getFirst().message());
+          e.diagnostics().getFirst().message() + " (" + e.code() + ")");
+    } catch (RuntimeException e) {
+      // A verifier that breaks has verified nothing; the plan is refused and audited like any
+      // other bad signature rather than escaping validation with a stack trace.
+      return ComponentVerification.failed(
+          request,
+          verifier.name(),
+          SignatureStatus.INVALID,
+          "",
+          "verifier `" + verifier.name() + "` failed: " + e.getClass().getSimpleName());
     }
     if (v == null || !v.componentId().equals(c.id()) || !v.digest().equals(c.digest())) {
       // A verifier that answers about something else has verified nothing.
@@ -403,10 +422,17 @@ public final class PlanValidator {
     details.put("signer", v.signer());
     details.put("result", failure == null ? "accepted" : "rejected");
     if (failure != null) {
-      details.put("code", failure.code());
+      // The verifier's own code (E4113 expired, E4114 key usage, ...) says why; the plan-level
+      // code says which kind of refusal it is.
+      Matcher own = OWN_CODE.matcher(v.detail());
+      details.put("code", own.find() ? own.group(1) : failure.code());
+      details.put("refusal", failure.code());
+      details.put("reason", clip(v.detail()));
     }
     audit.record(AuditEvent.now(tenant, AuditEvent.BLOB, v.componentId(), details));
   }
+
+  private static final Pattern OWN_CODE = Pattern.compile("\\((E4[0-9]{3})\\)$");
 
   private Diagnostic signatureDiagnostic(Component c, ComponentVerification v) {
     String who = "component `" + c.id() + "`";

@@ -11,8 +11,5 @@ public final class CliCodes {
   /** A file changed size while {@code mosaic blob add} read it. */
   public static final String FILE_CHANGED = "E0003";
 
-  /** An audit log's hash chain is broken: a line was edited, removed, inserted or reordered. */
-  public static final String AUDIT_BROKEN = "E0004";
-
   private CliCodes() {}
 }

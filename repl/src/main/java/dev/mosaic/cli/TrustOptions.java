@@ -1,5 +1,6 @@
 package dev.mosaic.cli;
 
+import dev.mosaic.host.audit.JsonLinesAuditLog;
 import dev.mosaic.hsm.signature.Keys;
 import dev.mosaic.hsm.signature.StoredSignatureVerifier;
 import dev.mosaic.hsm.signature.TrustAnchors;
@@ -35,7 +36,8 @@ final class TrustOptions {
   @Option(
       names = "--audit",
       paramLabel = "FILE",
-      description = "Append audit events (plan validation, signature decisions) as JSON lines.")
+      description =
+          "Append audit events (plan validation, signature decisions) to a hash-chained log.")
   Path audit;
 
   /** Applies the options to a facade builder. */
@@ -44,7 +46,7 @@ final class TrustOptions {
       builder.trustAnchors(anchors());
     }
     if (audit != null) {
-      builder.audit(new JsonLinesAuditSink(audit));
+      builder.audit(new JsonLinesAuditLog(audit));
     }
     return builder;
   }

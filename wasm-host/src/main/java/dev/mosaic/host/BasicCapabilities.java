@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code log}, {@code clock} and {@code random} capabilities: no parameters to check. A {@code
- * log} line is escaped and counted against its tenant's log rate ({@link GuestLog}).
+ * The {@code log}, {@code clock} and {@code random} capabilities: no parameters to check. They are
+ * linked only when granted; each call is counted ({@code mosaic.capability.calls}), not audited. A
+ * {@code log} line is escaped and counted against its tenant's log rate ({@link GuestLog}).
  */
 final class BasicCapabilities {
   /** Longest guest log line kept; longer ones are cut. */
@@ -52,6 +53,7 @@ final class BasicCapabilities {
             "log",
             HostFunction.type(HostFunction.PTR_LEN, HostFunction.NONE),
             args -> {
+              ctx.tenant.metrics.capability("log", true);
               int len = Math.min(args[1].asInt(), MAX_LOG_BYTES);
               log(ctx, ctx.guest.read(args[0].asInt(), Math.max(len, 0)));
               return null;
@@ -60,17 +62,22 @@ final class BasicCapabilities {
             "clock_now",
             HostFunction.type(HostFunction.NONE, HostFunction.I64),
             args -> {
+              ctx.tenant.metrics.capability("clock", true);
               Instant now = Instant.now();
               return now.getEpochSecond() * 1_000_000_000L + now.getNano();
             }),
         new HostFunction(
             "clock_monotonic",
             HostFunction.type(HostFunction.NONE, HostFunction.I64),
-            args -> System.nanoTime()),
+            args -> {
+              ctx.tenant.metrics.capability("clock", true);
+              return System.nanoTime();
+            }),
         new HostFunction(
             "random_fill",
             HostFunction.type(HostFunction.PTR_LEN, HostFunction.I32),
             args -> {
+              ctx.tenant.metrics.capability("random", true);
               int ptr = args[0].asInt();
               int len = args[1].asInt();
               ctx.guest.checkRange(ptr, len);

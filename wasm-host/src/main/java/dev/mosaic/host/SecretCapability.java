@@ -1,6 +1,7 @@
 package dev.mosaic.host;
 
 import dev.mosaic.hsm.Secret;
+import dev.mosaic.hsm.SecretCodes;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.SecretNameRules;
 import dev.mosaic.plan.audit.AuditEvent;
@@ -28,7 +29,7 @@ final class SecretCapability {
                 return (long) GuestErrors.INVALID;
               }
               if (!ctx.allowed("secret", "secret_read", name, false)) {
-                audit(ctx, name, "read", "denied");
+                audit(ctx, name, "read", "denied", SecretCodes.SECRET_DENIED);
                 return (long) GuestErrors.DENIED;
               }
               if (ctx.tenant.secrets == null) {
@@ -39,13 +40,18 @@ final class SecretCapability {
               try (Secret secret = ctx.tenant.secrets.read(name)) {
                 value = secret.copyValue();
               } catch (MosaicException e) {
-                audit(ctx, name, "read", "error " + e.code());
+                audit(ctx, name, "read", "error", e.code());
                 return (long) GuestErrors.NOT_FOUND;
               }
               try {
                 long packed = ctx.guest.writePacked(value);
                 audit(ctx, name, "read", "granted");
                 return packed;
+              } catch (RuntimeException e) {
+                // The backend granted the value but the guest never received it (its `alloc`
+                // trapped, ran out of memory or answered outside its memory).
+                audit(ctx, name, "read", "error", COPY_FAILED);
+                throw e;
               } finally {
                 Arrays.fill(value, (byte) 0);
               }
@@ -60,7 +66,7 @@ final class SecretCapability {
               }
               byte[] data = ctx.guest.read(args[2].asInt(), args[3].asInt());
               if (!ctx.allowed("secret", "secret_hmac", name, false)) {
-                audit(ctx, name, "hmac", "denied");
+                audit(ctx, name, "hmac", "denied", SecretCodes.SECRET_DENIED);
                 return (long) GuestErrors.DENIED;
               }
               if (ctx.tenant.secrets == null) {
@@ -71,11 +77,17 @@ final class SecretCapability {
               try {
                 mac = ctx.tenant.secrets.hmacSha256(name, data);
               } catch (MosaicException e) {
-                audit(ctx, name, "hmac", "error " + e.code());
+                audit(ctx, name, "hmac", "error", e.code());
                 return (long) GuestErrors.NOT_FOUND;
               }
-              audit(ctx, name, "hmac", "granted");
-              return ctx.guest.writePacked(mac);
+              try {
+                long packed = ctx.guest.writePacked(mac);
+                audit(ctx, name, "hmac", "granted");
+                return packed;
+              } catch (RuntimeException e) {
+                audit(ctx, name, "hmac", "error", COPY_FAILED);
+                throw e;
+              }
             }));
   }
 
@@ -99,8 +111,19 @@ final class SecretCapability {
     return false;
   }
 
+  /** A value the guest never received: its `alloc` trapped or answered outside its memory. */
+  static final String COPY_FAILED = HostCodes.TRAP;
+
   private static void audit(CapabilityContext ctx, String name, String operation, String result) {
+    audit(ctx, name, operation, result, null);
+  }
+
+  private static void audit(
+      CapabilityContext ctx, String name, String operation, String result, String code) {
     Map<String, String> details = new LinkedHashMap<>();
+    if (code != null) {
+      details.put("code", code);
+    }
     details.put("secret_id", CapabilityContext.clip(name));
     details.put("backend", ctx.tenant.secrets == null ? "none" : ctx.tenant.secrets.id());
     details.put("operation", operation);

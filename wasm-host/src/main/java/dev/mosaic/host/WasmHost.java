@@ -1,5 +1,6 @@
 package dev.mosaic.host;
 
+import dev.mosaic.host.audit.AuditLogOptions;
 import dev.mosaic.host.audit.JsonLinesAuditLog;
 import dev.mosaic.hsm.SecretBackend;
 import dev.mosaic.plan.ValidatedPlan;
@@ -127,8 +128,17 @@ public final class WasmHost implements AutoCloseable {
 
     /** Writes each tenant's audit log to {@code dir/<tenant>/audit.jsonl} (hash-chained). */
     public Builder auditDirectory(Path dir) {
+      return auditDirectory(dir, AuditLogOptions.defaults());
+    }
+
+    /**
+     * Writes each tenant's audit log to {@code dir/<tenant>/audit.jsonl}, sealed and synced as
+     * {@code options} say (docs/audit.md).
+     */
+    public Builder auditDirectory(Path dir, AuditLogOptions options) {
       Objects.requireNonNull(dir);
-      this.audit = t -> new JsonLinesAuditLog(dir.resolve(t).resolve("audit.jsonl"));
+      Objects.requireNonNull(options);
+      this.audit = t -> new JsonLinesAuditLog(dir.resolve(t).resolve("audit.jsonl"), t, options);
       return this;
     }
 

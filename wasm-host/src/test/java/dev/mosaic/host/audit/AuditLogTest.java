@@ -54,7 +54,7 @@ class AuditLogTest {
             "{\"timestamp\":\"2024-01-01T12:00:00Z\",\"tenant_id\":\"tenant-123\","
                 + "\"event_type\":\"secret_access\",\"component_id\":\"comp-abc\","
                 + "\"details\":{\"backend\":\"vault://secrets\",\"result\":\"granted\","
-                + "\"secret_id\":\"api-key\"},\"prev_hash\":\""
+                + "\"secret_id\":\"api-key\"},\"seq\":1,\"prev_hash\":\""
                 + AuditChain.GENESIS
                 + "\"}");
   }
@@ -148,5 +148,37 @@ class AuditLogTest {
     }
     assertThat(ids).hasSize(threads * perThread);
     assertThat(AuditLogVerifier.verify(file).valid()).isTrue();
+  }
+
+  @Test
+  void aLogFromBeforeSeqIsContinuedAndStillVerifies() throws IOException {
+    Path file = dir.resolve("old/audit.jsonl");
+    Files.createDirectories(file.getParent());
+    List<String> old = new ArrayList<>();
+    String prev = AuditChain.GENESIS;
+    for (int i = 0; i < 3; i++) {
+      String line =
+          "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"tenant_id\":\"old\",\"event_type\":"
+              + "\"limit\",\"component_id\":\"\",\"details\":{},\"prev_hash\":\""
+              + prev
+              + "\"}";
+      old.add(line);
+      prev = AuditChain.hash(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Files.write(file, old);
+    assertThat(AuditLogVerifier.verify(file).problem()).isNull();
+    try (JsonLinesAuditLog log = new JsonLinesAuditLog(file)) {
+      log.record(AuditEvent.now("old", AuditEvent.LIMIT, "", Map.of()));
+    }
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines.get(3)).contains("\"seq\":4,");
+    AuditLogVerifier.Result r = AuditLogVerifier.verify(file);
+    assertThat(r.problem()).isNull();
+    assertThat(r.verifiedLines()).isEqualTo(4);
+
+    // Only a log's first lines may lack `seq`.
+    lines.add(old.getFirst());
+    Files.write(file, lines);
+    assertThat(AuditLogVerifier.verify(file).valid()).isFalse();
   }
 }

@@ -129,7 +129,7 @@ public final class Composition implements AutoCloseable {
     this.deadline = services.watchdog().deadline(this::timeUp);
     String current = order.isEmpty() ? "" : order.getFirst().id();
     Deadline.Token token = null;
-    boolean starting = false;
+    String running = null;
     try {
       // Start functions (moved to exports, see StartFunction) are guest code: together they run
       // under the same limit as one call, each right after its module is instantiated.
@@ -156,13 +156,13 @@ public final class Composition implements AutoCloseable {
         for (String entry : entries(plan.blob(c.id()), guest)) {
           long began = System.nanoTime();
           token = deadline.arm(Math.max(0, budget));
-          starting = true;
+          running = entry;
           try {
             guest.function(entry).executeVoid();
           } finally {
             drainOutput();
           }
-          starting = false;
+          running = null;
           if (!deadline.disarm(token)) {
             // The deadline passed just as the function returned: stopped all the same.
             throw new CallTimedOut();
@@ -173,15 +173,15 @@ public final class Composition implements AutoCloseable {
       }
     } catch (PolyglotException e) {
       boolean inTime = token == null || deadline.disarm(token);
-      throw instantiationFailed(instantiationFailure(e, current, starting, inTime));
+      throw instantiationFailed(instantiationFailure(e, current, running, inTime));
     } catch (CallTimedOut e) {
       if (token != null) {
         deadline.disarm(token);
       }
-      throw instantiationFailed(instantiationTimeout(current));
+      throw instantiationFailed(instantiationTimeout(current, running));
     } catch (RuntimeException e) {
       boolean inTime = token == null || deadline.disarm(token);
-      throw instantiationFailed(inTime ? e : instantiationTimeout(current));
+      throw instantiationFailed(inTime ? e : instantiationTimeout(current, running));
     }
     sample.stop(tenant.metrics.instantiation());
     tenant.audit(
@@ -471,9 +471,10 @@ public final class Composition implements AutoCloseable {
 
   /** What an instantiation that failed in guest code or linking reports. */
   private MosaicException instantiationFailure(
-      PolyglotException e, String component, boolean starting, boolean inTime) {
+      PolyglotException e, String component, String running, boolean inTime) {
+    boolean starting = running != null;
     if (!inTime || e.isCancelled() || closed.get() || timedOutInHost(e)) {
-      return instantiationTimeout(component);
+      return instantiationTimeout(component, running);
     }
     if (stackExhausted(e)) {
       return new MosaicException(
@@ -491,18 +492,26 @@ public final class Composition implements AutoCloseable {
             ? f.getMessage()
             : String.valueOf(e.getMessage());
     return new MosaicException(
-        HostCodes.TRAP, "guest `" + component + "` trapped in its start function: " + reason);
+        HostCodes.TRAP,
+        "guest `"
+            + component
+            + "` trapped in "
+            + ("_initialize".equals(running) ? "`_initialize`" : "its start function")
+            + ": "
+            + reason);
   }
 
-  private MosaicException instantiationTimeout(String component) {
+  /**
+   * E9002 for an instantiation that ran out of time; {@code entry} is the export that was running
+   * when it did, named in the message when it is one the guest wrote ({@code _initialize}).
+   */
+  private MosaicException instantiationTimeout(String component, String entry) {
+    String what =
+        "_initialize".equals(entry)
+            ? "`" + component + "._initialize` ran past its limit of "
+            : "instantiating component `" + component + "` ran past its limit of ";
     return new MosaicException(
-        Diagnostic.of(
-                HostCodes.TIMEOUT,
-                "instantiating component `"
-                    + component
-                    + "` ran past its limit of "
-                    + callLimitMillis
-                    + " ms")
+        Diagnostic.of(HostCodes.TIMEOUT, what + callLimitMillis + " ms")
             .withHelp(
                 "a module's start function runs under the call limit; raise `max-time` in the"
                     + " tenant block if the work is legitimate"));

@@ -138,7 +138,7 @@ class TimeLimitCliTest {
               "slow.mosaic",
               "timecalls.wasm",
               "1 s",
-              "  allow w http \"127.0.0.1\"\n  allow w random\n  allow w kv\n",
+              "  allow w http \"127.0.0.1:*\"\n  allow w random\n  allow w kv\n",
               "w.fetch");
       Outcome o = mosaic("run", p.toString());
       assertThat(o.err()).startsWith("error[E9002]: call `w.fetch` ran past its limit of 1000 ms");

@@ -146,7 +146,7 @@ class TimeLimitTest {
           plans
               .plan("web", 1_000)
               .component("w", "timecalls", TimePlans.timecalls(server.port()))
-              .allow("w", "http", "127.0.0.1")
+              .allow("w", "http", "127.0.0.1:*")
               .allow("w", "random")
               .allow("w", "kv")
               .validate();
@@ -177,7 +177,7 @@ class TimeLimitTest {
           plans
               .plan("stuck", 500)
               .component("w", "timecalls", TimePlans.timecalls(1))
-              .allow("w", "http", "127.0.0.1")
+              .allow("w", "http", "127.0.0.1:*")
               .allow("w", "random")
               .allow("w", "kv")
               .validate();
@@ -185,7 +185,7 @@ class TimeLimitTest {
           plans
               .plan("spinner", 300)
               .component("w", "timecalls", TimePlans.timecalls(1))
-              .allow("w", "http", "127.0.0.1")
+              .allow("w", "http", "127.0.0.1:*")
               .allow("w", "random")
               .allow("w", "kv")
               .validate();

@@ -34,6 +34,7 @@ public final class Compiler {
 
   private final BlobStore blobs;
   private final String environment;
+  private final List<Path> allowedDirectories;
 
   public Compiler(BlobStore blobs) {
     this(blobs, DEFAULT_ENVIRONMENT);
@@ -46,8 +47,24 @@ public final class Compiler {
    * @param environment what {@code when env == "..."} conditions compare with
    */
   public Compiler(BlobStore blobs, String environment) {
+    this(blobs, environment, List.of());
+  }
+
+  private Compiler(BlobStore blobs, String environment, List<Path> allowedDirectories) {
     this.blobs = Objects.requireNonNull(blobs);
     this.environment = Objects.requireNonNull(environment);
+    this.allowedDirectories = List.copyOf(allowedDirectories);
+  }
+
+  /**
+   * A compiler that also lets scripts name files ({@code load}, {@code from}, {@code signed by})
+   * inside the given directories. By default a script names only files inside its own directory
+   * ({@code baseDir}), by relative paths; anything else is E2027.
+   */
+  public Compiler allowing(List<Path> directories) {
+    List<Path> all = new ArrayList<>(allowedDirectories);
+    all.addAll(directories);
+    return new Compiler(blobs, environment, all);
   }
 
   /**
@@ -55,7 +72,8 @@ public final class Compiler {
    *
    * @param file name shown in diagnostics
    * @param source script text
-   * @param baseDir directory that relative component and load paths are resolved against
+   * @param baseDir directory that relative component and load paths are resolved against, and that
+   *     they must stay inside (see {@link #allowing})
    */
   public CompileResult compile(String file, String source, Path baseDir) {
     return compile(file, source, baseDir, CompileOptions.DEFAULT);
@@ -64,7 +82,7 @@ public final class Compiler {
   /** Compiles a script with the given options; see {@link CompileOptions}. */
   public CompileResult compile(String file, String source, Path baseDir, CompileOptions options) {
     Problems problems = new Problems();
-    Loader.Loaded loaded = new Loader(problems).run(file, source, baseDir);
+    Loader.Loaded loaded = new Loader(problems, allowedDirectories).run(file, source, baseDir);
     Map<String, String> sources = loaded.sources();
     if (problems.any()) {
       // Syntax errors or an unknown version: the items of a file that did not parse are
@@ -75,7 +93,8 @@ public final class Compiler {
     TenantStage.Tenant tenant = new TenantStage(problems).run(items);
     Map<String, InterfaceModel> interfaces = new InterfaceStage(problems).run(items);
     ComponentStage.Components components =
-        new ComponentStage(problems, blobs).run(items, tenant.name(), interfaces);
+        new ComponentStage(problems, blobs, new SourcePaths(baseDir, allowedDirectories))
+            .run(items, tenant.name(), interfaces);
     Map<String, CheckedComponent> signed =
         new SignatureStage(problems).run(items, components.components(), components.unresolved());
     Checker.Checked checked =

@@ -89,6 +89,19 @@ public final class LangCodes {
    */
   public static final String SIGNATURE_CONFLICT = "E2026";
 
+  /**
+   * A path in {@code load}, {@code from} or {@code signed by} is absolute, climbs out of the
+   * script's directory or leaves it through a symbolic link, or a {@code load} names a file that is
+   * not a {@code .mosaic} script.
+   */
+  public static final String PATH_NOT_ALLOWED = "E2027";
+
+  /**
+   * The files a compilation reads exceed its budget: too many loaded files, too many bytes, or too
+   * much time.
+   */
+  public static final String READ_BUDGET = "E2028";
+
   /** A file named by the script (component source, loaded script) does not exist. */
   public static final String FILE_MISSING = "E4002";
 

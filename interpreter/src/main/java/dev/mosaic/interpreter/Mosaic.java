@@ -23,10 +23,6 @@ import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.audit.AuditSink;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -89,7 +85,7 @@ public final class Mosaic implements AutoCloseable {
     this.blobs = audit == null ? store : new AuditingBlobStore(store, audit);
     this.limits = b.limits;
     this.codec = new PlanCodec(limits);
-    this.compiler = new Compiler(blobs, b.environment);
+    this.compiler = new Compiler(blobs, b.environment).allowing(b.allowedPaths);
     this.output = b.output;
     // One validator: signature requirements are checked with the built-in and plugin verifiers
     // against the builder's trust anchors; decisions go to the builder's sink and, when an audit
@@ -290,13 +286,7 @@ public final class Mosaic implements AutoCloseable {
   }
 
   private static String read(Path script) {
-    try {
-      return Files.readString(script);
-    } catch (NoSuchFileException e) {
-      throw new MosaicException(LangCodes.FILE_MISSING, "script `" + script + "` does not exist");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ScriptFiles.read(script, script.toString());
   }
 
   /** Configures a {@link Mosaic}. */
@@ -318,8 +308,19 @@ public final class Mosaic implements AutoCloseable {
     private KeyValueStore kv;
     private HostLimits hostLimits = HostLimits.DEFAULT;
     private HostMode mode;
+    private final List<Path> allowedPaths = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Lets scripts name files ({@code load}, {@code from}, {@code signed by}) inside {@code dir}
+     * too, by absolute or relative paths. Without it a script names only files inside its own
+     * directory; anything else is E2027.
+     */
+    public Builder allowPath(Path dir) {
+      allowedPaths.add(dir.toAbsolutePath().normalize());
+      return this;
+    }
 
     /**
      * What component signatures are checked against when a plan's requirement names no key; {@link

@@ -1,6 +1,8 @@
 package dev.mosaic.cli;
 
+import dev.mosaic.interpreter.DiagnosticRenderer;
 import dev.mosaic.plan.ExitCodes;
+import dev.mosaic.plan.MosaicException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,6 +64,8 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and environment; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, Environment env) {
     CommandLine cli = new CommandLine(new Main(env));
+    // @file arguments are expanded by ArgFiles, which reads only bounded regular files.
+    cli.setExpandAtFiles(false);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
@@ -72,7 +76,15 @@ public final class Main implements Runnable {
           ex.getCommandLine().usage(err);
           return ExitCodes.USAGE;
         });
-    return cli.execute(args);
+    String[] expanded;
+    try {
+      expanded = ArgFiles.expand(args);
+    } catch (MosaicException e) {
+      err.print(DiagnosticRenderer.renderAll(e.diagnostics(), (String) null));
+      err.flush();
+      return e.exitCode();
+    }
+    return cli.execute(expanded);
   }
 
   /** What the process is attached to. */

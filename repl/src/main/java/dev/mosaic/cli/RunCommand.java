@@ -23,6 +23,7 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   Path file;
 
   @Mixin StoreOptions store;
+  @Mixin ScriptOptions scripts;
   @Mixin TrustOptions trust;
 
   @Mixin HostOptions host;
@@ -38,7 +39,7 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
     try (HostOptions h = host;
         Mosaic mosaic =
             trust
-                .apply(h.apply(store.builder(), store))
+                .apply(h.apply(scripts.apply(store.builder()), store))
                 .output(out::println)
                 .guestLog(out::println)
                 .build()) {

@@ -138,7 +138,7 @@ final class Loader {
   }
 
   private void load(String file, Item.Load load, Path baseDir) {
-    if (exhausted || overBudget(file, load.span())) {
+    if (exhausted || overBudget(file, load.span(), 1)) {
       return;
     }
     Path target;
@@ -182,7 +182,7 @@ final class Loader {
     loadedPaths.add(target);
     files++;
     bytes += raw.length;
-    if (!loadedDigests.add(digest(raw)) || overBudget(file, load.span())) {
+    if (!loadedDigests.add(digest(raw)) || overBudget(file, load.span(), 0)) {
       // The same text under another name: including it again would only declare twice.
       return;
     }
@@ -213,9 +213,10 @@ final class Loader {
     return target;
   }
 
-  private boolean overBudget(String file, Span span) {
+  /** Whether the budget is spent, counting {@code pending} more files; reported once. */
+  private boolean overBudget(String file, Span span, int pending) {
     String over = null;
-    if (files >= MAX_FILES) {
+    if (files + pending > MAX_FILES) {
       over = "more than " + MAX_FILES + " files";
     } else if (bytes > MAX_BYTES) {
       over = "more than " + MAX_BYTES + " bytes";

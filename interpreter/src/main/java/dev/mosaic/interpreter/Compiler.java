@@ -81,6 +81,11 @@ public final class Compiler {
 
   /** Compiles a script with the given options; see {@link CompileOptions}. */
   public CompileResult compile(String file, String source, Path baseDir, CompileOptions options) {
+    return Suggest.budgeted(() -> compileWithin(file, source, baseDir, options));
+  }
+
+  private CompileResult compileWithin(
+      String file, String source, Path baseDir, CompileOptions options) {
     Problems problems = new Problems();
     Loader.Loaded loaded = new Loader(problems, allowedDirectories).run(file, source, baseDir);
     Map<String, String> sources = loaded.sources();

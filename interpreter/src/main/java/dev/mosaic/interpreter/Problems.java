@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class Problems {
   /** Longest quoted text shown whole in a message. */
-  static final int MAX_QUOTED = 64;
+  static final int MAX_QUOTED = 160;
 
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -49,7 +49,7 @@ final class Problems {
       int length = close - open - 1;
       out.append(text, i, open + 1);
       if (length > MAX_QUOTED) {
-        int keep = text.offsetByCodePoints(open + 1, MAX_QUOTED / 2) - open - 1;
+        int keep = text.offsetByCodePoints(open + 1, 64) - open - 1;
         out.append(text, open + 1, open + 1 + keep)
             .append("…` (")
             .append(length)

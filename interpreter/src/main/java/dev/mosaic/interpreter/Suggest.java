@@ -2,15 +2,24 @@ package dev.mosaic.interpreter;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * "Did you mean" suggestions by edit distance, with bounded work: names longer than {@link
  * #MAX_NAME} characters get no suggestion, at most {@link #MAX_CANDIDATES} candidates are compared,
  * and the distance is computed only in a band of {@link #MAX_EDITS} around the diagonal, stopping
  * as soon as it exceeds what would be suggested. One suggestion costs at most about {@code
- * MAX_CANDIDATES * MAX_NAME * (2 * MAX_EDITS + 1)} steps, whatever the script holds.
+ * MAX_CANDIDATES * MAX_NAME * (2 * MAX_EDITS + 1)} steps, whatever the script holds; all the
+ * suggestions of one compilation ({@link #budgeted}) share {@link #MAX_STEPS} steps, after which no
+ * more are made, so a script with tens of thousands of misspelt names compiles as fast as one with
+ * a few.
  */
 final class Suggest {
+  /** Steps (cells of the distance table) all suggestions of one compilation may take. */
+  static final long MAX_STEPS = 20_000_000;
+
+  private static final ThreadLocal<long[]> BUDGET = new ThreadLocal<>();
+
   /** Longest name a suggestion is looked for, and longest candidate considered. */
   static final int MAX_NAME = 64;
 
@@ -22,10 +31,26 @@ final class Suggest {
 
   private Suggest() {}
 
+  /** Runs {@code work} (a compilation) with a fresh budget of {@link #MAX_STEPS} steps. */
+  static <T> T budgeted(Supplier<T> work) {
+    long[] outer = BUDGET.get();
+    BUDGET.set(new long[] {MAX_STEPS});
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        BUDGET.remove();
+      } else {
+        BUDGET.set(outer);
+      }
+    }
+  }
+
   static Optional<String> closest(String name, Collection<String> candidates) {
     if (name.isEmpty() || name.length() > MAX_NAME) {
       return Optional.empty();
     }
+    long[] budget = BUDGET.get();
     int allowed = Math.min(MAX_EDITS, Math.max(1, name.length() / 3));
     String best = null;
     int bestDistance = allowed + 1;
@@ -34,8 +59,14 @@ final class Suggest {
       if (compared++ >= MAX_CANDIDATES) {
         break;
       }
-      if (c.length() > MAX_NAME) {
+      if (c.length() > MAX_NAME || Math.abs(c.length() - name.length()) >= bestDistance) {
         continue;
+      }
+      if (budget != null) {
+        budget[0] -= (long) name.length() * (2L * bestDistance - 1);
+        if (budget[0] < 0) {
+          return Optional.empty();
+        }
       }
       int d = distance(name, c, bestDistance - 1);
       if (d < bestDistance) {

@@ -201,6 +201,26 @@ class HostileScriptTest {
   }
 
   @Test
+  void suggestionsOfOneCompilationShareABudget() throws Exception {
+    // 1,000 names and 5,000 near misses: unbounded, 5 million distance computations.
+    Random random = new Random(3);
+    StringBuilder script = new StringBuilder("mosaic 1\n");
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      String n = "v" + Integer.toString(random.nextInt(1 << 30), 36) + "x" + i;
+      names.add(n);
+      script.append("let ").append(n).append(" = 1\n");
+    }
+    for (int i = 0; i < 5_000; i++) {
+      script.append("print ").append(names.get(random.nextInt(names.size()))).append("q\n");
+    }
+    CompileResult r = compile(mosaic, write("many.mosaic", script.toString()));
+    assertThat(codes(r)).hasSize(5_000).containsOnly("E2007");
+    assertThat(r.diagnostics().getFirst().help()).startsWith("did you mean");
+    assertThat(r.diagnostics().getLast().help()).isNull();
+  }
+
+  @Test
   void bandedDistanceAgreesWithTheFullOne() {
     Random random = new Random(17);
     for (int i = 0; i < 20_000; i++) {

@@ -67,7 +67,6 @@ class LoaderFuzzTest {
     "load \"",
     "component x from \"",
     "\" signed by \"",
-    "\"\n",
     ".mosaic",
     ".wasm",
     "../",

@@ -37,6 +37,7 @@ final class ComponentStage {
 
   private final SourcePaths paths;
   private final Map<Path, Inspected> inspected = new HashMap<>();
+  private final Map<String, Inspected> inspectedBlobs = new HashMap<>();
   private final Map<Path, byte[]> keys = new HashMap<>();
   private final Map<Path, List<Diagnostic>> failed = new HashMap<>();
   private long bytesRead;
@@ -121,6 +122,8 @@ final class ComponentStage {
         return Optional.empty();
       }
       known = inspected.get(real);
+    } else {
+      known = inspectedBlobs.get(c.source());
     }
     byte[] bytes = null;
     String digest = c.byDigest() ? c.source() : null;
@@ -165,6 +168,8 @@ final class ComponentStage {
       // Only modules that parse are stored, so a typo'd path never leaves junk in the store.
       digest = blobs.put(tenant, bytes);
       inspected.put(real, new Inspected(digest, shape));
+    } else if (c.byDigest()) {
+      inspectedBlobs.put(digest, new Inspected(digest, shape));
     }
     return Optional.of(
         new CheckedComponent(
@@ -189,7 +194,11 @@ final class ComponentStage {
           "a digest is `sha256:` and 64 lowercase hex digits");
       return Optional.empty();
     }
+    if (spent(file, c)) {
+      return Optional.empty();
+    }
     Optional<byte[]> stored = blobs.get(tenant, ref);
+    stored.ifPresent(b -> bytesRead += b.length);
     if (stored.isEmpty()) {
       problems.error(
           PlanCodes.BLOB_MISSING,
@@ -233,19 +242,7 @@ final class ComponentStage {
       report(before, file, c);
       return Optional.empty();
     }
-    if (exhausted) {
-      return Optional.empty();
-    }
-    if (bytesRead > MAX_BYTES) {
-      exhausted = true;
-      problems.error(
-          LangCodes.READ_BUDGET,
-          "reading stopped: the script's component and key files are more than "
-              + MAX_BYTES
-              + " bytes",
-          file,
-          c.span(),
-          "declare fewer or smaller components; a file declared twice is read once");
+    if (spent(file, c)) {
       return Optional.empty();
     }
     try {
@@ -257,6 +254,24 @@ final class ComponentStage {
       report(e.diagnostics(), file, c);
       return Optional.empty();
     }
+  }
+
+  /** Whether the stage's byte budget is spent; reported once, at the first declaration over it. */
+  private boolean spent(String file, Item.Component c) {
+    if (exhausted) {
+      return true;
+    }
+    if (bytesRead <= MAX_BYTES) {
+      return false;
+    }
+    exhausted = true;
+    problems.error(
+        LangCodes.READ_BUDGET,
+        "reading stopped: the script's components and keys are more than " + MAX_BYTES + " bytes",
+        file,
+        c.span(),
+        "declare fewer or smaller components; a file or blob declared twice is read once");
+    return true;
   }
 
   private void report(List<Diagnostic> diagnostics, String file, Item.Component c) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.MemoryBlobStore;
 import dev.mosaic.plan.MosaicException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -184,6 +186,42 @@ class HostileScriptTest {
     assertThat(codes(r)).containsExactly("E2028");
     assertThat(r.diagnostics().getFirst().message()).contains("more than 256 files");
     assertThat(r.diagnostics().getFirst().location().line()).isEqualTo(Loader.MAX_FILES + 2);
+  }
+
+  @Test
+  void aModuleDeclaredManyTimesIsReadOnce() throws Exception {
+    MemoryBlobStore store = new MemoryBlobStore();
+    String digest = store.put("demo", Files.readAllBytes(HELLO_WASM));
+    int[] reads = {0};
+    BlobStore counting =
+        new BlobStore() {
+          @Override
+          public String put(String tenant, byte[] bytes) {
+            return store.put(tenant, bytes);
+          }
+
+          @Override
+          public java.util.Optional<byte[]> get(String tenant, String d) {
+            reads[0]++;
+            return store.get(tenant, d);
+          }
+
+          @Override
+          public boolean contains(String tenant, String d) {
+            return store.contains(tenant, d);
+          }
+
+          @Override
+          public List<String> list(String tenant) {
+            return store.list(tenant);
+          }
+        };
+    StringBuilder script = new StringBuilder("mosaic 1\ntenant \"demo\"\n");
+    for (int i = 0; i < 200; i++) {
+      script.append("component c").append(i).append(" from ").append(digest).append('\n');
+    }
+    new Compiler(counting).compile("many.mosaic", script.toString(), app);
+    assertThat(reads[0]).isEqualTo(1);
   }
 
   // Item 3: suggestions are bounded; huge names are never echoed whole.

@@ -3,19 +3,35 @@ package dev.mosaic.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Fuzz target for the parser: whatever the input, parsing returns either a script or coded E1xxx
- * errors with real positions, and never throws. In a normal build it runs the seed corpus in {@code
- * ParserFuzzTestInputs/parse}; {@code JAZZER_FUZZ=1} fuzzes.
+ * errors with real positions, never throws, and takes at most a second of CPU per input ({@link
+ * FuzzBudget}); the dictionary adds file-system paths and control characters. In a normal build it
+ * runs the seed corpus in {@code ParserFuzzTestInputs/parse}; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class ParserFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
+  @DictionaryEntries({
+    "load \"",
+    "component x from \"",
+    "\" signed by \"",
+    "/dev/zero",
+    "/dev/stdin",
+    "/proc/self/environ",
+    "/proc/self/fd/0",
+    "../",
+    "\u0000",
+    "\uFEFF",
+    "\r",
+    "\u001b["
+  })
   void parse(FuzzedDataProvider data) {
     String source = data.consumeRemainingAsString();
-    ParseResult result = ScriptParser.parse("fuzz.mosaic", source);
+    ParseResult result = FuzzBudget.within(() -> ScriptParser.parse("fuzz.mosaic", source));
     assertThat(result.ok()).isEqualTo(result.script() != null);
     assertThat(result.errors().size()).isLessThanOrEqualTo(ScriptParser.MAX_ERRORS + 1);
     for (SyntaxError e : result.errors()) {

@@ -1,5 +1,6 @@
 package dev.mosaic.hsm;
 
+import dev.mosaic.plan.InputFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -120,7 +121,7 @@ public sealed interface CredentialSource
       byte[] bytes = null;
       CharBuffer chars = null;
       try {
-        bytes = Files.readAllBytes(path);
+        bytes = InputFiles.read(path, 64 * 1024, InputFiles.TOO_LARGE, "credential file");
         int end = bytes.length;
         while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
           end--;

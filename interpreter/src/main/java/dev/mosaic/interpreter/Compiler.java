@@ -51,6 +51,7 @@ public final class Compiler {
   private final String environment;
   private final SystemLimits limits;
   private final AuditSink refusals;
+  private final List<Path> allowedDirectories;
 
   public Compiler(BlobStore blobs) {
     this(blobs, DEFAULT_ENVIRONMENT);
@@ -80,10 +81,31 @@ public final class Compiler {
    * does not grant is a decision, even though no plan comes of it.
    */
   public Compiler(BlobStore blobs, String environment, SystemLimits limits, AuditSink refusals) {
+    this(blobs, environment, limits, refusals, List.of());
+  }
+
+  private Compiler(
+      BlobStore blobs,
+      String environment,
+      SystemLimits limits,
+      AuditSink refusals,
+      List<Path> allowedDirectories) {
     this.blobs = Objects.requireNonNull(blobs);
     this.environment = Objects.requireNonNull(environment);
     this.limits = Objects.requireNonNull(limits);
     this.refusals = Objects.requireNonNull(refusals);
+    this.allowedDirectories = List.copyOf(allowedDirectories);
+  }
+
+  /**
+   * A compiler that also lets scripts name files ({@code load}, {@code from}, {@code signed by})
+   * inside the given directories. By default a script names only files inside its own directory
+   * ({@code baseDir}), by relative paths; anything else is E2027.
+   */
+  public Compiler allowing(List<Path> directories) {
+    List<Path> all = new ArrayList<>(allowedDirectories);
+    all.addAll(directories);
+    return new Compiler(blobs, environment, limits, refusals, all);
   }
 
   /**
@@ -91,7 +113,8 @@ public final class Compiler {
    *
    * @param file name shown in diagnostics
    * @param source script text
-   * @param baseDir directory that relative component and load paths are resolved against
+   * @param baseDir directory that relative component and load paths are resolved against, and that
+   *     they must stay inside (see {@link #allowing})
    */
   public CompileResult compile(String file, String source, Path baseDir) {
     return compile(file, source, baseDir, CompileOptions.DEFAULT);
@@ -99,8 +122,13 @@ public final class Compiler {
 
   /** Compiles a script with the given options; see {@link CompileOptions}. */
   public CompileResult compile(String file, String source, Path baseDir, CompileOptions options) {
+    return Suggest.budgeted(() -> compileWithin(file, source, baseDir, options));
+  }
+
+  private CompileResult compileWithin(
+      String file, String source, Path baseDir, CompileOptions options) {
     Problems problems = new Problems();
-    Loader.Loaded loaded = new Loader(problems).run(file, source, baseDir);
+    Loader.Loaded loaded = new Loader(problems, allowedDirectories).run(file, source, baseDir);
     Map<String, String> sources = loaded.sources();
     if (problems.any()) {
       // Syntax errors or an unknown version: the items of a file that did not parse are
@@ -115,7 +143,8 @@ public final class Compiler {
       return new CompileResult(file, source, sources, null, null, problems.list());
     }
     ComponentStage.Components components =
-        new ComponentStage(problems, blobs).run(items, tenant.name(), interfaces);
+        new ComponentStage(problems, blobs, new SourcePaths(baseDir, allowedDirectories))
+            .run(items, tenant.name(), interfaces);
     Map<String, CheckedComponent> signed =
         new SignatureStage(problems).run(items, components.components(), components.unresolved());
     Checker.Checked checked =

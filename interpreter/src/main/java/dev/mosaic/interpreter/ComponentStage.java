@@ -8,16 +8,14 @@ import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.FuncType;
 import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodes;
 import dev.mosaic.plan.PlanRules;
 import dev.mosaic.plan.SignatureRequirement;
 import dev.mosaic.plan.SourceLocation;
-import java.io.IOException;
+import dev.mosaic.plan.SystemLimits;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,10 +35,33 @@ final class ComponentStage {
   private final Problems problems;
   private final BlobStore blobs;
 
+  /** Most bytes of component and key files one compilation reads. */
+  static final long MAX_BYTES = 1L << 30;
+
+  private final SourcePaths paths;
+  private final Map<Path, Inspected> inspected = new HashMap<>();
+  private final Map<String, Inspected> inspectedBlobs = new HashMap<>();
+  private final Map<Path, byte[]> keys = new HashMap<>();
+  private final Map<Path, List<Diagnostic>> failed = new HashMap<>();
+  private long bytesRead;
+  private boolean exhausted;
+
+  /** A stage whose files must be in the directory of the file that names them. */
   ComponentStage(Problems problems, BlobStore blobs) {
+    this(problems, blobs, null);
+  }
+
+  /**
+   * @param paths where files named by the script may be; null: the declaring file's directory
+   */
+  ComponentStage(Problems problems, BlobStore blobs, SourcePaths paths) {
     this.problems = problems;
     this.blobs = blobs;
+    this.paths = paths;
   }
+
+  /** A module file read before: the same file declared again is neither read nor stored again. */
+  private record Inspected(String digest, ModuleInspector.ModuleInterface shape) {}
 
   /**
    * The components that could be read, in declaration order, and the names of those that could not
@@ -105,21 +126,47 @@ final class ComponentStage {
   private Optional<CheckedComponent> read(
       String file, Item.Component c, String tenant, Path baseDir, InterfaceModel iface) {
     String fileLabel = "component file `" + c.source() + "`";
-    Optional<byte[]> loaded =
-        loadBytes(file, c, tenant, baseDir, c.source(), c.byDigest(), "blob", fileLabel, "FILE");
-    if (loaded.isEmpty()) {
-      return Optional.empty();
+    Path real = null;
+    Inspected known = null;
+    if (!c.byDigest()) {
+      real = resolve(file, c, baseDir, c.source(), fileLabel);
+      if (real == null) {
+        return Optional.empty();
+      }
+      known = inspected.get(real);
+    } else {
+      known = inspectedBlobs.get(c.source());
     }
-    byte[] bytes = loaded.get();
+    byte[] bytes = null;
     String digest = c.byDigest() ? c.source() : null;
     ModuleInspector.ModuleInterface shape;
-    try {
-      shape = ModuleInspector.inspect(c.source(), bytes);
-    } catch (MosaicException e) {
-      for (Diagnostic d : e.diagnostics()) {
-        problems.add(new Diagnostic(d.code(), d.message(), Problems.at(file, c.span()), d.help()));
+    if (known != null) {
+      digest = known.digest();
+      shape = known.shape();
+    } else {
+      Optional<byte[]> loaded =
+          c.byDigest()
+              ? loadBytes(file, c, tenant, c.source(), "blob", "FILE")
+              : readFile(
+                  file,
+                  c,
+                  real,
+                  SystemLimits.DEFAULT.maxBlobBytes(),
+                  PlanCodes.BLOB_TOO_LARGE,
+                  fileLabel);
+      if (loaded.isEmpty()) {
+        return Optional.empty();
       }
-      return Optional.empty();
+      bytes = loaded.get();
+      try {
+        shape = ModuleInspector.inspect(c.source(), bytes);
+      } catch (MosaicException e) {
+        if (real != null) {
+          failed.put(real, e.diagnostics());
+        }
+        report(e.diagnostics(), file, c);
+        return Optional.empty();
+      }
     }
     if (!moduleFits(file, c, shape)) {
       return Optional.empty();
@@ -135,6 +182,9 @@ final class ComponentStage {
     if (digest == null) {
       // Only modules that parse are stored, so a typo'd path never leaves junk in the store.
       digest = blobs.put(tenant, bytes);
+      inspected.put(real, new Inspected(digest, shape));
+    } else if (c.byDigest()) {
+      inspectedBlobs.put(digest, new Inspected(digest, shape));
     }
     return Optional.of(
         new CheckedComponent(
@@ -172,62 +222,107 @@ final class ComponentStage {
   }
 
   /**
-   * Reads what a component declaration names, by digest from the tenant's store or by a path
-   * relative to {@code baseDir}; reports a coded error at the declaration when it cannot.
+   * Reads a blob named by digest from the tenant's store; reports a coded error at the declaration
+   * when it cannot.
    *
    * @param noun what a digest names, in messages (`blob`, `key`)
-   * @param fileLabel how the file is named in messages
    * @param addArg the file argument shown in the `mosaic blob add` hint
    */
   private Optional<byte[]> loadBytes(
-      String file,
-      Item.Component c,
-      String tenant,
-      Path baseDir,
-      String ref,
-      boolean byDigest,
-      String noun,
-      String fileLabel,
-      String addArg) {
-    if (byDigest) {
-      if (!FileBlobStore.isDigest(ref)) {
-        problems.error(
-            PlanCodes.BAD_DIGEST,
-            "malformed digest `" + ref + "`",
-            file,
-            c.span(),
-            "a digest is `sha256:` and 64 lowercase hex digits");
-        return Optional.empty();
-      }
-      Optional<byte[]> stored = blobs.get(tenant, ref);
-      if (stored.isEmpty()) {
-        problems.error(
-            PlanCodes.BLOB_MISSING,
-            noun
-                + " `"
-                + ref
-                + "` of component `"
-                + c.name()
-                + "` is not in the store of tenant `"
-                + tenant
-                + "`",
-            file,
-            c.span(),
-            "add it with `mosaic blob add " + addArg + " --tenant " + tenant + "`");
-      }
-      return stored;
+      String file, Item.Component c, String tenant, String ref, String noun, String addArg) {
+    if (!FileBlobStore.isDigest(ref)) {
+      problems.error(
+          PlanCodes.BAD_DIGEST,
+          "malformed digest `" + ref + "`",
+          file,
+          c.span(),
+          "a digest is `sha256:` and 64 lowercase hex digits");
+      return Optional.empty();
+    }
+    if (spent(file, c)) {
+      return Optional.empty();
+    }
+    Optional<byte[]> stored = blobs.get(tenant, ref);
+    stored.ifPresent(b -> bytesRead += b.length);
+    if (stored.isEmpty()) {
+      problems.error(
+          PlanCodes.BLOB_MISSING,
+          noun
+              + " `"
+              + ref
+              + "` of component `"
+              + c.name()
+              + "` is not in the store of tenant `"
+              + tenant
+              + "`",
+          file,
+          c.span(),
+          "add it with `mosaic blob add " + addArg + " --tenant " + tenant + "`");
+    }
+    return stored;
+  }
+
+  /**
+   * The real path of a file the declaration names, confined to where the script may read ({@link
+   * SourcePaths}); null, and a coded error at the declaration, when it is not allowed or missing.
+   */
+  private Path resolve(String file, Item.Component c, Path baseDir, String ref, String label) {
+    SourcePaths where = paths != null ? paths : new SourcePaths(baseDir, List.of());
+    try {
+      return where.resolve(ref, baseDir, label);
+    } catch (MosaicException e) {
+      report(e.diagnostics(), file, c);
+      return null;
+    }
+  }
+
+  /**
+   * Reads a file (a regular file of at most {@code maxBytes}) within the stage's byte budget; a
+   * file that could not be read before is reported again without reading it.
+   */
+  private Optional<byte[]> readFile(
+      String file, Item.Component c, Path real, long maxBytes, String tooLargeCode, String label) {
+    List<Diagnostic> before = failed.get(real);
+    if (before != null) {
+      report(before, file, c);
+      return Optional.empty();
+    }
+    if (spent(file, c)) {
+      return Optional.empty();
     }
     try {
-      return Optional.of(Files.readAllBytes(baseDir.resolve(ref).normalize()));
-    } catch (InvalidPathException e) {
-      problems.error(
-          LangCodes.FILE_MISSING, "`" + ref + "` is not a valid path", file, c.span(), null);
-    } catch (NoSuchFileException e) {
-      problems.error(LangCodes.FILE_MISSING, fileLabel + " does not exist", file, c.span(), null);
-    } catch (IOException e) {
-      problems.error(LangCodes.FILE_MISSING, "cannot read " + fileLabel, file, c.span(), null);
+      byte[] bytes = InputFiles.read(real, maxBytes, tooLargeCode, label);
+      bytesRead += bytes.length;
+      return Optional.of(bytes);
+    } catch (MosaicException e) {
+      failed.put(real, e.diagnostics());
+      report(e.diagnostics(), file, c);
+      return Optional.empty();
     }
-    return Optional.empty();
+  }
+
+  /** Whether the stage's byte budget is spent; reported once, at the first declaration over it. */
+  private boolean spent(String file, Item.Component c) {
+    if (exhausted) {
+      return true;
+    }
+    if (bytesRead <= MAX_BYTES) {
+      return false;
+    }
+    exhausted = true;
+    problems.error(
+        LangCodes.READ_BUDGET,
+        "reading stopped: the script's components and keys are more than " + MAX_BYTES + " bytes",
+        file,
+        c.span(),
+        "declare fewer or smaller components; a file or blob declared twice is read once");
+    return true;
+  }
+
+  private void report(List<Diagnostic> diagnostics, String file, Item.Component c) {
+    for (Diagnostic d : diagnostics) {
+      problems.add(new Diagnostic(d.code(), d.message(), Problems.at(file, c.span()), d.help()));
+    }
   }
 
   /**
@@ -239,9 +334,21 @@ final class ComponentStage {
       String file, Item.Component c, String tenant, Path baseDir) {
     String ref = c.signedBy();
     String fileLabel = "key file `" + ref + "` of component `" + c.name() + "`";
-    Optional<byte[]> loaded =
-        loadBytes(
-            file, c, tenant, baseDir, ref, ref.startsWith("sha256:"), "key", fileLabel, "KEY.pub");
+    Optional<byte[]> loaded;
+    if (ref.startsWith("sha256:")) {
+      loaded = loadBytes(file, c, tenant, ref, "key", "KEY.pub");
+    } else {
+      Path real = resolve(file, c, baseDir, ref, fileLabel);
+      if (real == null) {
+        return Optional.empty();
+      }
+      loaded = Optional.ofNullable(keys.get(real));
+      if (loaded.isEmpty()) {
+        loaded =
+            readFile(file, c, real, InputFiles.SMALL_FILE_BYTES, InputFiles.TOO_LARGE, fileLabel);
+        loaded.ifPresent(k -> keys.put(real, k));
+      }
+    }
     if (loaded.isEmpty()) {
       return Optional.empty();
     }
@@ -266,9 +373,7 @@ final class ComponentStage {
       }
       anchors.build();
     } catch (MosaicException e) {
-      for (Diagnostic d : e.diagnostics()) {
-        problems.add(new Diagnostic(d.code(), d.message(), Problems.at(file, c.span()), d.help()));
-      }
+      report(e.diagnostics(), file, c);
       return Optional.empty();
     }
     String keyDigest = blobs.put(tenant, key);

@@ -90,6 +90,19 @@ public final class LangCodes {
   public static final String SIGNATURE_CONFLICT = "E2026";
 
   /**
+   * A path in {@code load}, {@code from} or {@code signed by} is absolute, climbs out of the
+   * script's directory or leaves it through a symbolic link, or a {@code load} names a file that is
+   * not a {@code .mosaic} script.
+   */
+  public static final String PATH_NOT_ALLOWED = "E2027";
+
+  /**
+   * The files a compilation reads exceed its budget: too many loaded files, too many bytes, or too
+   * much time.
+   */
+  public static final String READ_BUDGET = "E2028";
+
+  /**
    * The two ends of a binding disagree about strings and bytes: the interface the script names
    * passes them where the exporter's {@code mosaic.abi} section declares numbers (or none), or the
    * reverse (an error); or neither declares anything and the type looks like pointer and length

@@ -26,10 +26,6 @@ import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -74,6 +70,10 @@ public final class Mosaic implements AutoCloseable {
   private final PlanCodec codec;
   private final Compiler compiler;
   private final String environment;
+
+  /** Directories besides a script's own that its paths may name. */
+  private final List<Path> allowedPaths;
+
   private final WasmHost host;
   private final Consumer<String> output;
   private final TenantAudit audit;
@@ -95,6 +95,7 @@ public final class Mosaic implements AutoCloseable {
     this.limits = b.limits;
     this.codec = new PlanCodec(limits);
     this.environment = b.environment;
+    this.allowedPaths = List.copyOf(b.allowedPaths);
     this.output = b.output;
     // One validator: signature requirements are checked with the built-in and plugin verifiers
     // against the builder's trust anchors; decisions go to the builder's sink and, when an audit
@@ -108,7 +109,8 @@ public final class Mosaic implements AutoCloseable {
               audit.record(event);
             };
     this.validationAudit = validationAudit;
-    this.compiler = new Compiler(blobs, b.environment, limits, validationAudit);
+    this.compiler =
+        new Compiler(blobs, b.environment, limits, validationAudit).allowing(allowedPaths);
     this.validator =
         StoredSignatureVerifier.install(
                 PlanValidator.builder(blobs).limits(limits).audit(validationAudit),
@@ -306,7 +308,7 @@ public final class Mosaic implements AutoCloseable {
 
   /** A compiler whose blob store is {@code store} (the tenant handle's view of this one's). */
   Compiler compiler(BlobStore store) {
-    return new Compiler(store, environment, limits, validationAudit);
+    return new Compiler(store, environment, limits, validationAudit).allowing(allowedPaths);
   }
 
   /** Decodes plan bytes without validating them (the tenant handle reads the tenant first). */
@@ -377,13 +379,7 @@ public final class Mosaic implements AutoCloseable {
   }
 
   static String read(Path script) {
-    try {
-      return Files.readString(script);
-    } catch (NoSuchFileException e) {
-      throw new MosaicException(LangCodes.FILE_MISSING, "script `" + script + "` does not exist");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ScriptFiles.read(script, script.toString());
   }
 
   /** Configures a {@link Mosaic}. */
@@ -405,8 +401,19 @@ public final class Mosaic implements AutoCloseable {
     private KeyValueStore kv;
     private HostLimits hostLimits = HostLimits.DEFAULT;
     private HostMode mode;
+    private final List<Path> allowedPaths = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Lets scripts name files ({@code load}, {@code from}, {@code signed by}) inside {@code dir}
+     * too, by absolute or relative paths. Without it a script names only files inside its own
+     * directory; anything else is E2027.
+     */
+    public Builder allowPath(Path dir) {
+      allowedPaths.add(dir.toAbsolutePath().normalize());
+      return this;
+    }
 
     /**
      * What component signatures are checked against when a plan's requirement names no key; {@link

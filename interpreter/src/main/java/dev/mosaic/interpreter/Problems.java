@@ -6,13 +6,22 @@ import dev.mosaic.plan.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the diagnostics of one compilation; stages add to it and never stop at the first. */
+/**
+ * Collects the diagnostics of one compilation; stages add to it and never stop at the first.
+ *
+ * <p>A name quoted in a message or help ({@code `name`}) longer than {@link #MAX_QUOTED} characters
+ * is shortened to its start, an ellipsis and its length, so a hostile script cannot make its
+ * diagnostics as large as itself.
+ */
 final class Problems {
+  /** Longest quoted text shown whole in a message. */
+  static final int MAX_QUOTED = 160;
+
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
 
   void error(String code, String message, String file, Span span, String help) {
-    diagnostics.add(new Diagnostic(code, message, at(file, span), help));
+    add(new Diagnostic(code, message, at(file, span), help));
   }
 
   /** An error about a second declaration, with a label at the first. */
@@ -32,7 +41,42 @@ final class Problems {
   }
 
   void add(Diagnostic d) {
-    diagnostics.add(d);
+    diagnostics.add(
+        new Diagnostic(
+            d.code(),
+            shorten(d.message()),
+            d.location(),
+            d.help() == null ? null : shorten(d.help())));
+  }
+
+  /** The text with each quoted part longer than {@link #MAX_QUOTED} shortened. */
+  static String shorten(String text) {
+    if (text.length() <= MAX_QUOTED) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      int open = text.indexOf('`', i);
+      int close = open < 0 ? -1 : text.indexOf('`', open + 1);
+      if (close < 0) {
+        out.append(text, i, text.length());
+        break;
+      }
+      int length = close - open - 1;
+      out.append(text, i, open + 1);
+      if (length > MAX_QUOTED) {
+        int keep = text.offsetByCodePoints(open + 1, 64) - open - 1;
+        out.append(text, open + 1, open + 1 + keep)
+            .append("…` (")
+            .append(length)
+            .append(" characters)");
+      } else {
+        out.append(text, open + 1, close + 1);
+      }
+      i = close + 1;
+    }
+    return out.toString();
   }
 
   boolean any() {

@@ -2,23 +2,79 @@ package dev.mosaic.interpreter;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** "Did you mean" suggestions by edit distance. */
+/**
+ * "Did you mean" suggestions by edit distance, with bounded work: names longer than {@link
+ * #MAX_NAME} characters get no suggestion, at most {@link #MAX_CANDIDATES} candidates are compared,
+ * and the distance is computed only in a band of {@link #MAX_EDITS} around the diagonal, stopping
+ * as soon as it exceeds what would be suggested. One suggestion costs at most about {@code
+ * MAX_CANDIDATES * MAX_NAME * (2 * MAX_EDITS + 1)} steps, whatever the script holds; all the
+ * suggestions of one compilation ({@link #budgeted}) share {@link #MAX_STEPS} steps, after which no
+ * more are made, so a script with tens of thousands of misspelt names compiles as fast as one with
+ * a few.
+ */
 final class Suggest {
+  /** Steps (cells of the distance table) all suggestions of one compilation may take. */
+  static final long MAX_STEPS = 20_000_000;
+
+  private static final ThreadLocal<long[]> BUDGET = new ThreadLocal<>();
+
+  /** Longest name a suggestion is looked for, and longest candidate considered. */
+  static final int MAX_NAME = 64;
+
+  /** Most candidates compared for one suggestion. */
+  static final int MAX_CANDIDATES = 1_000;
+
+  /** Most edits a suggestion may be away from the name. */
+  static final int MAX_EDITS = 8;
+
   private Suggest() {}
 
+  /** Runs {@code work} (a compilation) with a fresh budget of {@link #MAX_STEPS} steps. */
+  static <T> T budgeted(Supplier<T> work) {
+    long[] outer = BUDGET.get();
+    BUDGET.set(new long[] {MAX_STEPS});
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        BUDGET.remove();
+      } else {
+        BUDGET.set(outer);
+      }
+    }
+  }
+
   static Optional<String> closest(String name, Collection<String> candidates) {
+    if (name.isEmpty() || name.length() > MAX_NAME) {
+      return Optional.empty();
+    }
+    long[] budget = BUDGET.get();
+    int allowed = Math.min(MAX_EDITS, Math.max(1, name.length() / 3));
     String best = null;
-    int bestDistance = Integer.MAX_VALUE;
+    int bestDistance = allowed + 1;
+    int compared = 0;
     for (String c : candidates) {
-      int d = distance(name, c);
+      if (compared++ >= MAX_CANDIDATES) {
+        break;
+      }
+      if (c.length() > MAX_NAME || Math.abs(c.length() - name.length()) >= bestDistance) {
+        continue;
+      }
+      if (budget != null) {
+        budget[0] -= (long) name.length() * (2L * bestDistance - 1);
+        if (budget[0] < 0) {
+          return Optional.empty();
+        }
+      }
+      int d = distance(name, c, bestDistance - 1);
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
       }
     }
-    int allowed = Math.max(1, name.length() / 3);
-    return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    return Optional.ofNullable(best);
   }
 
   static String help(String name, Collection<String> candidates) {
@@ -27,32 +83,61 @@ final class Suggest {
 
   /** Edit distance where swapping two neighbours counts as one edit (`piont` to `point`). */
   static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 8) {
-      return Integer.MAX_VALUE;
+    return distance(a, b, Math.max(a.length(), b.length()));
+  }
+
+  /**
+   * The edit distance when it is at most {@code limit}, else {@code limit + 1}. Only cells within
+   * {@code limit} of the diagonal can hold such a distance, so only those are computed, and the
+   * computation stops at the first row whose cells all exceed the limit.
+   */
+  static int distance(String a, String b, int limit) {
+    if (limit < 0) {
+      return 0;
     }
-    int[] before = new int[b.length() + 1];
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+    int over = limit + 1;
+    if (Math.abs(a.length() - b.length()) > limit) {
+      return over;
+    }
+    int n = b.length();
+    int[] before = new int[n + 1];
+    int[] prev = new int[n + 1];
+    int[] cur = new int[n + 1];
+    for (int j = 0; j <= n; j++) {
+      prev[j] = Math.min(j, over);
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
+      int from = Math.max(1, i - limit);
+      int to = Math.min(n, i + limit);
+      cur[0] = Math.min(i, over);
+      if (from > 1) {
+        cur[from - 1] = over;
+      }
+      int rowMin = cur[0] <= limit && from == 1 ? cur[0] : over;
+      for (int j = from; j <= to; j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        int up = j <= i - 1 + limit ? prev[j] : over;
+        int v = Math.min(Math.min(cur[j - 1] + 1, up + 1), prev[j - 1] + cost);
         if (i > 1
             && j > 1
             && a.charAt(i - 1) == b.charAt(j - 2)
             && a.charAt(i - 2) == b.charAt(j - 1)) {
-          cur[j] = Math.min(cur[j], before[j - 2] + 1);
+          v = Math.min(v, before[j - 2] + 1);
         }
+        cur[j] = Math.min(v, over);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (to < n) {
+        cur[to + 1] = over;
+      }
+      if (rowMin > limit) {
+        return over;
       }
       int[] t = before;
       before = prev;
       prev = cur;
       cur = t;
     }
-    return prev[b.length()];
+    return Math.min(prev[n], over);
   }
 }

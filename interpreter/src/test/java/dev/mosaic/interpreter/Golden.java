@@ -14,6 +14,10 @@ import java.util.stream.Stream;
  */
 final class Golden {
   static final Path ROOT = Path.of("src", "test", "resources", "golden");
+
+  /** The modules and keys golden scripts name, outside their directories: allowed explicitly. */
+  static final List<Path> FIXTURES = List.of(Path.of("src", "test", "resources", "fixtures"));
+
   static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   private Golden() {}

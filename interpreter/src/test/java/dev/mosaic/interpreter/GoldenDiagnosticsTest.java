@@ -36,6 +36,7 @@ class GoldenDiagnosticsTest {
     String source = Files.readString(script);
     CompileResult result =
         new Compiler(new FileBlobStore(store, 1 << 20))
+            .allowing(Golden.FIXTURES)
             .compile(script.getFileName().toString(), source, script.getParent());
 
     // Expectations may sit in loaded files too; each counts in its own file.

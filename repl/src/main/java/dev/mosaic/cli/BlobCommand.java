@@ -6,6 +6,7 @@ import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodes;
 import dev.mosaic.plan.SystemLimits;
@@ -120,6 +121,8 @@ final class BlobCommand implements Runnable {
 
     private byte[] read(Path path, boolean showProgress) {
       long max = SystemLimits.DEFAULT.maxBlobBytes();
+      // Regular files only: the size read below is then the file's, and no FIFO is opened.
+      InputFiles.checkRegular(path, "file `" + path + "`");
       try (InputStream in = Files.newInputStream(path)) {
         long size = Files.size(path);
         if (size > max) {

@@ -44,6 +44,8 @@ final class CompileCommand implements Callable<Integer>, Failures.SourceAware {
 
   @Mixin StoreOptions store;
 
+  @Mixin ScriptOptions scripts;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   private String source;
@@ -51,7 +53,7 @@ final class CompileCommand implements Callable<Integer>, Failures.SourceAware {
 
   @Override
   public Integer call() {
-    try (Mosaic mosaic = store.builder().build()) {
+    try (Mosaic mosaic = scripts.apply(store.builder()).build()) {
       CompileResult compiled = mosaic.compile(file);
       source = compiled.source();
       sources = compiled.sources();

@@ -10,6 +10,7 @@ import dev.mosaic.interpreter.StatementRunner;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.ValidatedPlan;
@@ -224,9 +225,13 @@ final class ExecCommand implements Callable<Integer> {
         which + " is bytes: give hex as `0x48690a` or a file as `@path`, got `" + arg + "`");
   }
 
-  /** A file's content, refused when over {@code max} bytes (also when it grows while read). */
+  /**
+   * A regular file's content, refused when over {@code max} bytes (also when it grows while read);
+   * a device, FIFO or directory is refused from its attributes before it is opened (E0012).
+   */
   private byte[] boundedRead(String name, long max, String which) {
     Path path = Path.of(name);
+    InputFiles.checkRegular(path, which + ": file `" + name + "`");
     try (InputStream in = Files.newInputStream(path)) {
       byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
       if (data.length > max) {

@@ -45,6 +45,8 @@ final class ExplainCommand implements Callable<Integer>, Failures.SourceAware {
 
   @Mixin StoreOptions store;
 
+  @Mixin ScriptOptions scripts;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   private String source;
@@ -54,7 +56,7 @@ final class ExplainCommand implements Callable<Integer>, Failures.SourceAware {
     Plan plan;
     RuleOrigins origins;
     if (file.getFileName().toString().endsWith(".mosaic")) {
-      try (Mosaic mosaic = store.builder().build()) {
+      try (Mosaic mosaic = scripts.apply(store.builder()).build()) {
         CompileResult compiled = mosaic.compile(file);
         source = compiled.source();
         if (!compiled.ok()) {

@@ -8,17 +8,18 @@ import dev.mosaic.host.audit.SealKeys;
 import dev.mosaic.host.audit.SyslogAuditSink;
 import dev.mosaic.hsm.SecretBackend;
 import dev.mosaic.hsm.SecretBackends;
-import dev.mosaic.interpreter.LangCodes;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -236,11 +237,14 @@ final class HostOptions implements AutoCloseable {
 
   static Map<String, String> readProperties(Path file) {
     Properties p = new Properties();
-    try (Reader in = Files.newBufferedReader(file)) {
+    byte[] bytes =
+        InputFiles.read(
+            file,
+            InputFiles.SMALL_FILE_BYTES,
+            InputFiles.TOO_LARGE,
+            "secret backend settings `" + file + "`");
+    try (Reader in = new StringReader(new String(bytes, StandardCharsets.UTF_8))) {
       p.load(in);
-    } catch (NoSuchFileException e) {
-      throw new MosaicException(
-          LangCodes.FILE_MISSING, "secret backend settings `" + file + "` do not exist");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -34,6 +34,8 @@ final class ReplCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
+  @Mixin ScriptOptions scripts;
+
   @Option(
       names = "--audit-dir",
       paramLabel = "DIR",
@@ -52,7 +54,7 @@ final class ReplCommand implements Callable<Integer> {
         Repl repl =
             new Repl(
                 terminal,
-                store.builder(),
+                scripts.apply(store.builder()),
                 historyFile,
                 Path.of("").toAbsolutePath(),
                 auditDir != null

@@ -32,6 +32,7 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   String tenant;
 
   @Mixin StoreOptions store;
+  @Mixin ScriptOptions scripts;
   @Mixin TrustOptions trust;
 
   @Mixin HostOptions host;
@@ -47,7 +48,7 @@ final class RunCommand implements Callable<Integer>, Failures.SourceAware {
     try (HostOptions h = host;
         Mosaic mosaic =
             trust
-                .apply(h.apply(store.builder(), store))
+                .apply(h.apply(scripts.apply(store.builder()), store))
                 .output(out::println)
                 .guestLog(out::println)
                 .build()) {

@@ -5,16 +5,11 @@ import dev.mosaic.hsm.signature.Keys;
 import dev.mosaic.hsm.signature.StoredSignatureVerifier;
 import dev.mosaic.hsm.signature.TrustAnchors;
 import dev.mosaic.hsm.signature.Verifiers;
-import dev.mosaic.interpreter.LangCodes;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.BlobStore;
-import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.PlanValidator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -87,13 +82,9 @@ final class TrustOptions {
     }
   }
 
+  /** A key, certificate or signature file given on the command line. */
   static byte[] read(Path p) {
-    try {
-      return Files.readAllBytes(p);
-    } catch (NoSuchFileException e) {
-      throw new MosaicException(LangCodes.FILE_MISSING, "file `" + p + "` does not exist");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return InputFiles.read(
+        p, InputFiles.SMALL_FILE_BYTES, InputFiles.TOO_LARGE, "file `" + p + "`");
   }
 }

@@ -3,9 +3,8 @@ package dev.mosaic.hsm.attest;
 import dev.mosaic.hsm.signature.Keys;
 import dev.mosaic.hsm.signature.SignatureCodes;
 import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.MosaicException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -56,12 +55,10 @@ public final class KeySigner implements PlanSigner {
   }
 
   public static KeySigner fromPemFile(Path file) {
-    try {
-      return fromPem(Files.readAllBytes(file), file.toString());
-    } catch (IOException e) {
-      throw new MosaicException(
-          Diagnostic.of("E0002", "cannot read signing key `" + file + "`: " + e.getMessage()));
-    }
+    return fromPem(
+        InputFiles.read(
+            file, InputFiles.SMALL_FILE_BYTES, InputFiles.TOO_LARGE, "signing key `" + file + "`"),
+        file.toString());
   }
 
   @Override

@@ -1,11 +1,10 @@
 package dev.mosaic.hsm.signature;
 
-import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.MosaicException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
@@ -173,12 +172,8 @@ public final class TrustAnchors {
     }
 
     private static byte[] read(Path file) {
-      try {
-        return Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw new MosaicException(
-            Diagnostic.of("E0002", "cannot read trust anchor `" + file + "`: " + e.getMessage()));
-      }
+      return InputFiles.read(
+          file, InputFiles.SMALL_FILE_BYTES, InputFiles.TOO_LARGE, "trust anchor `" + file + "`");
     }
   }
 }

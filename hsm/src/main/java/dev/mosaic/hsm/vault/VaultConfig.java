@@ -3,10 +3,11 @@ package dev.mosaic.hsm.vault;
 import dev.mosaic.hsm.CredentialSource;
 import dev.mosaic.hsm.SecretCodes;
 import dev.mosaic.hsm.SecretErrors;
+import dev.mosaic.plan.InputFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -98,8 +99,14 @@ public record VaultConfig(
    * @param password the store's password, or {@code null} for a store without one
    */
   public static SSLContext trusting(Path trustStore, String type, CredentialSource password) {
+    byte[] bytes =
+        InputFiles.read(
+            trustStore,
+            InputFiles.SMALL_FILE_BYTES,
+            InputFiles.TOO_LARGE,
+            "vault trust store `" + trustStore + "`");
     char[] secret = password == null ? null : password.read();
-    try (InputStream in = Files.newInputStream(trustStore)) {
+    try (InputStream in = new ByteArrayInputStream(bytes)) {
       KeyStore store = KeyStore.getInstance(type);
       store.load(in, secret);
       TrustManagerFactory factory =

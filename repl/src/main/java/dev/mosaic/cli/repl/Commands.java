@@ -1,12 +1,11 @@
 package dev.mosaic.cli.repl;
 
 import dev.mosaic.cli.AuditLines;
-import dev.mosaic.cli.CliCodes;
 import dev.mosaic.cli.Explanation;
 import dev.mosaic.cli.PlanSummary;
 import dev.mosaic.cli.RuleText;
 import dev.mosaic.interpreter.Compiler;
-import dev.mosaic.interpreter.LangCodes;
+import dev.mosaic.interpreter.ScriptFiles;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.MosaicException;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -154,14 +152,9 @@ final class Commands {
       Path file = Path.of(argument);
       String text;
       try {
-        text = Files.readString(file);
-      } catch (NoSuchFileException e) {
-        repl.report(
-            new MosaicException(LangCodes.FILE_MISSING, "script `" + file + "` does not exist"));
-        return true;
-      } catch (IOException e) {
-        repl.report(
-            new MosaicException(CliCodes.IO, "cannot read `" + file + "`: " + e.getMessage()));
+        text = ScriptFiles.read(file, file.toString());
+      } catch (MosaicException e) {
+        repl.report(e);
         return true;
       }
       repl.session().load(file, text);

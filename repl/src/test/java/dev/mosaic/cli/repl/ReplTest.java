@@ -242,6 +242,29 @@ class ReplTest {
   }
 
   @Test
+  void loadRefusesDevicesAndFifosAndInputsStayInTheirDirectory() throws Exception {
+    Path fifo = dir.resolve("pipe.mosaic");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("mkfifo is not installed: " + e.getMessage());
+      return;
+    }
+    assertThat(mkfifo.waitFor()).isZero();
+    String out =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(60),
+            () -> type(":load /dev/zero", ":load " + fifo, "load \"/etc/passwd\"", "print 7"));
+    assertThat(out)
+        .contains("error[E0012]: script `/dev/zero` is a character device, not a file")
+        .contains("error[E0012]: script `" + fifo + "` is a FIFO, not a file")
+        .contains("error[E2027]: ")
+        .contains("7\n")
+        .doesNotContain("root:");
+  }
+
+  @Test
   void commandsHaveHelpUnknownOnesAreNamedAndQuitEnds() throws Exception {
     String out = type(":help", ":frob", ":explain", ":quit", "print 99");
     assertThat(out).contains(":load FILE").contains(":explain COMPONENT CAPABILITY [PARAM]");

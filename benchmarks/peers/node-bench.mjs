@@ -1,43 +1,59 @@
 // Runs the peer-comparison workloads on Node's built-in WebAssembly (V8) and prints one JSON
-// line per workload: {"workload":..,"runtime":"node","median_ms":..,"min_ms":..,"result":..}.
-// Usage: node node-bench.mjs WORKLOAD_DIR WARMUP ITERATIONS
+// line per workload: {"workload":..,"runtime":"node","first_ms":..,"median_ms":..,"min_ms":..,"result":..}.
+// Usage: node node-bench.mjs WORKLOAD_DIR WARMUP ITERATIONS KERNEL_DIR NAMES
+// NAMES is a comma-separated list (fib,crc32,hostcalls,sha256,qsort,keccak,matrix).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [dir, warmupArg, itersArg] = process.argv.slice(2);
+const [dir, warmupArg, itersArg, kernelDir, namesArg] = process.argv.slice(2);
 const warmup = Number(warmupArg ?? 20);
 const iterations = Number(itersArg ?? 10);
+const names = (namesArg ?? 'fib,crc32,hostcalls').split(',');
 
-function load(name, imports = {}) {
-  const bytes = readFileSync(join(dir, name + '.wasm'));
+function load(path, imports = {}) {
+  const bytes = readFileSync(path);
   return new WebAssembly.Instance(new WebAssembly.Module(bytes), imports).exports;
 }
 
 function measure(name, fn) {
-  for (let i = 0; i < warmup; i++) fn();
+  let t0 = process.hrtime.bigint();
+  const first = fn() >>> 0;
+  const firstMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  for (let i = 1; i < warmup; i++) fn();
   const times = [];
-  let result;
   for (let i = 0; i < iterations; i++) {
-    const t0 = process.hrtime.bigint();
-    result = fn();
+    t0 = process.hrtime.bigint();
+    const r = fn() >>> 0;
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r !== first) throw new Error(`${name} is not stable`);
   }
   times.sort((a, b) => a - b);
   console.log(JSON.stringify({
-    workload: name, runtime: 'node', median_ms: times[Math.floor(times.length / 2)],
-    min_ms: times[0], result: result >>> 0,
+    workload: name, runtime: 'node', first_ms: firstMs,
+    median_ms: times[Math.floor(times.length / 2)], min_ms: times[0], result: first,
   }));
 }
 
-const fib = load('fib');
-measure('fib', () => fib.fib(30));
-
-const crc = load('crc32');
-crc.fill(42, 1 << 20);
-measure('crc32', () => crc.crc32(0, 1 << 20));
-
 const origin = process.hrtime.bigint();
-const host = load('hostcalls', {
-  mosaic: { clock_monotonic: () => process.hrtime.bigint() - origin },
-});
-measure('hostcalls', () => host.run(1_000_000));
+const workloads = {
+  fib: () => { const m = load(join(dir, 'fib.wasm')); return () => m.fib(30); },
+  crc32: () => {
+    const m = load(join(dir, 'crc32.wasm'));
+    m.fill(42, 1 << 20);
+    return () => m.crc32(0, 1 << 20);
+  },
+  hostcalls: () => {
+    const m = load(join(dir, 'hostcalls.wasm'), {
+      mosaic: { clock_monotonic: () => process.hrtime.bigint() - origin },
+    });
+    return () => m.run(1_000_000);
+  },
+};
+for (const k of ['sha256', 'qsort', 'keccak', 'matrix']) {
+  workloads[k] = () => {
+    const m = load(join(kernelDir, k + '.wasm'));
+    if (m.setup) m.setup();
+    return () => m.run();
+  };
+}
+for (const name of names) measure(name, workloads[name]());

@@ -32,15 +32,20 @@ final class ChicoryRunner implements PeerRuntime {
                     ? ImportValues.builder().addFunction(clock).build()
                     : ImportValues.builder().build())
             .build();
-    if (w == Workload.CRC32) {
-      instance.export("fill").apply(Workload.CRC_SEED, Workload.CRC_LEN);
+    if (w.setup != null) {
+      instance.export(w.setup).apply(longs(w.setupArgs));
     }
     ExportFunction f = instance.export(w.export);
-    long[] args = new long[w.args.length];
-    for (int i = 0; i < args.length; i++) {
-      args[i] = w.args[i];
-    }
+    long[] args = longs(w.args);
     return () -> f.apply(args)[0] & 0xFFFF_FFFFL;
+  }
+
+  private static long[] longs(int[] values) {
+    long[] out = new long[values.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
   }
 
   @Override

@@ -52,14 +52,19 @@ final class MosaicRunner implements PeerRuntime {
     ValidatedPlan validated = new PlanValidator(SystemLimits.DEFAULT, store).validate(plan);
     Composition c = host.instantiate(validated);
     open.add(c);
-    if (w == Workload.CRC32) {
-      c.call(w.file, "fill", List.of(Workload.CRC_SEED, Workload.CRC_LEN));
+    if (w.setup != null) {
+      c.call(w.file, w.setup, objects(w.setupArgs));
     }
-    List<Object> args = new ArrayList<>();
-    for (int a : w.args) {
-      args.add(a);
-    }
+    List<Object> args = objects(w.args);
     return () -> ((Number) c.call(w.file, w.export, args)).longValue() & 0xFFFF_FFFFL;
+  }
+
+  private static List<Object> objects(int[] values) {
+    List<Object> out = new ArrayList<>();
+    for (int v : values) {
+      out.add(v);
+    }
+    return out;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,12 +19,21 @@ import java.util.function.LongSupplier;
  * one go and prints each median time and its ratio to Node. Started by {@code
  * scripts/compare-peers}.
  *
- * <p>Each runtime is warmed up (by default until 40 calls or 20 s, whichever comes first) and then
- * timed over a fixed number of calls; the median is reported. Results must agree across runtimes,
- * or the run fails.
+ * <p>Each runtime's first call is timed on its own (it includes compiling the module), then the
+ * runtime is warmed up (by default until 40 calls or 20 s, whichever comes first) and timed over a
+ * fixed number of calls; the median is reported. Results must agree across runtimes, or the run
+ * fails. Options: {@code --only sha256,keccak}, {@code --runtimes node,mosaic,graalwasm,chicory},
+ * {@code --warmup N}, {@code --iterations N}, {@code --chicory-kernels true}, {@code --kernels
+ * DIR}.
  */
 public final class PeerComparison {
-  record Timing(String workload, String runtime, double medianMs, double minMs, long result) {}
+  record Timing(
+      String workload,
+      String runtime,
+      double firstMs,
+      double medianMs,
+      double minMs,
+      long result) {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = options(args);
@@ -35,43 +45,92 @@ public final class PeerComparison {
     String node = opts.getOrDefault("--node", "node");
     Path nodeScript =
         Path.of(opts.getOrDefault("--node-script", "benchmarks/peers/node-bench.mjs"));
-
-    List<Timing> timings = new ArrayList<>(node(node, nodeScript, workloads, warmup, iterations));
-    try (MosaicRunner mosaic = new MosaicRunner()) {
-      for (Workload w : Workload.values()) {
-        timings.add(time(mosaic, w, warmup, iterations));
+    Workload.kernelDir = Path.of(opts.getOrDefault("--kernels", "benchmarks/target/kernels"));
+    Set<String> runtimes =
+        Set.of(opts.getOrDefault("--runtimes", "node,mosaic,graalwasm,chicory").split(","));
+    List<Workload> selected = new ArrayList<>();
+    Set<String> only =
+        opts.containsKey("--only") ? Set.of(opts.get("--only").split(",")) : Set.of();
+    for (Workload w : Workload.values()) {
+      if (only.isEmpty() || only.contains(w.label())) {
+        selected.add(w);
       }
     }
-    try (ChicoryRunner chicory = new ChicoryRunner()) {
-      for (Workload w : Workload.values()) {
-        timings.add(time(chicory, w, 1, chicoryIterations));
+    boolean chicoryKernels = Boolean.parseBoolean(opts.getOrDefault("--chicory-kernels", "false"));
+
+    List<Timing> timings = new ArrayList<>();
+    if (runtimes.contains("node")) {
+      timings.addAll(node(node, nodeScript, workloads, selected, warmup, iterations));
+    }
+    if (runtimes.contains("mosaic")) {
+      try (MosaicRunner mosaic = new MosaicRunner()) {
+        for (Workload w : selected) {
+          timings.add(time(mosaic, w, warmup, iterations));
+        }
+      }
+    }
+    if (runtimes.contains("graalwasm")) {
+      try (GraalRunner graal = new GraalRunner()) {
+        for (Workload w : selected) {
+          timings.add(time(graal, w, warmup, iterations));
+        }
+      }
+    }
+    if (runtimes.contains("chicory")) {
+      try (ChicoryRunner chicory = new ChicoryRunner()) {
+        for (Workload w : selected) {
+          if (!w.kernel || chicoryKernels) {
+            timings.add(time(chicory, w, 1, chicoryIterations));
+          }
+        }
       }
     }
     print(timings);
   }
 
+  /**
+   * Instantiates the workload, times its first call (the cost before any compiled code exists),
+   * warms it up (by default until 40 calls or 20 s) and times a fixed number of further calls.
+   */
   static Timing time(PeerRuntime runtime, Workload w, int warmup, int iterations) throws Exception {
     LongSupplier call = runtime.prepare(w);
+    long t0 = System.nanoTime();
+    long first = call.getAsLong();
+    double firstMs = (System.nanoTime() - t0) / 1e6;
     long deadline = System.nanoTime() + 20_000_000_000L;
-    for (int i = 0; i < warmup && System.nanoTime() < deadline; i++) {
+    for (int i = 1; i < warmup && System.nanoTime() < deadline; i++) {
       call.getAsLong();
     }
     double[] ms = new double[iterations];
-    long result = 0;
+    long result = first;
     for (int i = 0; i < iterations; i++) {
-      long t0 = System.nanoTime();
+      long t1 = System.nanoTime();
       result = call.getAsLong();
-      ms[i] = (System.nanoTime() - t0) / 1e6;
+      ms[i] = (System.nanoTime() - t1) / 1e6;
+      if (result != first) {
+        throw new IllegalStateException(w.label() + " on " + runtime.name() + " is not stable");
+      }
     }
     Arrays.sort(ms);
-    return new Timing(w.label(), runtime.name(), ms[iterations / 2], ms[0], result);
+    return new Timing(w.label(), runtime.name(), firstMs, ms[iterations / 2], ms[0], result);
   }
 
-  static List<Timing> node(String node, Path script, Path workloads, int warmup, int iterations)
+  static List<Timing> node(
+      String node, Path script, Path workloads, List<Workload> selected, int warmup, int iterations)
       throws IOException, InterruptedException {
+    StringBuilder names = new StringBuilder();
+    for (Workload w : selected) {
+      names.append(names.isEmpty() ? "" : ",").append(w.label());
+    }
     Process p =
         new ProcessBuilder(
-                node, script.toString(), workloads.toString(), "" + warmup, "" + iterations)
+                node,
+                script.toString(),
+                workloads.toString(),
+                "" + warmup,
+                "" + iterations,
+                Workload.kernelDir.toString(),
+                names.toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -89,6 +148,7 @@ public final class PeerComparison {
           new Timing(
               n.get("workload").asText(),
               "node",
+              n.get("first_ms").asDouble(),
               n.get("median_ms").asDouble(),
               n.get("min_ms").asDouble(),
               n.get("result").asLong()));
@@ -103,12 +163,14 @@ public final class PeerComparison {
         .forEach(t -> nodeByWorkload.put(t.workload(), t));
     System.out.printf(
         Locale.ROOT,
-        "%-10s %-8s %12s %12s %10s%n",
+        "%-10s %-10s %12s %12s %12s %10s %10s%n",
         "workload",
         "runtime",
+        "first ms",
         "median ms",
         "min ms",
-        "x node");
+        "x node",
+        "first x");
     boolean agree = true;
     for (String w : nodeByWorkload.keySet()) {
       Timing ref = nodeByWorkload.get(w);
@@ -119,12 +181,14 @@ public final class PeerComparison {
         agree &= t.result() == ref.result();
         System.out.printf(
             Locale.ROOT,
-            "%-10s %-8s %12.3f %12.3f %10.2f%n",
+            "%-10s %-10s %12.3f %12.3f %12.3f %10.2f %10.2f%n",
             w,
             t.runtime(),
+            t.firstMs(),
             t.medianMs(),
             t.minMs(),
-            t.medianMs() / ref.medianMs());
+            t.medianMs() / ref.medianMs(),
+            t.firstMs() / ref.firstMs());
       }
     }
     if (!agree) {

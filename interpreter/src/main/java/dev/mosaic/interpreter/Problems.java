@@ -28,12 +28,12 @@ final class Problems {
   void duplicate(
       String code, String message, String file, Span span, String help, SourceLocation first) {
     Diagnostic d = new Diagnostic(code, message, at(file, span), help);
-    diagnostics.add(first == null ? d : d.withLabel(first, "first declared here"));
+    add(first == null ? d : d.withLabel(first, "first declared here"));
   }
 
   /** A problem that does not stop compilation (shown as {@code warning[...]}). */
   void warn(String code, String message, String file, Span span, String help) {
-    warnings.add(new Diagnostic(code, message, at(file, span), help));
+    warnings.add(shortened(new Diagnostic(code, message, at(file, span), help)));
   }
 
   List<Diagnostic> warnings() {
@@ -41,12 +41,17 @@ final class Problems {
   }
 
   void add(Diagnostic d) {
-    diagnostics.add(
-        new Diagnostic(
-            d.code(),
-            shorten(d.message()),
-            d.location(),
-            d.help() == null ? null : shorten(d.help())));
+    diagnostics.add(shortened(d));
+  }
+
+  /** The diagnostic with its quoted text shortened; its location and labels kept. */
+  private static Diagnostic shortened(Diagnostic d) {
+    return new Diagnostic(
+        d.code(),
+        shorten(d.message()),
+        d.location(),
+        d.help() == null ? null : shorten(d.help()),
+        d.labels());
   }
 
   /** The text with each quoted part longer than {@link #MAX_QUOTED} shortened. */

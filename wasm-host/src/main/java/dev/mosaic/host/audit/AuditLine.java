@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One line of a log: the event fields of docs/audit.md, then {@code seq} (the 1-based line
- * number) and {@code prev_hash}. Parsing is strict and never throws on hostile input: a line that
- * does not have this shape gives {@code null}. A line without {@code seq} (written by a version
- * before it) parses with {@code seq} 0.
+ * One line of a log: the event fields of docs/audit.md, then {@code seq} (the 1-based line number)
+ * and {@code prev_hash}. Parsing is strict and never throws on hostile input: a line that does not
+ * have this shape gives {@code null}. A line without {@code seq} (written by a version before it)
+ * parses with {@code seq} 0.
  *
  * @param timestamp as written (ISO-8601 UTC, seconds)
  * @param details the details object, string values only

@@ -23,10 +23,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One tenant's audit log: JSON Lines in the event format of docs/audit.md, each line extended
- * with {@code seq} (its line number) and {@code prev_hash}, the SHA-256 of the previous line's
- * bytes ({@link AuditChain#GENESIS} for the first). {@link AuditLogVerifier} checks the chain and,
- * with {@link AuditLogOptions#sealedWith sealing}, the seals (docs/audit.md).
+ * One tenant's audit log: JSON Lines in the event format of docs/audit.md, each line extended with
+ * {@code seq} (its line number) and {@code prev_hash}, the SHA-256 of the previous line's bytes
+ * ({@link AuditChain#GENESIS} for the first). {@link AuditLogVerifier} checks the chain and, with
+ * {@link AuditLogOptions#sealedWith sealing}, the seals (docs/audit.md).
  *
  * <p>Any number of writers, in this process and others, may append to one file: each append takes
  * an OS lock on the file ({@link FileChannel#lock()}), reads the last line again (seeking from the

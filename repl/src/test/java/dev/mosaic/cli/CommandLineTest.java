@@ -110,7 +110,7 @@ class CommandLineTest {
     assertThat(o.out()).isEqualTo("1\n");
     assertThat(o.err())
         .startsWith("warning[E2040]: " + p + ":3:1: `shout.text.upper` -> `raw.upper` has type")
-        .contains("   |   bind shout.text.upper -> raw.upper");
+        .contains("3 | bind shout.text.upper -> raw.upper");
   }
 
   @Test

@@ -101,13 +101,38 @@ public final class ScriptParser {
     return source.replace("\r\n", "\n").replace('\r', '\n');
   }
 
-  /** Lexer errors are found before parser errors; users read them top to bottom. */
+  /**
+   * Lexer errors are found before parser errors; users read them top to bottom. Whatever found them
+   * (lexer, parser, lexical checks, the AST builder), at most {@link #MAX_ERRORS} are reported,
+   * then one "too many" error.
+   */
   private static List<SyntaxError> inSourceOrder(List<SyntaxError> errors) {
-    List<SyntaxError> sorted = new ArrayList<>(errors);
+    List<SyntaxError> sorted = new ArrayList<>();
+    SyntaxError tooMany = null;
+    for (SyntaxError e : errors) {
+      if (e.code().equals(SyntaxError.TOO_MANY)) {
+        tooMany = tooMany == null ? e : tooMany;
+      } else {
+        sorted.add(e);
+      }
+    }
     sorted.sort(
-        Comparator.comparing((SyntaxError e) -> e.code().equals(SyntaxError.TOO_MANY))
-            .thenComparingInt(e -> e.span().line())
+        Comparator.comparingInt((SyntaxError e) -> e.span().line())
             .thenComparingInt(e -> e.span().column()));
+    if (sorted.size() > MAX_ERRORS) {
+      SyntaxError first = sorted.get(MAX_ERRORS);
+      sorted = new ArrayList<>(sorted.subList(0, MAX_ERRORS));
+      if (tooMany == null) {
+        tooMany =
+            new SyntaxError(
+                SyntaxError.TOO_MANY,
+                "too many syntax errors, stopped after " + MAX_ERRORS,
+                new Span(first.span().line(), first.span().column(), 1));
+      }
+    }
+    if (tooMany != null) {
+      sorted.add(tooMany);
+    }
     return sorted;
   }
 

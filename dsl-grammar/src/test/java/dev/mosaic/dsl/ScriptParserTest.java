@@ -7,6 +7,7 @@ import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.RuleDecl;
 import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.dsl.ast.TypeRef;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,22 @@ class ScriptParserTest {
     assertThat(a.message()).isEqualTo("three");
     assertThat(((Item.Assert) items.get(10)).equals()).isFalse();
     assertThat(((Item.Load) items.get(11)).path()).isEqualTo("more.mosaic");
+  }
+
+  @Test
+  void atMostTwentyFiveErrorsAreReportedWhicheverStageFindsThem() {
+    // Unknown escapes are found after parsing, by the AST builder; unterminated strings by the
+    // lexical checks. Neither may report more than the cap.
+    String escapes = "mosaic 1\n" + "print \"\\q\"\n".repeat(100);
+    String strings = "mosaic 1\n" + "print \"open\n".repeat(100);
+    for (String source : List.of(escapes, strings)) {
+      ParseResult r = ScriptParser.parse("many.mosaic", source);
+      assertThat(r.ok()).isFalse();
+      assertThat(r.errors()).hasSize(ScriptParser.MAX_ERRORS + 1);
+      assertThat(r.errors().getLast().code()).isEqualTo(SyntaxError.TOO_MANY);
+      assertThat(r.errors().subList(0, ScriptParser.MAX_ERRORS))
+          .noneMatch(e -> e.code().equals(SyntaxError.TOO_MANY));
+    }
   }
 
   @Test

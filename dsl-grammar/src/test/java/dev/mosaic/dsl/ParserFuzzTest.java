@@ -35,7 +35,7 @@ class ParserFuzzTest {
     assertThat(result.ok()).isEqualTo(result.script() != null);
     assertThat(result.errors().size()).isLessThanOrEqualTo(ScriptParser.MAX_ERRORS + 1);
     for (SyntaxError e : result.errors()) {
-      assertThat(e.code()).matches("E100[1-5]");
+      assertThat(e.code()).matches("E100[1-5]|E1010");
       assertThat(e.span().line()).isPositive();
       assertThat(e.span().column()).isPositive();
       assertThat(e.message()).doesNotContain("\n").isNotBlank();

@@ -16,10 +16,10 @@ import java.util.Locale;
  * <p>A pattern is a host, optionally with a port: {@code "api.example.com"}, {@code
  * "*.example.com"}, {@code "api.example.com:8443"}, {@code "127.0.0.1:*"}, {@code "[::1]:8080"}.
  * Its host is put in canonical form like a URL's (so {@code deny "127.000.000.001"} is {@code deny
- * "127.0.0.1"}), and matched against the URL's canonical host. An {@code allow} without a port
- * covers the scheme's default port only (80 for http, 443 for https); a {@code deny} without a port
- * covers every port, and is matched against the name and each resolved address, so a deny of an
- * address cannot be passed by a name that resolves to it.
+ * "127.0.0.1"}), and matched against the URL's canonical host. A pattern without a port covers
+ * every port of its host, one with a port only that port (as Deno's {@code --allow-net} reads
+ * {@code host} and {@code host:port}). A {@code deny} is matched against the name and each resolved
+ * address, so a deny of an address cannot be passed by a name that resolves to it.
  *
  * <p>Loopback, link-local, unspecified, multicast, reserved and cloud metadata addresses (see
  * {@link #special}) are refused, whatever the name, unless an {@code allow} rule names that very
@@ -45,12 +45,12 @@ final class HttpPolicy {
       }
       for (String pattern : rule.patterns()) {
         Pattern p = Pattern.of(pattern);
-        if (p.matches(target.host(), target.port(), target.defaultPort(), true)) {
+        if (p.matches(target.host(), target.port())) {
           return "denied: `" + target.host() + "` matches deny `" + pattern + "`";
         }
         for (InetAddress a : addresses) {
           for (String text : spellings(a)) {
-            if (p.matches(text, target.port(), target.defaultPort(), true)) {
+            if (p.matches(text, target.port())) {
               return "denied: `"
                   + target.host()
                   + "` resolves to "
@@ -72,8 +72,7 @@ final class HttpPolicy {
         allowed = true;
       }
       for (String pattern : rule.patterns()) {
-        if (Pattern.of(pattern)
-            .matches(target.host(), target.port(), target.defaultPort(), false)) {
+        if (Pattern.of(pattern).matches(target.host(), target.port())) {
           allowed = true;
         }
       }
@@ -104,9 +103,7 @@ final class HttpPolicy {
       }
       for (String pattern : rule.patterns()) {
         Pattern p = Pattern.of(pattern);
-        if (p.host().indexOf('*') < 0
-            && p.matches(
-                HttpTarget.ofAddress(a).text(), target.port(), target.defaultPort(), false)) {
+        if (p.host().indexOf('*') < 0 && p.matches(HttpTarget.ofAddress(a).text(), target.port())) {
           return true;
         }
       }
@@ -243,15 +240,15 @@ final class HttpPolicy {
     }
 
     /**
-     * Whether the pattern covers {@code host} on {@code port}. Without a port in the pattern, a
-     * deny covers every port and an allow only the default one.
+     * Whether the pattern covers {@code host} on {@code port}. A pattern without a port covers
+     * every port of its host (allow and deny alike); one with a port only that port.
      */
-    boolean matches(String host, int port, int defaultPort, boolean deny) {
+    boolean matches(String host, int port) {
       if (!PolicyEngine.matches(this.host, host)) {
         return false;
       }
       if (this.port == null) {
-        return deny || port == defaultPort;
+        return true;
       }
       return PolicyEngine.matches(this.port, Integer.toString(port));
     }

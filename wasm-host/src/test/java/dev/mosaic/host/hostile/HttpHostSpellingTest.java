@@ -185,12 +185,17 @@ class HttpHostSpellingTest {
   }
 
   @Test
-  void aGrantWithoutAPortCoversTheDefaultPortOnly() {
+  void aGrantWithoutAPortCoversEveryPortOfItsHostAndOneWithAPortOnlyThatPort() {
+    int other = port == 65535 ? 65534 : port + 1;
     try (Composition caps =
         guest(new CapabilityFixture(dir.resolve("blobs")).allow("http", "127.0.0.1"))) {
+      assertThat(fetch(caps, "127.0.0.1", port)).isPositive();
+    }
+    try (Composition caps =
+        guest(new CapabilityFixture(dir.resolve("blobs")).allow("http", "127.0.0.1:" + other))) {
       assertThat(fetch(caps, "127.0.0.1", port)).isEqualTo((long) GuestErrors.DENIED);
     }
-    assertThat(hosts).isEmpty();
+    assertThat(hosts).containsExactly("127.0.0.1:" + port);
   }
 
   @Test

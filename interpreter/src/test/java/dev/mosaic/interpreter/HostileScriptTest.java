@@ -387,18 +387,18 @@ class HostileScriptTest {
 
   @Test
   void theHostCanAllowAnotherDirectory() throws Exception {
-    Path shared = Files.createDirectories(dir.resolve("shared"));
-    Files.copy(HELLO_WASM, shared.resolve("hello.wasm"));
-    Files.writeString(shared.resolve("policy.mosaic"), "policy {\n  allow hello log\n}\n");
+    Path library = Files.createDirectories(dir.resolve("library"));
+    Files.copy(HELLO_WASM, library.resolve("hello.wasm"));
+    Files.writeString(library.resolve("policy.mosaic"), "policy {\n  allow hello log\n}\n");
     Path script =
         write(
             "main.mosaic",
-            "mosaic 1\ntenant \"demo\"\ncomponent hello from \"../shared/hello.wasm\"\n"
+            "mosaic 1\ntenant \"demo\"\ncomponent hello from \"../library/hello.wasm\"\n"
                 + "load \""
-                + shared.resolve("policy.mosaic")
+                + library.resolve("policy.mosaic")
                 + "\"\nexport hello.greet\n");
     assertThat(codes(compile(mosaic, script))).containsExactly("E2027");
-    try (Mosaic wide = builder().allowPath(shared).build()) {
+    try (Mosaic wide = builder().allowPath(library).build()) {
       CompileResult r = compile(wide, script);
       assertThat(r.diagnostics()).isEmpty();
       assertThat(r.plan().components()).hasSize(1);

@@ -23,7 +23,7 @@ final class MemoryCap {
    * by {@link dev.mosaic.plan.WasmInterface} (so its tables have no initializer expressions).
    */
   static byte[] apply(byte[] module, int initialPages, Integer maxPages, long[] tableMax) {
-    Reader r = new Reader(module, 8);
+    WasmBytes.Reader r = new WasmBytes.Reader(module, 8);
     ByteArrayOutputStream out = new ByteArrayOutputStream(module.length + 8);
     out.write(module, 0, 8);
     while (r.pos < module.length) {
@@ -34,10 +34,10 @@ final class MemoryCap {
       int end = Math.toIntExact(payload + size);
       if (id == MEMORY_SECTION && maxPages != null) {
         ByteArrayOutputStream section = new ByteArrayOutputStream();
-        writeU32(section, 1);
+        WasmBytes.writeU32(section, 1);
         section.write(0x01);
-        writeU32(section, initialPages);
-        writeU32(section, maxPages);
+        WasmBytes.writeU32(section, initialPages);
+        WasmBytes.writeU32(section, maxPages);
         writeSection(out, MEMORY_SECTION, section);
       } else if (id == TABLE_SECTION) {
         writeSection(out, TABLE_SECTION, tables(r, tableMax));
@@ -50,13 +50,13 @@ final class MemoryCap {
   }
 
   /** The table section with every table's limits set to its initial size and its cap. */
-  private static ByteArrayOutputStream tables(Reader r, long[] tableMax) {
+  private static ByteArrayOutputStream tables(WasmBytes.Reader r, long[] tableMax) {
     ByteArrayOutputStream section = new ByteArrayOutputStream();
     long count = r.u32();
     if (count != tableMax.length) {
       throw new IllegalArgumentException("table count differs from the caps given");
     }
-    writeU32(section, count);
+    WasmBytes.writeU32(section, count);
     for (int i = 0; i < count; i++) {
       int refType = r.u8();
       int flags = r.u8();
@@ -69,54 +69,15 @@ final class MemoryCap {
       }
       section.write(refType);
       section.write(0x01);
-      writeU32(section, initial);
-      writeU32(section, tableMax[i]);
+      WasmBytes.writeU32(section, initial);
+      WasmBytes.writeU32(section, tableMax[i]);
     }
     return section;
   }
 
   private static void writeSection(ByteArrayOutputStream out, int id, ByteArrayOutputStream body) {
     out.write(id);
-    writeU32(out, body.size());
+    WasmBytes.writeU32(out, body.size());
     out.writeBytes(body.toByteArray());
-  }
-
-  private static void writeU32(ByteArrayOutputStream out, long value) {
-    long v = value;
-    do {
-      int b = (int) (v & 0x7F);
-      v >>>= 7;
-      out.write(v != 0 ? b | 0x80 : b);
-    } while (v != 0);
-  }
-
-  private static final class Reader {
-    private final byte[] bytes;
-    private int pos;
-
-    Reader(byte[] bytes, int pos) {
-      this.bytes = bytes;
-      this.pos = pos;
-    }
-
-    int u8() {
-      return bytes[pos++] & 0xFF;
-    }
-
-    long u32() {
-      long result = 0;
-      int shift = 0;
-      while (true) {
-        int b = bytes[pos++] & 0xFF;
-        result |= (long) (b & 0x7F) << shift;
-        if ((b & 0x80) == 0) {
-          return result;
-        }
-        shift += 7;
-        if (shift > 28) {
-          throw new IllegalArgumentException("malformed number");
-        }
-      }
-    }
   }
 }

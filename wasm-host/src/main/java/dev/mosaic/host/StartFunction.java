@@ -41,7 +41,7 @@ final class StartFunction {
   }
 
   private static Moved move(byte[] wasm, boolean rewrite) {
-    Reader r = new Reader(wasm, 8);
+    WasmBytes.Reader r = new WasmBytes.Reader(wasm, 8);
     int startAt = -1;
     int startEnd = -1;
     long function = -1;
@@ -69,7 +69,7 @@ final class StartFunction {
     long count = 0;
     byte[] entries = new byte[0];
     if (exportAt >= 0) {
-      Reader e = new Reader(wasm, exportAt + 1);
+      WasmBytes.Reader e = new WasmBytes.Reader(wasm, exportAt + 1);
       e.u32(); // section size
       count = e.u32();
       int first = e.pos;
@@ -89,13 +89,13 @@ final class StartFunction {
       return new Moved(wasm, name);
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream(entries.length + 32);
-    writeU32(body, count + 1);
+    WasmBytes.writeU32(body, count + 1);
     body.write(entries, 0, entries.length);
     byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-    writeU32(body, nameBytes.length);
+    WasmBytes.writeU32(body, nameBytes.length);
     body.write(nameBytes, 0, nameBytes.length);
     body.write(FUNCTION_EXPORT);
-    writeU32(body, function);
+    WasmBytes.writeU32(body, function);
     byte[] section = body.toByteArray();
 
     ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length + 32);
@@ -105,46 +105,11 @@ final class StartFunction {
     int from = 0;
     out.write(wasm, from, exportPlace - from);
     out.write(EXPORT_SECTION);
-    writeU32(out, section.length);
+    WasmBytes.writeU32(out, section.length);
     out.write(section, 0, section.length);
     from = exportAt >= 0 ? exportEnd : startAt;
     out.write(wasm, from, startAt - from);
     out.write(wasm, startEnd, wasm.length - startEnd);
     return new Moved(out.toByteArray(), name);
-  }
-
-  private static void writeU32(ByteArrayOutputStream out, long value) {
-    long v = value;
-    do {
-      int b = (int) (v & 0x7F);
-      v >>>= 7;
-      out.write(v != 0 ? b | 0x80 : b);
-    } while (v != 0);
-  }
-
-  private static final class Reader {
-    private final byte[] bytes;
-    private int pos;
-
-    Reader(byte[] bytes, int pos) {
-      this.bytes = bytes;
-      this.pos = pos;
-    }
-
-    long u32() {
-      long result = 0;
-      int shift = 0;
-      while (true) {
-        int b = bytes[pos++] & 0xFF;
-        result |= (long) (b & 0x7F) << shift;
-        if ((b & 0x80) == 0) {
-          return result;
-        }
-        shift += 7;
-        if (shift > 28) {
-          throw new IllegalArgumentException("malformed LEB128 number");
-        }
-      }
-    }
   }
 }

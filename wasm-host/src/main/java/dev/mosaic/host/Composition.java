@@ -153,7 +153,7 @@ public final class Composition implements AutoCloseable {
                   .withHelp("export `memory` and `alloc(len: i32) -> i32`"));
         }
         guests.put(c.id(), guest);
-        for (String entry : entries(plan.blob(c.id()), guest)) {
+        for (String entry : entries(m, guest)) {
           long began = System.nanoTime();
           token = deadline.arm(Math.max(0, budget));
           running = entry;
@@ -217,11 +217,10 @@ public final class Composition implements AutoCloseable {
    * function (moved to an export by {@link StartFunction}), then a WASI reactor's {@code
    * _initialize} (a command, which exports {@code _start}, initializes itself when it runs).
    */
-  private static List<String> entries(byte[] wasm, Guest guest) {
+  private static List<String> entries(PreparedModule m, Guest guest) {
     List<String> out = new ArrayList<>(2);
-    String start = StartFunction.export(wasm);
-    if (start != null) {
-      out.add(start);
+    if (m.startExport() != null) {
+      out.add(m.startExport());
     }
     Value init = guest.function("_initialize");
     if (init != null && init.canExecute() && guest.function("_start") == null) {

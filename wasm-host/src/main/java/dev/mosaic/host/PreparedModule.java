@@ -16,13 +16,17 @@ import dev.mosaic.plan.WasmInterface;
  * @param hasMemory whether the module defines a memory
  * @param abi its {@code mosaic.abi} declarations
  * @param shape its imports, exports and tables, read as the plan validator reads them
+ * @param startExport the export the host moves the module's start function to ({@link
+ *     StartFunction}), or {@code null} when it has none; read once per module, not per
+ *     instantiation
  */
 record PreparedModule(
     int initialPages,
     int declaredMaxPages,
     boolean hasMemory,
     AbiDeclarations abi,
-    WasmInterface shape) {
+    WasmInterface shape,
+    String startExport) {
   /** Bytes in one wasm page. */
   static final long PAGE = 65_536;
 
@@ -66,7 +70,7 @@ record PreparedModule(
     if (section != null) {
       abi = AbiDeclarations.parse(c.id(), section, c.exports());
     }
-    return new PreparedModule(initial, max, has, abi, shape);
+    return new PreparedModule(initial, max, has, abi, shape, StartFunction.export(bytes));
   }
 
   private static MosaicException memory(Component c, String what) {

@@ -120,13 +120,21 @@ public final class Composition implements AutoCloseable {
     this.componentCount = order.size();
     this.reservedBytes = reserve;
     this.reservedTableElements = tableReserve;
+    Context built = null;
+    Deadline armedDeadline = null;
     try {
-      this.context = Context.newBuilder("wasm").engine(tenant.engine).build();
-    } catch (RuntimeException e) {
+      built = Context.newBuilder("wasm").engine(tenant.engine).build();
+      armedDeadline = services.watchdog().deadline(this::timeUp);
+    } catch (RuntimeException | Error e) {
+      // Nothing else holds the reservation yet: give it back before the failure leaves.
+      if (built != null) {
+        cancel(built);
+      }
       tenant.release(componentCount, reservedBytes, reservedTableElements);
       throw e;
     }
-    this.deadline = services.watchdog().deadline(this::timeUp);
+    this.context = built;
+    this.deadline = armedDeadline;
     String current = order.isEmpty() ? "" : order.getFirst().id();
     Deadline.Token token = null;
     String running = null;
@@ -182,8 +190,31 @@ public final class Composition implements AutoCloseable {
     } catch (RuntimeException e) {
       boolean inTime = token == null || deadline.disarm(token);
       throw instantiationFailed(inTime ? e : instantiationTimeout(current, running));
+    } catch (Error e) {
+      // An error the engine lets through (out of heap in the host, a linkage error): the
+      // reservation is released all the same.
+      if (token != null) {
+        deadline.disarm(token);
+      }
+      closed.set(true);
+      stop(true);
+      awaitReleased();
+      throw e;
+    }
+    if (!tenant.attach(this)) {
+      // The host closed while this composition was being built.
+      close();
+      throw WasmHost.closedError();
     }
     sample.stop(tenant.metrics.instantiation());
+    HostLog.debug(
+        "tenant "
+            + HostLog.text(tenant.id)
+            + " instantiated plan "
+            + plan.digest()
+            + " ("
+            + componentCount
+            + " components)");
     tenant.audit(
         AuditEvent.EXECUTION,
         "",
@@ -235,6 +266,7 @@ public final class Composition implements AutoCloseable {
     }
   }
 
+  /** The validated plan this composition runs. */
   public ValidatedPlan plan() {
     return plan;
   }
@@ -270,6 +302,28 @@ public final class Composition implements AutoCloseable {
   }
 
   /**
+   * A reusable handle on one export: the component, the export and its signature are checked here,
+   * once, and each {@link Export#call} then passes only the arguments.
+   *
+   * <pre>{@code
+   * Export add = composition.export("calc", "add");
+   * long sum = add.callLong(2, 3);
+   * }</pre>
+   *
+   * @throws MosaicException E9004 when the plan has no such component or export; E9008 when the
+   *     composition is closed
+   */
+  public Export export(String component, String function) {
+    if (closed.get()) {
+      throw tenant.isClosed()
+          ? WasmHost.closedError()
+          : new MosaicException(
+              HostCodes.CLOSED, "composition of plan `" + plan.digest() + "` is closed");
+    }
+    return new Export(this, component, function, signature(component, function));
+  }
+
+  /**
    * Calls an exported function. Numbers pass as {@link Number}s; parameters the export declares as
    * {@code string} or {@code bytes} (docs/guest-abi.md) take a {@link String} or a {@code byte[]},
    * copied into the guest's memory. The result is a {@link Long}, a {@link Double}, a {@link
@@ -280,6 +334,9 @@ public final class Composition implements AutoCloseable {
    */
   public synchronized Object call(String component, String function, List<Object> args) {
     if (closed.get()) {
+      if (tenant.isClosed()) {
+        throw WasmHost.closedError();
+      }
       throw new MosaicException(
           Diagnostic.of(HostCodes.CLOSED, "composition of plan `" + plan.digest() + "` is closed")
               .withHelp(
@@ -356,6 +413,15 @@ public final class Composition implements AutoCloseable {
     if (HostCodes.TIMEOUT.equals(failure.code())) {
       timedOut();
     }
+    HostLog.debug(
+        "tenant "
+            + HostLog.text(tenant.id)
+            + ": call "
+            + HostLog.text(component + "." + function)
+            + " of plan "
+            + plan.digest()
+            + " failed with "
+            + failure.code());
     record(start, failure.code());
     tenant.audit(
         AuditEvent.EXECUTION,
@@ -521,6 +587,13 @@ public final class Composition implements AutoCloseable {
    * failure in guest code and returns {@code failure} to throw.
    */
   private RuntimeException instantiationFailed(RuntimeException failure) {
+    HostLog.debug(
+        "tenant "
+            + HostLog.text(tenant.id)
+            + " could not instantiate plan "
+            + plan.digest()
+            + ": "
+            + (failure instanceof MosaicException m ? m.code() : failure.getClass().getName()));
     closed.set(true);
     Thread.interrupted();
     stop(true);
@@ -988,9 +1061,16 @@ public final class Composition implements AutoCloseable {
         }
       } finally {
         deadline.forget();
+        tenant.detach(this);
         tenant.release(componentCount, reservedBytes, reservedTableElements);
         released.countDown();
       }
+      HostLog.debug(
+          "tenant "
+              + HostLog.text(tenant.id)
+              + ": composition of plan "
+              + plan.digest()
+              + " closed");
     }
   }
 

@@ -23,7 +23,10 @@ public final class HostCodes {
   /** A module's {@code mosaic.abi} declarations are malformed or do not match its exports. */
   public static final String ABI = "E9007";
 
-  /** A call was made on a composition that is closed (by its owner or after a timeout). */
+  /**
+   * A call was made on a composition that is closed (by its owner, after a timeout, or with its
+   * host), or the host or facade itself is closed.
+   */
   public static final String CLOSED = "E9008";
 
   /** A module defines more tables, or starts with more table elements, than the host allows. */
@@ -34,6 +37,9 @@ public final class HostCodes {
 
   /** A WASI command called {@code proc_exit} with a status other than 0. */
   public static final String EXIT = "E9011";
+
+  /** Closing the host left a tenant (its compositions, engine or audit log) not closed cleanly. */
+  public static final String CLOSE_FAILED = "E9012";
 
   /** The tenant made calls faster than its rate limit allows. */
   public static final String CALL_RATE = "E9101";

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A tenant's meters: every meter carries the tag {@code tenant}, which is the tenant's metrics
@@ -17,6 +18,8 @@ final class HostMetrics {
   private final String tenant;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final LongAdder denials = new LongAdder();
+  private final LongAdder limitHits = new LongAdder();
 
   HostMetrics(MeterRegistry registry, String tenant) {
     this.registry = registry;
@@ -41,6 +44,9 @@ final class HostMetrics {
 
   void capability(String capability, boolean allowed) {
     String result = allowed ? "granted" : "denied";
+    if (!allowed) {
+      denials.increment();
+    }
     counters
         .computeIfAbsent(
             "cap\u0000" + capability + "\u0000" + result,
@@ -53,7 +59,18 @@ final class HostMetrics {
         .increment();
   }
 
+  /** Capability calls denied so far, for the host's log. */
+  long denials() {
+    return denials.sum();
+  }
+
+  /** Limit hits so far, for the host's log. */
+  long limitHits() {
+    return limitHits.sum();
+  }
+
   void limitHit(String limit) {
+    limitHits.increment();
     counters
         .computeIfAbsent(
             "limit\u0000" + limit,

@@ -6,8 +6,12 @@ import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 
@@ -30,8 +34,14 @@ final class Tenant implements AutoCloseable {
   final TokenBucket calls;
   final TokenBucket loads;
   final GuestLog log;
-  final Map<String, PreparedModule> prepared = new ConcurrentHashMap<>();
-  final Map<String, Source> sources = new ConcurrentHashMap<>();
+  final Lru<String, PreparedModule> prepared;
+  final Lru<String, Source> sources;
+
+  /** Compositions built and not yet stopped: the host closes them with the tenant. */
+  private final Set<Composition> live = ConcurrentHashMap.newKeySet();
+
+  private final Runnable engineClosed;
+  private volatile boolean closed;
   private int liveCompositions;
   private int liveComponents;
   private long reservedMemory;
@@ -44,8 +54,13 @@ final class Tenant implements AutoCloseable {
       HostMetrics metrics,
       SecretBackend secrets,
       Path fileRoot,
-      HostLimits limits) {
+      HostLimits limits,
+      int cacheSize,
+      Runnable engineClosed) {
     this.id = id;
+    this.prepared = new Lru<>(cacheSize);
+    this.sources = new Lru<>(cacheSize);
+    this.engineClosed = engineClosed;
     this.engine = engine;
     this.audit = audit;
     this.metrics = metrics;
@@ -64,6 +79,7 @@ final class Tenant implements AutoCloseable {
   /** Records a limit hit (audit event and metric) and returns the exception to throw. */
   MosaicException limitHit(String limit, String code, String message, String help) {
     metrics.limitHit(limit);
+    HostLog.debug("tenant " + HostLog.text(id) + " hit its " + limit + " limit (" + code + ")");
     audit(AuditEvent.LIMIT, "", Map.of("limit", limit, "result", "denied", "reason", message));
     return new MosaicException(Diagnostic.of(code, message).withHelp(help));
   }
@@ -145,14 +161,142 @@ final class Tenant implements AutoCloseable {
     return reservedMemory;
   }
 
+  boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Records a composition that finished building; returns false (and records nothing) when the
+   * tenant was closed meanwhile, so the composition must close itself.
+   */
+  boolean attach(Composition c) {
+    live.add(c);
+    if (closed) {
+      live.remove(c);
+      return false;
+    }
+    return true;
+  }
+
+  void detach(Composition c) {
+    live.remove(c);
+  }
+
+  /**
+   * Closes the tenant's live compositions, then its engine, then its audit sink when the host owns
+   * one that is closeable. Each step runs even when one before it failed; the first failure is
+   * thrown with the others suppressed. Closing again does nothing.
+   */
   @Override
   public void close() {
-    engine.close();
+    RuntimeException failure = null;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    for (Composition c : List.copyOf(live)) {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        failure = add(failure, e);
+      }
+    }
+    live.clear();
+    try {
+      engine.close(true);
+    } catch (RuntimeException e) {
+      failure =
+          add(failure, new IllegalStateException("cannot close the engine of tenant " + id, e));
+    } finally {
+      engineClosed.run();
+    }
     if (audit instanceof AutoCloseable c) {
       try {
         c.close();
       } catch (Exception e) {
-        throw new IllegalStateException("cannot close the audit log of tenant " + id, e);
+        failure =
+            add(
+                failure,
+                new IllegalStateException("cannot close the audit log of tenant " + id, e));
+      }
+    }
+    prepared.clear();
+    sources.clear();
+    HostLog.debug(
+        "tenant "
+            + HostLog.text(id)
+            + " closed: "
+            + metrics.denials()
+            + " capability calls denied, "
+            + metrics.limitHits()
+            + " limit hits");
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static RuntimeException add(RuntimeException first, RuntimeException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
+  }
+
+  /**
+   * A map that keeps at most {@code size} entries, dropping the least recently used. The value of a
+   * missing key is computed outside the lock (two threads may compute the same one; the first kept
+   * wins), so one slow module preparation does not hold up the tenant's other instantiations.
+   */
+  static final class Lru<K, V> {
+    private final int size;
+    private final Map<K, V> map;
+
+    Lru(int size) {
+      this.size = size;
+      this.map =
+          new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+              return size() > Lru.this.size;
+            }
+          };
+    }
+
+    V computeIfAbsent(K key, Function<K, V> compute) {
+      synchronized (map) {
+        V v = map.get(key);
+        if (v != null) {
+          return v;
+        }
+      }
+      V computed = compute.apply(key);
+      synchronized (map) {
+        V v = map.putIfAbsent(key, computed);
+        return v != null ? v : computed;
+      }
+    }
+
+    /** The value of {@code key}, or {@code null}; counts as a use. */
+    V get(K key) {
+      synchronized (map) {
+        return map.get(key);
+      }
+    }
+
+    int size() {
+      synchronized (map) {
+        return map.size();
+      }
+    }
+
+    void clear() {
+      synchronized (map) {
+        map.clear();
       }
     }
   }

@@ -76,7 +76,7 @@ class TenantIsolationTest {
       assertThat(ta.engine).isNotSameAs(tb.engine);
       assertThat(ta.sources).isNotSameAs(tb.sources);
       String digest = planA.plan().components().getFirst().digest();
-      assertThat(ta.prepared).containsKey(digest);
+      assertThat(ta.prepared.get(digest)).isNotNull();
       assertThat(ta.prepared.get(digest)).isNotSameAs(tb.prepared.get(digest));
       // Metrics: every meter is tagged with its tenant.
       double callsA =

@@ -64,6 +64,14 @@ final class TestPlans {
       return this;
     }
 
+    /** A component running {@code bytes}, declared as guest {@code guest} is. */
+    PlanBuilder component(String id, String guest, byte[] bytes) {
+      String digest = blobs.put(tenant, bytes);
+      ModuleInspector.ModuleInterface shape = ModuleInspector.inspect(guest, wasm(guest));
+      components.add(new Component(id, digest, shape.imports(), shape.exports()));
+      return this;
+    }
+
     /** A component named by digest only, without storing its bytes in this tenant's store. */
     PlanBuilder reference(String id, String digest, String guest) {
       ModuleInspector.ModuleInterface shape = ModuleInspector.inspect(guest, wasm(guest));

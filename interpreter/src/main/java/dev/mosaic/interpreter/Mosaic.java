@@ -1,7 +1,9 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.host.Composition;
+import dev.mosaic.host.HostCodes;
 import dev.mosaic.host.HostLimits;
+import dev.mosaic.host.HostLog;
 import dev.mosaic.host.KeyValueStore;
 import dev.mosaic.host.WasmHost;
 import dev.mosaic.host.audit.AuditLogOptions;
@@ -51,10 +53,19 @@ import java.util.function.Function;
  * and the secret backends it opened ({@link Builder#secretBackend}); {@link #close()} releases them
  * all. Close every {@link Composition} before the {@code Mosaic} that made it.
  *
+ * <p>After {@link #close()} every method that would compile, load, run or instantiate throws {@link
+ * MosaicException} E9008, and compositions it made are closed (their calls throw E9008 too); no
+ * engine is built after close. Closing twice does nothing.
+ *
  * <p><b>Thread-safety.</b> A {@code Mosaic} is thread-safe: any number of threads may compile, load
  * and instantiate at once, and compositions of one tenant share that tenant's compiled code. A
  * {@link Composition} serializes its own calls (one guest call at a time); use one composition per
  * thread for parallel calls. {@link Builder} is not thread-safe.
+ *
+ * <p><b>Logging and metrics.</b> Host-side events (host, tenant and composition lifecycle, limit
+ * hits, denials in summary, failures with their codes) go to the {@link System.Logger} named {@code
+ * dev.mosaic} ({@link dev.mosaic.host.HostLog}); no secret value and no unescaped guest text is
+ * ever logged. Meters go to the registry given to {@link Builder#meterRegistry}.
  *
  * <p><b>Errors.</b> Everything a script, plan or guest can cause is a {@link MosaicException}
  * carrying coded {@link dev.mosaic.plan.Diagnostic}s (docs/errors.md) and {@link
@@ -81,10 +92,13 @@ public final class Mosaic implements AutoCloseable {
   private final AuditSink validationAudit;
   private final List<PublicKey> planKeys;
   private final List<SecretBackend> ownedBackends;
+  private volatile boolean closed;
 
   private Mosaic(Builder b) {
     HostMode mode = b.mode != null ? b.mode : HostMode.current();
-    if (b.mode == HostMode.PRODUCTION && b.auditSinks == null) {
+    // The resolved mode: production set by mosaic.mode or MOSAIC_MODE needs an audit destination
+    // as much as production set on the builder.
+    if (mode == HostMode.PRODUCTION && b.auditSinks == null) {
       throw new IllegalStateException(
           "a production host needs an audit destination: set auditDirectory or auditSinks");
     }
@@ -129,6 +143,15 @@ public final class Mosaic implements AutoCloseable {
           try {
             backend = backends.open(e.getValue().scheme(), e.getValue().config());
           } catch (MosaicException failure) {
+            HostLog.log(
+                System.Logger.Level.DEBUG,
+                "secret backend "
+                    + HostLog.text(e.getValue().scheme())
+                    + " of tenant "
+                    + HostLog.text(e.getKey())
+                    + " could not be opened: "
+                    + failure.code(),
+                null);
             // A wrong PIN, an absent token or a refused credential is a secret decision too.
             if (audit != null) {
               audit.record(
@@ -152,24 +175,63 @@ public final class Mosaic implements AutoCloseable {
           opened.put(e.getKey(), backend);
         }
       }
-    } catch (RuntimeException e) {
-      closeBackends();
+      Function<String, SecretBackend> given = b.secrets;
+      WasmHost.Builder hb =
+          WasmHost.builder()
+              .guestLog(b.guestLog)
+              .limits(b.hostLimits)
+              .fileRoots(b.fileRoots)
+              .secrets(t -> opened.containsKey(t) ? opened.get(t) : given.apply(t));
+      if (b.kv != null) {
+        hb.keyValueStore(b.kv);
+      }
+      if (b.meters != null) {
+        hb.meterRegistry(b.meters);
+      }
+      if (audit != null) {
+        // The tenant audit logs have one owner, this facade (closed in close()): the host gets
+        // sinks that only record, so it never closes them a second time.
+        hb.auditSinks(t -> recordOnly(audit.sink(t)));
+      }
+      this.host = hb.build();
+    } catch (RuntimeException | Error e) {
+      // Whatever was opened for a facade that is not returned is closed here.
+      try {
+        closeBackends();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (audit != null) {
+        try {
+          audit.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       throw e;
     }
-    Function<String, SecretBackend> given = b.secrets;
-    WasmHost.Builder hb =
-        WasmHost.builder()
-            .guestLog(b.guestLog)
-            .limits(b.hostLimits)
-            .fileRoots(b.fileRoots)
-            .secrets(t -> opened.containsKey(t) ? opened.get(t) : given.apply(t));
-    if (b.kv != null) {
-      hb.keyValueStore(b.kv);
+    HostLog.log(
+        System.Logger.Level.DEBUG,
+        "mosaic started in "
+            + mode
+            + " mode: "
+            + ownedBackends.size()
+            + " secret backends opened, audit "
+            + (audit == null ? "off" : "on"),
+        null);
+  }
+
+  private static AuditSink recordOnly(AuditSink sink) {
+    return sink::record;
+  }
+
+  /** Throws E9008 when this facade is closed. */
+  private void checkOpen() {
+    if (closed) {
+      throw new MosaicException(
+          Diagnostic.of(HostCodes.CLOSED, "this Mosaic is closed")
+              .withHelp("build a new one with Mosaic.builder(); a closed one runs nothing"));
     }
-    if (audit != null) {
-      hb.auditSinks(audit::sink);
-    }
-    this.host = hb.build();
   }
 
   /**
@@ -196,11 +258,13 @@ public final class Mosaic implements AutoCloseable {
 
   /** Compiles script text; relative component paths resolve against {@code baseDir}. */
   public CompileResult compile(String name, String source, Path baseDir) {
+    checkOpen();
     return compiler.compile(name, source, baseDir);
   }
 
   /** Compiles script text with options, e.g. {@link CompileOptions#session} for a REPL input. */
   public CompileResult compile(String name, String source, Path baseDir, CompileOptions options) {
+    checkOpen();
     return compiler.compile(name, source, baseDir, options);
   }
 
@@ -223,6 +287,7 @@ public final class Mosaic implements AutoCloseable {
    *     Builder#requireSignedPlans}); use {@link #load(byte[], byte[])}
    */
   public ValidatedPlan load(byte[] planBytes) {
+    checkOpen();
     if (!planKeys.isEmpty()) {
       throw refused(
           planBytes,
@@ -236,18 +301,23 @@ public final class Mosaic implements AutoCloseable {
 
   /**
    * Checks a signed plan's DSSE envelope ({@code mosaic sign}) against the keys given to {@link
-   * Builder#requireSignedPlans}, then decodes and validates the plan.
+   * Builder#requireSignedPlans}, then decodes and validates the plan. A supplied envelope is always
+   * checked: without trusted plan keys no envelope is trusted (E4121), so an envelope is never
+   * silently ignored.
    *
+   * @param envelopeJson the envelope, or {@code null} to load as {@link #load(byte[])} does
    * @throws MosaicException E4120 to E4122 when the envelope is malformed, not signed by a trusted
    *     key, or about another plan
    */
   public ValidatedPlan load(byte[] planBytes, byte[] envelopeJson) {
-    if (!planKeys.isEmpty()) {
-      try {
-        PlanAttestation.verify(envelopeJson, planBytes, planKeys);
-      } catch (MosaicException e) {
-        throw refused(planBytes, e);
-      }
+    checkOpen();
+    if (envelopeJson == null) {
+      return load(planBytes);
+    }
+    try {
+      PlanAttestation.verify(envelopeJson, planBytes, planKeys);
+    } catch (MosaicException e) {
+      throw refused(planBytes, e);
     }
     return validator.validate(planBytes);
   }
@@ -257,6 +327,10 @@ public final class Mosaic implements AutoCloseable {
    * trusted before its signature is, so the event goes to the host's log ({@code _host}).
    */
   private MosaicException refused(byte[] planBytes, MosaicException e) {
+    HostLog.log(
+        System.Logger.Level.DEBUG,
+        "plan " + PlanCodec.digestOf(planBytes) + " refused before validation: " + e.code(),
+        null);
     validationAudit.record(
         AuditEvent.now(
             "",
@@ -288,11 +362,13 @@ public final class Mosaic implements AutoCloseable {
    * builder set no audit destination.
    */
   public AuditSink audit(String tenant) {
+    checkOpen();
     return audit == null ? AuditSink.NONE : audit.sink(tenant);
   }
 
   /** Instantiates and links a validated plan. Close the composition when done. */
   public Composition instantiate(ValidatedPlan plan) {
+    checkOpen();
     return host.instantiate(plan);
   }
 
@@ -303,11 +379,13 @@ public final class Mosaic implements AutoCloseable {
    * @throws MosaicException E3011 when {@code name} is not a valid tenant name
    */
   public TenantHandle tenant(String name) {
+    checkOpen();
     return new TenantHandle(this, name);
   }
 
   /** A compiler whose blob store is {@code store} (the tenant handle's view of this one's). */
   Compiler compiler(BlobStore store) {
+    checkOpen();
     return new Compiler(store, environment, limits, validationAudit).allowing(allowedPaths);
   }
 
@@ -324,12 +402,14 @@ public final class Mosaic implements AutoCloseable {
    * @throws MosaicException with coded diagnostics for any failure
    */
   public Object run(Path script) {
+    checkOpen();
     CompileResult compiled = compile(script).orThrow();
     return run(compiled);
   }
 
   /** Runs a compiled script; see {@link #run(Path)}. */
   public Object run(CompileResult compiled) {
+    checkOpen();
     compiled.orThrow();
     ValidatedPlan plan = load(encode(compiled.plan()));
     try (Composition composition = instantiate(plan)) {
@@ -338,32 +418,75 @@ public final class Mosaic implements AutoCloseable {
   }
 
   /**
-   * Closes the wasm engines, the audit logs and the secret backends this {@code Mosaic} opened.
-   * Compositions still open are unusable afterwards.
+   * Closes the compositions still open, the wasm engines, the audit logs and the secret backends
+   * this {@code Mosaic} opened. Every one is closed even when another fails; the failures are then
+   * thrown as one {@link MosaicException} E9012 whose cause and suppressed exceptions hold them,
+   * for the host's logs. Closing again does nothing.
+   *
+   * @throws MosaicException E9012 when something could not be closed cleanly
    */
   @Override
   public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    List<RuntimeException> failures = new ArrayList<>();
     try {
       host.close();
-    } finally {
+    } catch (RuntimeException e) {
+      failures.add(e);
+    }
+    if (audit != null) {
       try {
-        if (audit != null) {
-          audit.close();
-        }
-      } finally {
-        closeBackends();
+        audit.close();
+      } catch (RuntimeException e) {
+        failures.add(e);
       }
+    }
+    try {
+      closeBackends();
+    } catch (RuntimeException e) {
+      failures.add(e);
+    }
+    HostLog.log(
+        System.Logger.Level.DEBUG, "mosaic closed: " + failures.size() + " close failures", null);
+    if (!failures.isEmpty()) {
+      MosaicException error =
+          new MosaicException(
+              Diagnostic.of(
+                      HostCodes.CLOSE_FAILED,
+                      "closing Mosaic left "
+                          + failures.size()
+                          + " part(s) not closed cleanly; everything else was closed")
+                  .withHelp("the host's log (System.Logger `dev.mosaic`) names them"),
+              failures.getFirst());
+      for (RuntimeException e : failures.subList(1, failures.size())) {
+        error.addSuppressed(e);
+      }
+      throw error;
     }
   }
 
+  /** Closes every backend this facade opened, even when one fails; throws the first failure. */
   private void closeBackends() {
     RuntimeException failure = null;
     for (SecretBackend backend : ownedBackends) {
       try {
         backend.close();
       } catch (Exception e) {
+        IllegalStateException next =
+            new IllegalStateException("cannot close secret backend " + backend.id(), e);
+        HostLog.log(
+            System.Logger.Level.WARNING,
+            "secret backend " + HostLog.text(backend.id()) + " could not be closed",
+            null);
         if (failure == null) {
-          failure = new IllegalStateException("cannot close secret backend " + backend.id(), e);
+          failure = next;
+        } else {
+          failure.addSuppressed(next);
         }
       }
     }
@@ -382,7 +505,11 @@ public final class Mosaic implements AutoCloseable {
     return ScriptFiles.read(script, script.toString());
   }
 
-  /** Configures a {@link Mosaic}. */
+  /**
+   * Configures a {@link Mosaic}.
+   *
+   * <p>Thread-safety: not thread-safe; configure it on one thread, then {@link #build()}.
+   */
   public static final class Builder {
     private Path store = defaultStore();
     private BlobStore blobs;
@@ -401,6 +528,7 @@ public final class Mosaic implements AutoCloseable {
     private KeyValueStore kv;
     private HostLimits hostLimits = HostLimits.DEFAULT;
     private HostMode mode;
+    private MeterRegistry meters;
     private final List<Path> allowedPaths = new ArrayList<>();
 
     private Builder() {}
@@ -540,11 +668,21 @@ public final class Mosaic implements AutoCloseable {
     /**
      * Development or production. Unset, the process's mode applies ({@link HostMode#current()}:
      * {@code mosaic.mode} or {@code MOSAIC_MODE}) and development-only secret backends are refused
-     * in production. Set to {@link HostMode#PRODUCTION} here, {@link #build()} also requires an
-     * audit destination.
+     * in production. In {@link HostMode#PRODUCTION}, set here or by the process, {@link #build()}
+     * also requires an audit destination.
      */
     public Builder mode(HostMode hostMode) {
       this.mode = Objects.requireNonNull(hostMode);
+      return this;
+    }
+
+    /**
+     * Where the host's meters go ({@link Mosaic#meters()}): {@code mosaic.calls}, {@code
+     * mosaic.instantiations}, {@code mosaic.capability.calls}, {@code mosaic.limit.hits}, each
+     * tagged with its tenant. A {@code SimpleMeterRegistry} of the host's own by default.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meters = Objects.requireNonNull(registry);
       return this;
     }
 
@@ -587,7 +725,8 @@ public final class Mosaic implements AutoCloseable {
     /**
      * Builds the facade.
      *
-     * @throws IllegalStateException in production mode without an audit destination
+     * @throws IllegalStateException in production mode (set here, or by {@code mosaic.mode} or
+     *     {@code MOSAIC_MODE}) without an audit destination
      * @throws MosaicException when a secret backend given by scheme cannot be opened
      */
     public Mosaic build() {

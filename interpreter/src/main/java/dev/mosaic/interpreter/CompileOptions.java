@@ -13,8 +13,10 @@ import java.util.Set;
  *     in a later input; the plan validator still refuses such a plan before any guest runs.
  */
 public record CompileOptions(Set<String> predefinedVariables, boolean checkGrants) {
+  /** How a script file is compiled: no predefined variables, grants checked. */
   public static final CompileOptions DEFAULT = new CompileOptions(Set.of(), true);
 
+  /** Copies the variables. */
   public CompileOptions {
     predefinedVariables = Set.copyOf(predefinedVariables);
   }

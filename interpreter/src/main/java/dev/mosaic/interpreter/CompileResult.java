@@ -10,6 +10,8 @@ import java.util.Map;
  * The outcome of compiling a script: the checked script and its plan when there were no errors, and
  * every diagnostic found. Only {@link #orThrow()} throws.
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param file the script's file name
  * @param source the script's text
  * @param sources text of every file the compilation read (the script and what it loads), by the
@@ -27,6 +29,7 @@ public record CompileResult(
     Plan plan,
     List<Diagnostic> diagnostics,
     List<Diagnostic> warnings) {
+  /** Copies the collections. */
   public CompileResult {
     sources = Map.copyOf(sources);
     diagnostics = List.copyOf(diagnostics);
@@ -54,6 +57,7 @@ public record CompileResult(
     return out.toString();
   }
 
+  /** Whether the script compiled without errors. */
   public boolean ok() {
     return diagnostics.isEmpty();
   }

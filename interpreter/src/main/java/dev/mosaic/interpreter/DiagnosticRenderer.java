@@ -63,6 +63,11 @@ public final class DiagnosticRenderer {
     return out.toString();
   }
 
+  /**
+   * Renders every diagnostic as {@link #render} does, one after another.
+   *
+   * @param source the text the diagnostics point into, or {@code null} for none
+   */
   public static String renderAll(List<Diagnostic> diagnostics, String source) {
     StringBuilder out = new StringBuilder();
     for (Diagnostic d : diagnostics) {

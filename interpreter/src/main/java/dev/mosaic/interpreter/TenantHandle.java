@@ -26,6 +26,9 @@ import java.util.Optional;
  * <pre>{@code
  * ValidatedPlan plan = mosaic.tenant("acme").load(bytes); // E7004 for a plan of tenant "globex"
  * }</pre>
+ *
+ * <p>Thread-safety: immutable and thread-safe, as its {@link Mosaic} is; after the {@code Mosaic}
+ * is closed every method throws E9008.
  */
 public final class TenantHandle {
   private final Mosaic mosaic;

@@ -13,6 +13,8 @@ import java.util.Map;
  * The {@code mosaic.abi} custom section of a module: one line per export whose parameters or result
  * are strings or bytes, {@code name: kind, kind -> kind}. Exports without a line take and return
  * numbers only. See docs/guest-abi.md.
+ *
+ * <p>Thread-safety: immutable once parsed.
  */
 public final class AbiDeclarations {
   /** Name of the custom section that carries the declarations. */

@@ -8,9 +8,13 @@ import java.util.List;
  * as a result, as one i64 {@code ptr << 32 | len}.
  */
 public enum AbiKind {
+  /** A 32-bit integer. */
   I32("i32"),
+  /** A 64-bit integer. */
   I64("i64"),
+  /** A 32-bit float. */
   F32("f32"),
+  /** A 64-bit float. */
   F64("f64"),
   /** UTF-8 text in guest memory. */
   STRING("string"),

@@ -11,8 +11,10 @@ import java.util.List;
  *
  * @param params parameter kinds
  * @param result result kind, or {@code null} for no result
+ *     <p>Thread-safety: immutable.
  */
 public record AbiSignature(List<AbiKind> params, AbiKind result) {
+  /** Copies {@code params}. */
   public AbiSignature {
     params = List.copyOf(params);
   }

@@ -42,6 +42,10 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * bindings. Capabilities are linked only where the policy grants them. Calls are serialized;
  * instantiation (which runs the modules' {@code start} functions) and every call run under the
  * wall-time limit, and one that runs past it is stopped and closes the composition (E9002).
+ *
+ * <p>Thread-safety: thread-safe. Calls are serialized (one guest call at a time in a composition);
+ * {@link #close()} may be called from any thread, also while a call runs (the call is cancelled).
+ * Closing the host closes its compositions: their calls then throw E9008.
  */
 public final class Composition implements AutoCloseable {
   private final ValidatedPlan plan;
@@ -412,6 +416,10 @@ public final class Composition implements AutoCloseable {
     }
     if (HostCodes.TIMEOUT.equals(failure.code())) {
       timedOut();
+      if (tenant.isClosed()) {
+        // Not out of time: the host was closed while the call ran, and cancelled it.
+        failure = WasmHost.closedError();
+      }
     }
     HostLog.debug(
         "tenant "

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * overhead} for its file (inode, directory entry, the 64-character name that stands for its key),
  * so an empty value is not free and the disk a tenant fills stays within its quota. The total is
  * counted from the files when a tenant is first used.
+ *
+ * <p>Thread-safety: thread-safe within one JVM.
  */
 public final class FileKeyValueStore implements KeyValueStore {
   /** The file-system block an entry's value is rounded up to. */

@@ -3,6 +3,8 @@ package dev.mosaic.host;
 /**
  * Negative values a capability host function returns to the guest instead of a result (see the
  * table in docs/guest-abi.md). A guest never sees a Java exception.
+ *
+ * <p>Thread-safety: constants only.
  */
 public final class GuestErrors {
   /** The policy does not allow this use (this parameter); the denial is audited. */

@@ -6,6 +6,8 @@ import dev.mosaic.plan.MosaicException;
 /**
  * A WASI guest called {@code proc_exit} with a status other than 0. The command line exits with
  * that status (1 to 255; other statuses exit 255), as a native program would.
+ *
+ * <p>Thread-safety: immutable.
  */
 public final class GuestExit extends MosaicException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,10 @@
 package dev.mosaic.host;
 
-/** Error codes raised while running a plan. Every code is listed in docs/errors.md. */
+/**
+ * Error codes raised while running a plan. Every code is listed in docs/errors.md.
+ *
+ * <p>Thread-safety: constants only.
+ */
 public final class HostCodes {
   /** The guest trapped (unreachable, out-of-bounds access, stack overflow...). */
   public static final String TRAP = "E9001";

@@ -4,6 +4,8 @@ package dev.mosaic.host;
  * Limits a host enforces on every tenant, on top of the {@link dev.mosaic.plan.TenantLimits} a plan
  * asks for (the smaller of the two wins).
  *
+ * <p>Thread-safety: immutable; the {@code with} methods return copies.
+ *
  * @param maxExecutionMillis wall time of one call, whatever the plan asks
  * @param maxModuleMemoryBytes linear memory one module may declare and grow to
  * @param maxTenantMemoryBytes linear memory all live compositions of one tenant may reserve
@@ -61,6 +63,12 @@ public record HostLimits(
           10_000_000,
           100);
 
+  /**
+   * Checks the limits.
+   *
+   * @throws IllegalArgumentException when a limit is not positive, or a per-module cap is below one
+   *     page
+   */
   public HostLimits {
     if (maxExecutionMillis < 1
         || maxModuleMemoryBytes < PreparedModule.PAGE

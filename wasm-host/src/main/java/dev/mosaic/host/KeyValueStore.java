@@ -4,9 +4,11 @@ import java.util.Optional;
 
 /**
  * Key-value storage behind the {@code kv} capability, one namespace per tenant. Implementations are
- * thread-safe and enforce their own size caps by throwing {@link QuotaExceededException}.
+ * thread-safe (Thread-safety: every method may be called from many threads at once) and enforce
+ * their own size caps by throwing {@link QuotaExceededException}.
  */
 public interface KeyValueStore {
+  /** The value of {@code key} in {@code tenant}'s namespace, if any. */
   Optional<byte[]> get(String tenant, String key);
 
   /**
@@ -23,6 +25,7 @@ public interface KeyValueStore {
   final class QuotaExceededException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A quota failure described by {@code message} (host side only, never shown to a guest). */
     public QuotaExceededException(String message) {
       super(message, null, false, false);
     }

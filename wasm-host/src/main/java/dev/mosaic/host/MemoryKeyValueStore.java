@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The embedded default {@link KeyValueStore}: in memory, one map per tenant, with caps on key size,
  * value size, each tenant's number of entries and each tenant's total bytes: keys plus values plus
  * {@value #ENTRY_OVERHEAD} bytes per entry for the map's own objects, so empty values are not free.
+ *
+ * <p>Thread-safety: thread-safe.
  */
 public final class MemoryKeyValueStore implements KeyValueStore {
   /** What each entry is charged beyond its key and value (map node, key string, array header). */
@@ -21,6 +23,11 @@ public final class MemoryKeyValueStore implements KeyValueStore {
   private final int maxEntries;
   private final Map<String, Namespace> tenants = new ConcurrentHashMap<>();
 
+  /**
+   * A store with these caps.
+   *
+   * @throws IllegalArgumentException when a cap is negative, or {@code maxKeyBytes} is below 1
+   */
   public MemoryKeyValueStore(
       int maxKeyBytes, int maxValueBytes, long maxTenantBytes, int maxEntries) {
     if (maxKeyBytes < 1 || maxValueBytes < 0 || maxTenantBytes < 0 || maxEntries < 0) {

@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * writes agrees with its modules by construction and a hostile module costs memory linear in its
  * size. The compiler uses this to record a component's interface in the plan; the engine checks the
  * rest of the module (code, data) when it is instantiated (E9005).
+ *
+ * <p>Thread-safety: stateless and thread-safe.
  */
 public final class ModuleInspector {
   /** The bytes are not a valid wasm module. */
@@ -51,6 +53,7 @@ public final class ModuleInspector {
    */
   public record ModuleInterface(
       List<FunctionDecl> imports, List<FunctionDecl> exports, Map<String, AbiSignature> declared) {
+    /** Copies the lists and the map. */
     public ModuleInterface {
       imports = List.copyOf(imports);
       exports = List.copyOf(exports);

@@ -206,6 +206,34 @@ class HostLifecycleTest {
   }
 
   @Test
+  void closingTheHostStopsARunningCallWithE9008NotATimeout() throws Exception {
+    TestPlans plans = new TestPlans(dir.resolve("blobs"));
+    ValidatedPlan plan =
+        plans
+            .plan("t1")
+            .component("h", "hostile")
+            .allow("h", "log")
+            .limits(10, 16L << 20, 60_000)
+            .validate();
+    WasmHost host = WasmHost.builder().guestLog(line -> {}).build();
+    Composition c = host.instantiate(plan);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Object> spinning = pool.submit(() -> c.call("h", "spin", List.of()));
+      Thread.sleep(300);
+      host.close();
+      assertThatThrownBy(spinning::get)
+          .cause()
+          .isInstanceOfSatisfying(
+              MosaicException.class,
+              e -> assertThat(e).hasMessage("error[E9008]: the host is closed"));
+      assertThat(host.liveEngines()).isZero();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void anExportHandleChecksOnceAndCallsTypedFromManyThreads() throws Exception {
     TestPlans plans = new TestPlans(dir.resolve("blobs"));
     try (WasmHost host = WasmHost.builder().guestLog(line -> {}).build();

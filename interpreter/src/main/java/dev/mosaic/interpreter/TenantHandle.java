@@ -28,7 +28,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Thread-safety: immutable and thread-safe, as its {@link Mosaic} is; after the {@code Mosaic}
- * is closed every method throws E9008.
+ * is closed every method that loads, instantiates, runs or audits throws E9008.
  */
 public final class TenantHandle {
   private final Mosaic mosaic;

@@ -34,6 +34,11 @@ public class MosaicException extends RuntimeException {
     return diagnostics.getFirst().code();
   }
 
+  /** The first diagnostic's code, typed: its id and band. */
+  public ErrorCode errorCode() {
+    return ErrorCode.of(code());
+  }
+
   public int exitCode() {
     return diagnostics.getFirst().exitCode();
   }

@@ -8,6 +8,7 @@ import dev.mosaic.plan.audit.AuditSink;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 
@@ -30,8 +31,8 @@ final class Tenant implements AutoCloseable {
   final TokenBucket calls;
   final TokenBucket loads;
   final GuestLog log;
-  final Map<String, PreparedModule> prepared = new ConcurrentHashMap<>();
-  final Map<String, Source> sources = new ConcurrentHashMap<>();
+  private final Map<String, PreparedModule> prepared = new ConcurrentHashMap<>();
+  private final Map<String, Source> sources = new ConcurrentHashMap<>();
   private int liveCompositions;
   private int liveComponents;
   private long reservedMemory;
@@ -55,6 +56,26 @@ final class Tenant implements AutoCloseable {
     this.calls = new TokenBucket(limits.callBurst(), limits.callsPerSecond());
     this.loads = new TokenBucket(limits.loadBurst(), limits.loadsPerSecond());
     this.log = new GuestLog(limits);
+  }
+
+  /** The tenant's parsed module of a digest, inspected once by {@code inspect}. */
+  PreparedModule prepared(String digest, Function<String, PreparedModule> inspect) {
+    return prepared.computeIfAbsent(digest, inspect);
+  }
+
+  /** The tenant's GraalWasm source for a key, built once by {@code build}. */
+  Source source(String key, Function<String, Source> build) {
+    return sources.computeIfAbsent(key, build);
+  }
+
+  /** A copy of the parsed-module cache, by digest. */
+  Map<String, PreparedModule> preparedModules() {
+    return Map.copyOf(prepared);
+  }
+
+  /** A copy of the source cache, by key. */
+  Map<String, Source> sources() {
+    return Map.copyOf(sources);
   }
 
   void audit(String type, String component, Map<String, String> details) {

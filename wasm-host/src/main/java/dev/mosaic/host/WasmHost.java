@@ -25,14 +25,30 @@ import org.graalvm.polyglot.Engine;
  * Close the host to release the engines. Thread-safe.
  */
 public final class WasmHost implements AutoCloseable {
-  private final Builder config;
+  private final Config config;
   private final Watchdog watchdog;
   private final HostServices services;
   private final MeterRegistry meters;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
 
+  /** What the builder said, copied at build: a builder used again changes no host. */
+  private record Config(
+      PrintStream out,
+      PrintStream err,
+      Function<String, AuditSink> audit,
+      Function<String, SecretBackend> secrets,
+      Function<String, Path> fileRoots,
+      HostLimits limits) {}
+
   private WasmHost(Builder builder) {
-    this.config = builder;
+    this.config =
+        new Config(
+            builder.out,
+            builder.err,
+            builder.audit,
+            builder.secrets,
+            builder.fileRoots,
+            builder.limits);
     this.meters = builder.meters != null ? builder.meters : new SimpleMeterRegistry();
     this.watchdog = new Watchdog();
     SSLContext tls;

@@ -19,8 +19,8 @@ public record ParseResult(Script script, List<SyntaxError> errors) {
   }
 
   /**
-   * True when the only problem is that the input stopped early ({@code tenant "t" {} without its
-   * closing brace): a REPL shows a continuation prompt rather than the errors.
+   * True when the only problem is that the input stopped early (<code>tenant "t" {</code> without
+   * its closing brace): a REPL shows a continuation prompt rather than the errors.
    */
   public boolean incomplete() {
     return !errors.isEmpty() && errors.stream().allMatch(SyntaxError::atEnd);

@@ -26,7 +26,7 @@ public final class ScriptParser {
   /** Errors reported before parsing gives up. */
   public static final int MAX_ERRORS = 25;
 
-  /** Deepest nesting of brackets ({@code ( { <}) accepted; checked before parsing. */
+  /** Deepest nesting of brackets (<code>( { &lt;</code> accepted; checked before parsing. */
   public static final int MAX_DEPTH = 64;
 
   private ScriptParser() {}

@@ -2,23 +2,17 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.Diagnostics;
 import dev.mosaic.plan.SourceLocation;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the diagnostics of one compilation; stages add to it and never stop at the first.
- *
- * <p>A name quoted in a message or help ({@code `name`}) longer than {@link #MAX_QUOTED} characters
- * is shortened to its start, an ellipsis and its length, so a hostile script cannot make its
- * diagnostics as large as itself.
+ * The diagnostics of one compilation: a {@link Diagnostics} collector (order kept, quoted names
+ * shortened) with the compiler's source spans turned into locations. Stages add to it and never
+ * stop at the first.
  */
 final class Problems {
-  /** Longest quoted text shown whole in a message. */
-  static final int MAX_QUOTED = 160;
-
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final List<Diagnostic> warnings = new ArrayList<>();
+  private final Diagnostics diagnostics = new Diagnostics();
 
   void error(String code, String message, String file, Span span, String help) {
     add(new Diagnostic(code, message, at(file, span), help));
@@ -33,67 +27,27 @@ final class Problems {
 
   /** A problem that does not stop compilation (shown as {@code warning[...]}). */
   void warn(String code, String message, String file, Span span, String help) {
-    warnings.add(shortened(new Diagnostic(code, message, at(file, span), help)));
+    diagnostics.warn(new Diagnostic(code, message, at(file, span), help));
   }
 
   List<Diagnostic> warnings() {
-    return List.copyOf(warnings);
+    return diagnostics.warnings();
   }
 
   void add(Diagnostic d) {
-    diagnostics.add(shortened(d));
-  }
-
-  /** The diagnostic with its quoted text shortened; its location and labels kept. */
-  private static Diagnostic shortened(Diagnostic d) {
-    return new Diagnostic(
-        d.code(),
-        shorten(d.message()),
-        d.location(),
-        d.help() == null ? null : shorten(d.help()),
-        d.labels());
-  }
-
-  /** The text with each quoted part longer than {@link #MAX_QUOTED} shortened. */
-  static String shorten(String text) {
-    if (text.length() <= MAX_QUOTED) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    while (i < text.length()) {
-      int open = text.indexOf('`', i);
-      int close = open < 0 ? -1 : text.indexOf('`', open + 1);
-      if (close < 0) {
-        out.append(text, i, text.length());
-        break;
-      }
-      int length = close - open - 1;
-      out.append(text, i, open + 1);
-      if (length > MAX_QUOTED) {
-        int keep = text.offsetByCodePoints(open + 1, 64) - open - 1;
-        out.append(text, open + 1, open + 1 + keep)
-            .append("…` (")
-            .append(length)
-            .append(" characters)");
-      } else {
-        out.append(text, open + 1, close + 1);
-      }
-      i = close + 1;
-    }
-    return out.toString();
+    diagnostics.add(d);
   }
 
   boolean any() {
-    return !diagnostics.isEmpty();
+    return diagnostics.any();
   }
 
   int count() {
-    return diagnostics.size();
+    return diagnostics.count();
   }
 
   List<Diagnostic> list() {
-    return List.copyOf(diagnostics);
+    return diagnostics.list();
   }
 
   static SourceLocation at(String file, Span span) {

@@ -12,24 +12,12 @@ public final class ExitCodes {
   private ExitCodes() {}
 
   /**
-   * Maps an error code to the exit code of the command that it stops: blobs or files that are
-   * missing give 66, signature and policy denials 77, runtime failures 70, and everything else that
-   * rejects input 65.
+   * Maps an error code to the exit code of the command that it stops, through its band ({@link
+   * ErrorCode.Band#exitCode}): blobs or files that are missing give 66, signature and policy
+   * denials 77, runtime failures 70, and everything else that rejects input 65 (also a code that is
+   * not E and four digits).
    */
   public static int forCode(String code) {
-    if (code.length() != 5 || code.charAt(0) != 'E') {
-      return INPUT_REJECTED;
-    }
-    return switch (code.charAt(1)) {
-      case '4' ->
-          switch (code.charAt(2)) {
-            case '0' -> MISSING;
-            case '1' -> DENIED;
-            default -> INPUT_REJECTED;
-          };
-      case '7' -> DENIED;
-      case '9' -> GUEST_FAILED;
-      default -> INPUT_REJECTED;
-    };
+    return ErrorCode.isValid(code) ? ErrorCode.of(code).exitCode() : INPUT_REJECTED;
   }
 }

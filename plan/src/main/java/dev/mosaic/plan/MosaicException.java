@@ -70,6 +70,11 @@ public class MosaicException extends RuntimeException {
     return diagnostics.getFirst().code();
   }
 
+  /** The first diagnostic's code, typed: its id and band. */
+  public ErrorCode errorCode() {
+    return ErrorCode.of(code());
+  }
+
   /** The command line's exit code for the first diagnostic, given by its code's band. */
   public int exitCode() {
     return diagnostics.getFirst().exitCode();

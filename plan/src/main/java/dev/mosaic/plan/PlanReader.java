@@ -30,7 +30,7 @@ final class PlanReader {
 
   private final SystemLimits limits;
   private final JsonParser p;
-  private final DiagnosticReport report = new DiagnosticReport(PlanValidator.MAX_DIAGNOSTICS);
+  private final Diagnostics report = new Diagnostics(PlanValidator.MAX_DIAGNOSTICS);
 
   PlanReader(SystemLimits limits, JsonParser parser) {
     this.limits = limits;

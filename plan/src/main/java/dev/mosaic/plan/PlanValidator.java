@@ -182,7 +182,7 @@ public final class PlanValidator {
   // ---------------------------------------------------------------- schema
 
   private void schema(Plan plan) {
-    DiagnosticReport r = new DiagnosticReport(MAX_DIAGNOSTICS);
+    Diagnostics r = new Diagnostics(MAX_DIAGNOSTICS);
     if (plan.formatVersion() != Plan.FORMAT_VERSION) {
       r.add(
           Diagnostic.of(
@@ -219,7 +219,7 @@ public final class PlanValidator {
     r.throwIfAny();
   }
 
-  private void tenantLimits(Plan plan, DiagnosticReport r) {
+  private void tenantLimits(Plan plan, Diagnostics r) {
     TenantLimits asked = plan.limits();
     PlanRules.tenantComponents(plan.components().size(), asked).ifPresent(r::add);
     PlanRules.tenantMemory(asked, limits).ifPresent(r::add);
@@ -253,7 +253,7 @@ public final class PlanValidator {
   private record BlobPhase(Map<String, byte[]> bytes, List<ComponentVerification> verifications) {}
 
   private BlobPhase blobPhase(Plan plan) {
-    DiagnosticReport r = new DiagnosticReport(MAX_DIAGNOSTICS);
+    Diagnostics r = new Diagnostics(MAX_DIAGNOSTICS);
     Map<String, byte[]> loaded = new LinkedHashMap<>();
     Map<String, byte[]> byDigest = new HashMap<>();
     List<ComponentVerification> verifications = new ArrayList<>();
@@ -477,7 +477,7 @@ public final class PlanValidator {
   // ---------------------------------------------------------------- graph
 
   private void graph(Plan plan) {
-    DiagnosticReport r = new DiagnosticReport(MAX_DIAGNOSTICS);
+    Diagnostics r = new Diagnostics(MAX_DIAGNOSTICS);
     Set<String> entryComponents = new HashSet<>();
     plan.entryPoints().forEach(e -> entryComponents.add(e.component()));
     List<String> ids = plan.components().stream().map(Component::id).toList();
@@ -492,7 +492,7 @@ public final class PlanValidator {
 
   private void bindings(Plan plan) {
     List<Diagnostic> denied = new ArrayList<>();
-    DiagnosticReport r = new DiagnosticReport(MAX_DIAGNOSTICS);
+    Diagnostics r = new Diagnostics(MAX_DIAGNOSTICS);
     Map<String, Component> byId = new HashMap<>();
     Map<String, Map<String, FunctionDecl>> exportsOf = new HashMap<>();
     Map<String, Map<String, FunctionDecl>> importsOf = new HashMap<>();
@@ -606,7 +606,7 @@ public final class PlanValidator {
       }
     }
     // Denials (E7xxx) decide the exit code (77), so they come first when both kinds occur.
-    DiagnosticReport all = new DiagnosticReport(MAX_DIAGNOSTICS);
+    Diagnostics all = new Diagnostics(MAX_DIAGNOSTICS);
     denied.forEach(all::add);
     try {
       r.throwIfAny();

@@ -5,6 +5,9 @@ package dev.mosaic.plan;
  * parsed, the number of components and bindings while it is read, the graph depth before bindings
  * are checked, a blob's size before it is read.
  *
+ * <p>Change some limits with the {@code with*} methods, as {@code HostLimits} does: {@code
+ * SystemLimits.DEFAULT.withMaxPlanBytes(100)}.
+ *
  * @param maxPlanBytes encoded plan size
  * @param maxComponents components in one plan
  * @param maxBindings bindings in one plan
@@ -38,77 +41,63 @@ public record SystemLimits(
     }
   }
 
-  /** A builder starting from {@link #DEFAULT}. */
-  public static Builder builder() {
-    return new Builder(DEFAULT);
+  /**
+   * These limits with another encoded plan size.
+   *
+   * @throws IllegalArgumentException when the value is out of range
+   */
+  public SystemLimits withMaxPlanBytes(long value) {
+    return new SystemLimits(
+        value, maxComponents, maxBindings, maxGraphDepth, maxBlobBytes, maxTotalMemoryBytes);
   }
 
-  /** A builder starting from these limits. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  /**
+   * These limits with another components in one plan.
+   *
+   * @throws IllegalArgumentException when the value is out of range
+   */
+  public SystemLimits withMaxComponents(int value) {
+    return new SystemLimits(
+        maxPlanBytes, value, maxBindings, maxGraphDepth, maxBlobBytes, maxTotalMemoryBytes);
   }
 
-  /** Changes some limits and keeps the others. */
-  public static final class Builder {
-    private long maxPlanBytes;
-    private int maxComponents;
-    private int maxBindings;
-    private int maxGraphDepth;
-    private long maxBlobBytes;
-    private long maxTotalMemoryBytes;
+  /**
+   * These limits with another bindings in one plan.
+   *
+   * @throws IllegalArgumentException when the value is out of range
+   */
+  public SystemLimits withMaxBindings(int value) {
+    return new SystemLimits(
+        maxPlanBytes, maxComponents, value, maxGraphDepth, maxBlobBytes, maxTotalMemoryBytes);
+  }
 
-    private Builder(SystemLimits from) {
-      maxPlanBytes = from.maxPlanBytes;
-      maxComponents = from.maxComponents;
-      maxBindings = from.maxBindings;
-      maxGraphDepth = from.maxGraphDepth;
-      maxBlobBytes = from.maxBlobBytes;
-      maxTotalMemoryBytes = from.maxTotalMemoryBytes;
-    }
+  /**
+   * These limits with another components on the longest chain of bindings.
+   *
+   * @throws IllegalArgumentException when the value is out of range
+   */
+  public SystemLimits withMaxGraphDepth(int value) {
+    return new SystemLimits(
+        maxPlanBytes, maxComponents, maxBindings, value, maxBlobBytes, maxTotalMemoryBytes);
+  }
 
-    public Builder maxPlanBytes(long value) {
-      maxPlanBytes = value;
-      return this;
-    }
+  /**
+   * These limits with another size of one blob.
+   *
+   * @throws IllegalArgumentException when the value is out of range
+   */
+  public SystemLimits withMaxBlobBytes(long value) {
+    return new SystemLimits(
+        maxPlanBytes, maxComponents, maxBindings, maxGraphDepth, value, maxTotalMemoryBytes);
+  }
 
-    public Builder maxComponents(int value) {
-      maxComponents = value;
-      return this;
-    }
-
-    public Builder maxBindings(int value) {
-      maxBindings = value;
-      return this;
-    }
-
-    public Builder maxGraphDepth(int value) {
-      maxGraphDepth = value;
-      return this;
-    }
-
-    public Builder maxBlobBytes(long value) {
-      maxBlobBytes = value;
-      return this;
-    }
-
-    public Builder maxTotalMemoryBytes(long value) {
-      maxTotalMemoryBytes = value;
-      return this;
-    }
-
-    /**
-     * The limits.
-     *
-     * @throws IllegalArgumentException when a limit is not positive
-     */
-    public SystemLimits build() {
-      return new SystemLimits(
-          maxPlanBytes,
-          maxComponents,
-          maxBindings,
-          maxGraphDepth,
-          maxBlobBytes,
-          maxTotalMemoryBytes);
-    }
+  /**
+   * These limits with another linear memory over all tenants.
+   *
+   * @throws IllegalArgumentException when the value is out of range
+   */
+  public SystemLimits withMaxTotalMemoryBytes(long value) {
+    return new SystemLimits(
+        maxPlanBytes, maxComponents, maxBindings, maxGraphDepth, maxBlobBytes, value);
   }
 }

@@ -271,7 +271,7 @@ class HostileInputTest {
     byte[] big = new byte[(1 << 20) + 1];
     assertThat(decodeError(big).code()).isEqualTo("E8001");
     // a smaller host limit applies just the same
-    PlanCodec strict = new PlanCodec(SystemLimits.builder().maxPlanBytes(100).build());
+    PlanCodec strict = new PlanCodec(SystemLimits.DEFAULT.withMaxPlanBytes(100));
     MosaicException e = catchThrowableOfType(MosaicException.class, () -> strict.decode(good));
     assertThat(e.code()).isEqualTo("E8001");
   }
@@ -317,11 +317,10 @@ class HostileInputTest {
 
   private static PlanCodec generous() {
     return new PlanCodec(
-        SystemLimits.builder()
-            .maxPlanBytes(8 << 20)
-            .maxComponents(5_000)
-            .maxBindings(50_000)
-            .build());
+        SystemLimits.DEFAULT
+            .withMaxPlanBytes(8 << 20)
+            .withMaxComponents(5_000)
+            .withMaxBindings(50_000));
   }
 
   /** Replaces the values of top-level fields of an encoded plan with raw CBOR items. */

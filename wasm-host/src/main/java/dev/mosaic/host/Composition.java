@@ -96,9 +96,7 @@ public final class Composition implements AutoCloseable {
     Map<String, PreparedModule> prepared = new HashMap<>();
     for (Component c : order) {
       prepared.put(
-          c.id(),
-          tenant.prepared.computeIfAbsent(
-              c.digest(), d -> PreparedModule.inspect(c, plan.blob(c.id()))));
+          c.id(), tenant.prepared(c.digest(), d -> PreparedModule.inspect(c, plan.blob(c.id()))));
     }
     checkInterfaces(order, prepared);
     Map<String, Integer> caps = memoryCaps(order, prepared, limits);
@@ -901,7 +899,7 @@ public final class Composition implements AutoCloseable {
 
   private Source source(Component c, PreparedModule m, Integer cap, long[] tableCap) {
     String key = c.digest() + "@" + cap + "@" + Arrays.toString(tableCap);
-    return tenant.sources.computeIfAbsent(
+    return tenant.source(
         key,
         k -> {
           byte[] bytes = StartFunction.move(plan.blob(c.id())).module();

@@ -34,8 +34,8 @@ final class Tenant implements AutoCloseable {
   final TokenBucket calls;
   final TokenBucket loads;
   final GuestLog log;
-  final Lru<String, PreparedModule> prepared;
-  final Lru<String, Source> sources;
+  private final Lru<String, PreparedModule> prepared;
+  private final Lru<String, Source> sources;
 
   /** Compositions built and not yet stopped: the host closes them with the tenant. */
   private final Set<Composition> live = ConcurrentHashMap.newKeySet();
@@ -70,6 +70,26 @@ final class Tenant implements AutoCloseable {
     this.calls = new TokenBucket(limits.callBurst(), limits.callsPerSecond());
     this.loads = new TokenBucket(limits.loadBurst(), limits.loadsPerSecond());
     this.log = new GuestLog(limits);
+  }
+
+  /** The tenant's parsed module of a digest, inspected once by {@code inspect}. */
+  PreparedModule prepared(String digest, Function<String, PreparedModule> inspect) {
+    return prepared.computeIfAbsent(digest, inspect);
+  }
+
+  /** The tenant's GraalWasm source for a key, built once by {@code build}. */
+  Source source(String key, Function<String, Source> build) {
+    return sources.computeIfAbsent(key, build);
+  }
+
+  /** A copy of the parsed-module cache, by digest. */
+  Map<String, PreparedModule> preparedModules() {
+    return prepared.snapshot();
+  }
+
+  /** A copy of the source cache, by key. */
+  Map<String, Source> sources() {
+    return sources.snapshot();
   }
 
   void audit(String type, String component, Map<String, String> details) {
@@ -285,6 +305,13 @@ final class Tenant implements AutoCloseable {
     V get(K key) {
       synchronized (map) {
         return map.get(key);
+      }
+    }
+
+    /** A copy of the entries. */
+    Map<K, V> snapshot() {
+      synchronized (map) {
+        return Map.copyOf(map);
       }
     }
 

@@ -40,7 +40,7 @@ public final class WasmHost implements AutoCloseable {
   /** Prepared modules and module sources each tenant keeps by default. */
   public static final int DEFAULT_MODULE_CACHE_SIZE = 256;
 
-  private final Builder config;
+  private final Config config;
   private final Watchdog watchdog;
   private final HostServices services;
   private final MeterRegistry meters;
@@ -48,8 +48,26 @@ public final class WasmHost implements AutoCloseable {
   private final AtomicInteger liveEngines = new AtomicInteger();
   private volatile boolean closed;
 
+  /** What the builder said, copied at build: a builder used again changes no host. */
+  private record Config(
+      PrintStream out,
+      PrintStream err,
+      Function<String, AuditSink> audit,
+      Function<String, SecretBackend> secrets,
+      Function<String, Path> fileRoots,
+      HostLimits limits,
+      int moduleCacheSize) {}
+
   private WasmHost(Builder builder) {
-    this.config = builder;
+    this.config =
+        new Config(
+            builder.out,
+            builder.err,
+            builder.audit,
+            builder.secrets,
+            builder.fileRoots,
+            builder.limits,
+            builder.moduleCacheSize);
     this.meters = builder.meters != null ? builder.meters : new SimpleMeterRegistry();
     this.watchdog = new Watchdog();
     SSLContext tls;

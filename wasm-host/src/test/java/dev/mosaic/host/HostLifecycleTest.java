@@ -105,8 +105,8 @@ class HostLifecycleTest {
         }
       }
       Tenant t = host.tenant("t1");
-      assertThat(t.prepared.size()).isEqualTo(4);
-      assertThat(t.sources.size()).isEqualTo(4);
+      assertThat(t.preparedModules().size()).isEqualTo(4);
+      assertThat(t.sources().size()).isEqualTo(4);
     }
     assertThatThrownBy(() -> WasmHost.builder().moduleCacheSize(0))
         .isInstanceOf(IllegalArgumentException.class);

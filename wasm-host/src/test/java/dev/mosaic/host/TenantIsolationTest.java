@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.audit.AuditSink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,32 @@ import org.junit.jupiter.api.io.TempDir;
  * Tenant A cannot reach tenant B's blobs, secrets, key-values, cache entries, audit log or meters.
  */
 class TenantIsolationTest {
+  @Test
+  void aBuilderUsedAgainAfterBuildChangesNoHost(@TempDir Path dir) {
+    AuditSink first = event -> {};
+    AuditSink second = event -> {};
+    WasmHost.Builder builder = WasmHost.builder().auditSinks(t -> first).fileRoots(t -> dir);
+    try (WasmHost host = builder.build()) {
+      builder.auditSinks(t -> second).fileRoots(t -> dir.resolve("elsewhere"));
+      assertThat(host.audit("acme")).isSameAs(first);
+      assertThat(host.tenant("acme").fileRoot).isEqualTo(dir);
+      try (WasmHost other = builder.build()) {
+        assertThat(other.audit("acme")).isSameAs(second);
+      }
+    }
+  }
+
+  @Test
+  void aTenantsCachesAreHandedOutAsCopies() {
+    try (WasmHost host = WasmHost.builder().build()) {
+      Tenant t = host.tenant("acme");
+      assertThatThrownBy(() -> t.preparedModules().clear())
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> t.sources().clear())
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+
   @TempDir Path dir;
 
   private ValidatedPlan capsPlan(TestPlans plans, String tenant) {
@@ -74,10 +101,10 @@ class TenantIsolationTest {
       Tenant ta = host.tenant("tenant-a");
       Tenant tb = host.tenant("tenant-b");
       assertThat(ta.engine).isNotSameAs(tb.engine);
-      assertThat(ta.sources).isNotSameAs(tb.sources);
+      assertThat(ta.sources()).isNotEmpty();
       String digest = planA.plan().components().getFirst().digest();
-      assertThat(ta.prepared.get(digest)).isNotNull();
-      assertThat(ta.prepared.get(digest)).isNotSameAs(tb.prepared.get(digest));
+      assertThat(ta.preparedModules()).containsKey(digest);
+      assertThat(ta.preparedModules().get(digest)).isNotSameAs(tb.preparedModules().get(digest));
       // Metrics: every meter is tagged with its tenant.
       double callsA =
           host.meters().get("mosaic.calls").tag("tenant", "tenant-a").timers().stream()

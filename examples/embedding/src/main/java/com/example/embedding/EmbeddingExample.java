@@ -4,6 +4,7 @@ import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostLimits;
 import dev.mosaic.host.audit.AuditLogVerifier;
 import dev.mosaic.interpreter.CompileResult;
+import dev.mosaic.interpreter.JvmCheck;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.ValidatedPlan;
@@ -26,6 +27,9 @@ public final class EmbeddingExample {
   public static void main(String[] args) throws Exception {
     Path examples = Path.of(args.length > 0 ? args[0] : "..").toAbsolutePath().normalize();
     Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("mosaic-embed");
+
+    // 0. Say which JVM flags of docs/embedding.md are missing (warning[E0020]... on stderr).
+    JvmCheck.warnings().forEach(System.err::println);
 
     try (Mosaic mosaic =
         Mosaic.builder()

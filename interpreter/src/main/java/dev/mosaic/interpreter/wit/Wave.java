@@ -457,16 +457,15 @@ public final class Wave {
 
   /** The rest of a quoted string or char after its opening quote, with WAVE's escapes. */
   private void quoted(char quote, StringBuilder sb) {
+    int open = pos - 1;
     while (true) {
-      if (pos >= text.length()) {
-        throw fail("the quoted text is not closed");
-      }
-      char c = text.charAt(pos);
+      char c = pos < text.length() ? text.charAt(pos) : '\n';
       if (c == quote) {
         pos++;
         return;
       }
       if (c == '\n' || c == '\r') {
+        pos = open; // reported where the text starts, as the script compiler does
         throw fail("the quoted text is not closed on its line");
       }
       if (c != '\\') {

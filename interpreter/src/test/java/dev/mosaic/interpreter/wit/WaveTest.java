@@ -91,7 +91,7 @@ class WaveTest {
     assertError("column 8: `z` is not a field of record", "{x: 1, z: 2}", POINT);
     assertError("column 1: expected string, text in double quotes", "hello", Primitive.STRING);
     assertError("column 1: `square` is not a case of variant", "square", SHAPE);
-    assertError("column 1: `circle` needs a payload", "circle", SHAPE);
+    assertError("column 7: `circle` needs a payload", "circle", SHAPE);
     assertError("column 4: `dot` has no payload", "dot(1)", SHAPE);
     assertError("column 1: expected result<string, u8>, `ok(...)` or `err(...)`", "maybe", RESULT);
     assertError(

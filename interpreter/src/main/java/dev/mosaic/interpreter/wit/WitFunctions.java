@@ -2,7 +2,6 @@ package dev.mosaic.interpreter.wit;
 
 import dev.mosaic.host.ModuleInspector;
 import dev.mosaic.host.component.CoreValType;
-import dev.mosaic.host.component.ExternName;
 import dev.mosaic.host.component.FuncSig;
 import dev.mosaic.host.component.Item;
 import dev.mosaic.host.component.Layouts;
@@ -46,13 +45,16 @@ public final class WitFunctions {
         List.copyOf(functions(world.exports()).keySet()));
   }
 
-  /** Functions of a world's items: world-level by name, those of interfaces as {@code iface#f}. */
+  /**
+   * Functions of a world's items: world-level by name, those of interfaces (named {@code
+   * ns:pkg/iface@v}, or inline ones named by a plain name) as {@code iface#f}.
+   */
   public static Map<String, FuncSig> functions(List<Item.Named> items) {
     Map<String, FuncSig> out = new LinkedHashMap<>();
     for (Item.Named n : items) {
       switch (n.item()) {
         case Item.FuncItem f -> out.put(n.name().text(), f.type());
-        case Item.InstanceItem i when n.name() instanceof ExternName.Interface ->
+        case Item.InstanceItem i ->
             functions(i).forEach((f, sig) -> out.put(n.name().text() + "#" + f, sig));
         default -> {}
       }

@@ -10,10 +10,12 @@ import dev.mosaic.host.component.Item;
 import dev.mosaic.host.component.WitPrinter;
 import dev.mosaic.host.component.World;
 import dev.mosaic.host.component.WorldReader;
+import dev.mosaic.interpreter.wit.WitParser;
 import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.PlanCodes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -72,6 +74,26 @@ final class ComponentWorld {
         world,
         (direction, name, text) ->
             out.append("\n// ").append(direction).append("ed\n").append(text));
+    return out.toString();
+  }
+
+  /** A WIT file's package as the reader resolved it: each interface, then each world. */
+  static String renderWit(Path file) {
+    String text =
+        new String(
+            InputFiles.read(file, WitParser.MAX_CHARS, WitParser.LIMIT, "WIT file `" + file + "`"),
+            StandardCharsets.UTF_8);
+    WitParser.Package pkg = WitParser.parse(text);
+    StringBuilder out = new StringBuilder();
+    if (pkg.name() != null) {
+      out.append("package ").append(pkg.name()).append(";\n");
+    }
+    pkg.interfaces().forEach((name, i) -> out.append('\n').append(WitPrinter.iface(name, i)));
+    pkg.worlds()
+        .forEach(
+            (name, w) ->
+                out.append('\n')
+                    .append(WitPrinter.world(w).replaceFirst("^world root", "world " + name)));
     return out.toString();
   }
 

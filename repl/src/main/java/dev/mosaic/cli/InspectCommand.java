@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
           + " function}].",
       "Given a WebAssembly component (binary version 0x0d) instead of a plan, it shows the"
           + " component's world as WIT, then the WIT of each interface the component imports or"
-          + " exports. JSON fields: digest, world, interfaces[{name, direction, wit}]."
+          + " exports. JSON fields: digest, world, interfaces[{name, direction, wit}].",
+      "Given a WIT file (.wit), it reads the package and prints each interface and world as"
+          + " the reader resolved them."
     })
 final class InspectCommand implements Callable<Integer> {
   @Parameters(
@@ -54,6 +56,11 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (file.getFileName() != null && file.getFileName().toString().endsWith(".wit")) {
+      spec.commandLine().getOut().print(ComponentWorld.renderWit(file));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
     if (ComponentWorld.isComponentFile(file)) {
       spec.commandLine().getOut().print(ComponentWorld.render(file, json));
       spec.commandLine().getOut().flush();

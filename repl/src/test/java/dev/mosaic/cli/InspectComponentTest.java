@@ -55,6 +55,37 @@ class InspectComponentTest {
   }
 
   @Test
+  void aWitFileShowsItsInterfacesAndWorlds() throws Exception {
+    Path wit = dir.resolve("ops.wit");
+    Files.writeString(
+        wit,
+        """
+        package mosaic:calc@0.1.0;
+        interface ops { add: func(a: s32, b: s32) -> s32; }
+        world calc { export ops; }
+        """);
+    Outcome o = mosaic("inspect", wit.toString());
+    assertThat(o.exit()).as(o.err()).isZero();
+    assertThat(o.out())
+        .isEqualTo(
+            """
+            package mosaic:calc@0.1.0;
+
+            interface ops {
+              add: func(a: s32, b: s32) -> s32;
+            }
+
+            world calc {
+              export mosaic:calc/ops@0.1.0;
+            }
+            """);
+    Files.writeString(wit, "interface ops {\n  add: func(a: s33);\n}\n");
+    Outcome bad = mosaic("inspect", wit.toString());
+    assertThat(bad.exit()).isEqualTo(65);
+    assertThat(bad.err()).contains("error[E2044]: WIT 2:16: unknown type `s33`");
+  }
+
+  @Test
   void aBrokenComponentIsACodedErrorNotAStackTrace() throws Exception {
     byte[] app = Files.readAllBytes(APP);
     Path cut = dir.resolve("cut.wasm");

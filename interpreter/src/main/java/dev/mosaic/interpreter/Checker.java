@@ -10,6 +10,8 @@ import dev.mosaic.host.AbiSignature;
 import dev.mosaic.host.component.ExternName;
 import dev.mosaic.host.component.FuncSig;
 import dev.mosaic.host.component.Item.InstanceItem;
+import dev.mosaic.host.component.Primitive;
+import dev.mosaic.interpreter.wit.Wave;
 import dev.mosaic.interpreter.wit.WitFunctions;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Capabilities;
@@ -946,6 +948,11 @@ final class Checker {
       return ValueType.ANY;
     }
     called.add(new EntryPoint(c.component(), c.function()));
+    CheckedComponent target = components.get(c.component());
+    if (target.world() != null) {
+      return witCall(
+          file, c, args, WitFunctions.functions(target.world().exports()).get(c.function()));
+    }
     AbiSignature declared = components.get(c.component()).declared(c.function());
     AbiSignature sig;
     try {
@@ -987,6 +994,118 @@ final class Checker {
       case BYTES -> ValueType.BYTES;
       case F32, F64 -> ValueType.FLOAT;
       case I32, I64 -> ValueType.INT;
+    };
+  }
+
+  /**
+   * A call of a component's function, typed by its WIT signature: integers for integer parameters,
+   * numbers for {@code f32}/{@code f64}, strings for {@code string}, a string of one character for
+   * {@code char}, {@code true}/{@code false} for {@code bool}. Lists, records, variants, options,
+   * results and resources are not script values: such a function is called with WAVE values from
+   * {@code mosaic exec --call} (E2011 with that help).
+   */
+  private ValueType witCall(String file, Expr.Call c, List<ValueType> args, FuncSig sig) {
+    String name = "`" + c.component() + "." + c.function() + "`";
+    if (sig.params().size() != args.size()) {
+      problems.error(
+          LangCodes.WRONG_ARGUMENTS,
+          name
+              + " takes "
+              + sig.params().size()
+              + " argument"
+              + (sig.params().size() == 1 ? "" : "s")
+              + ", got "
+              + args.size(),
+          file,
+          c.span(),
+          "its type is " + WitFunctions.text(sig));
+      return witValue(sig.result());
+    }
+    for (int i = 0; i < args.size(); i++) {
+      dev.mosaic.host.component.WitType.Field p = sig.params().get(i);
+      ValueType wanted = witValue(p.type());
+      ValueType given = args.get(i);
+      Expr e = c.args().get(i);
+      if (wanted == ValueType.ANY) {
+        problems.error(
+            LangCodes.TYPE_MISMATCH,
+            "argument "
+                + (i + 1)
+                + " of "
+                + name
+                + " is `"
+                + Wave.typeName(p.type())
+                + "`, which a script cannot write yet",
+            file,
+            e.span(),
+            "call it with WAVE values: `mosaic exec PLAN --call "
+                + c.component()
+                + "."
+                + c.function()
+                + " ...`");
+        continue;
+      }
+      if (given == ValueType.ANY) {
+        continue;
+      }
+      boolean fits = given == wanted || (wanted == ValueType.FLOAT && given == ValueType.INT);
+      if (fits && e instanceof Expr.IntLit lit && p.type() instanceof Primitive prim) {
+        try {
+          Wave.parse(Long.toString(lit.value()), prim);
+        } catch (MosaicException ex) {
+          problems.error(
+              LangCodes.TYPE_MISMATCH,
+              "argument "
+                  + (i + 1)
+                  + " of "
+                  + name
+                  + ": `"
+                  + lit.value()
+                  + "` does not fit in "
+                  + prim.wit(),
+              file,
+              e.span(),
+              null);
+          continue;
+        }
+      }
+      if (fits
+          && p.type() == Primitive.CHAR
+          && e instanceof Expr.StringLit str
+          && str.value().codePointCount(0, str.value().length()) != 1) {
+        fits = false;
+      }
+      if (!fits) {
+        problems.error(
+            LangCodes.TYPE_MISMATCH,
+            "argument "
+                + (i + 1)
+                + " of "
+                + name
+                + " is "
+                + Wave.typeName(p.type())
+                + ", got "
+                + given.label(),
+            file,
+            e.span(),
+            given == ValueType.FLOAT && wanted == ValueType.INT
+                ? "a fraction is never truncated: pass a whole number"
+                : null);
+      }
+    }
+    return sig.result() == null ? ValueType.NONE : witValue(sig.result());
+  }
+
+  /** The script value a WIT type is, or ANY for the types scripts cannot write. */
+  private static ValueType witValue(dev.mosaic.host.component.WitType t) {
+    if (!(t instanceof Primitive p)) {
+      return ValueType.ANY;
+    }
+    return switch (p) {
+      case BOOL -> ValueType.BOOL;
+      case F32, F64 -> ValueType.FLOAT;
+      case CHAR, STRING -> ValueType.STRING;
+      default -> ValueType.INT;
     };
   }
 

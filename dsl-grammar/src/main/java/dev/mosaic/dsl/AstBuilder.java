@@ -97,20 +97,25 @@ final class AstBuilder {
     }
     if (ctx.bindDecl() != null) {
       MosaicParser.BindDeclContext b = ctx.bindDecl();
+      Token module = b.witImport != null ? b.witImport : b.module;
+      Token export = b.witExport != null ? b.witExport : b.export;
       return new Item.Bind(
           b.importer.getText(),
-          b.module.getText(),
+          b.witImport != null ? unquote(b.witImport.getText()) : b.module.getText(),
           b.field == null ? null : b.field.getText(),
           b.iface == null ? null : b.iface.getText(),
           b.exporter.getText(),
-          b.export == null ? null : b.export.getText(),
+          export == null
+              ? null
+              : b.witExport != null ? unquote(b.witExport.getText()) : export.getText(),
           span(b),
           span(b.importer),
           span(b.exporter),
           b.iface == null ? Span.NONE : span(b.iface),
-          span(b.module),
+          span(module),
           b.field == null ? Span.NONE : span(b.field),
-          b.export == null ? Span.NONE : span(b.export));
+          export == null ? Span.NONE : span(export),
+          b.witImport != null);
     }
     if (ctx.policyDecl() != null) {
       List<RuleDecl> rules = new ArrayList<>();

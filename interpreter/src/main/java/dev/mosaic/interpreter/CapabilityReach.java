@@ -1,9 +1,11 @@
 package dev.mosaic.interpreter;
 
+import dev.mosaic.interpreter.wit.WitFunctions;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.PolicyEngine;
+import dev.mosaic.plan.WitWorld;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +30,25 @@ public final class CapabilityReach {
    * @param direct capabilities it imports and the policy grants, sorted
    * @param through capabilities it reaches only through bindings, each with the shortest chain of
    *     components that leads to a user of it (first hop first), sorted by capability
+   * @param interfaces for a component, each WIT interface it imports with its functions and what
+   *     provides it: {@code mosaic:calc/ops@0.1.0 (add, neg) from calc}, {@code
+   *     wasi:cli/stdout@0.2.3 (get-stdout) from the host: log}
    */
   public record Reach(
-      String component, SortedSet<String> direct, SortedMap<String, List<String>> through) {}
+      String component,
+      SortedSet<String> direct,
+      SortedMap<String, List<String>> through,
+      List<String> interfaces) {
+    public Reach {
+      interfaces = List.copyOf(interfaces);
+    }
+
+    /** A core module's reach: it imports no WIT interfaces. */
+    public Reach(
+        String component, SortedSet<String> direct, SortedMap<String, List<String>> through) {
+      this(component, direct, through, List.of());
+    }
+  }
 
   /** Reach of every component, in declaration order. */
   public static List<Reach> of(CheckedScript script) {
@@ -54,6 +72,14 @@ public final class CapabilityReach {
           }
         }
       }
+      if (c.world() != null) {
+        for (String entry : WitFunctions.witWorld(c.world()).imports()) {
+          String cap = WitWorld.capabilityOf(entry);
+          if (cap != null && policy.decide(c.name(), cap, null).allowed()) {
+            caps.add(cap);
+          }
+        }
+      }
       direct.put(c.name(), caps);
       callees.put(c.name(), new TreeSet<>());
     }
@@ -63,9 +89,49 @@ public final class CapabilityReach {
       }
     }
     List<Reach> out = new ArrayList<>();
-    for (String name : direct.keySet()) {
-      out.add(new Reach(name, direct.get(name), through(name, direct, callees)));
+    for (CheckedComponent c : script.components()) {
+      String name = c.name();
+      out.add(
+          new Reach(
+              name,
+              direct.get(name),
+              through(name, direct, callees),
+              interfaces(c, script.bindings())));
     }
+    return out;
+  }
+
+  /** A component's imported WIT interfaces, each with its functions and its provider. */
+  private static List<String> interfaces(CheckedComponent c, List<Binding> bindings) {
+    if (c.world() == null) {
+      return List.of();
+    }
+    Map<String, List<String>> functions = new LinkedHashMap<>();
+    for (String entry : WitFunctions.witWorld(c.world()).imports()) {
+      String iface = WitWorld.interfaceOf(entry);
+      if (iface != null) {
+        functions
+            .computeIfAbsent(iface, k -> new ArrayList<>())
+            .add(entry.substring(iface.length() + 1));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    functions.forEach(
+        (iface, fs) -> {
+          String from =
+              bindings.stream()
+                  .filter(b -> b.importer().equals(c.name()) && b.importName().equals(iface))
+                  .map(Binding::exporter)
+                  .findFirst()
+                  .orElse(null);
+          String cap = WitWorld.capabilityOf(iface + "#");
+          out.add(
+              iface
+                  + " ("
+                  + String.join(", ", fs)
+                  + ") from "
+                  + (from != null ? from : "the host" + (cap == null ? "" : ": " + cap)));
+        });
     return out;
   }
 
@@ -121,6 +187,9 @@ public final class CapabilityReach {
       out.append("  through bindings: ")
           .append(through.isEmpty() ? "none" : String.join(", ", through))
           .append('\n');
+      for (String iface : r.interfaces()) {
+        out.append("  imports ").append(iface).append('\n');
+      }
     }
     return out.toString();
   }

@@ -2,6 +2,7 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.host.AbiSignature;
+import dev.mosaic.host.component.World;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.SignatureRequirement;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param file file the declaration is in
  * @param span the declaration
  * @param abi the export signatures its {@code mosaic.abi} section declares, by export name
+ * @param world the WIT world when the blob is a WebAssembly component, else {@code null}
  */
 public record CheckedComponent(
     String name,
@@ -30,11 +32,26 @@ public record CheckedComponent(
     List<FunctionDecl> exports,
     String file,
     Span span,
-    Map<String, AbiSignature> abi) {
+    Map<String, AbiSignature> abi,
+    World world) {
   public CheckedComponent {
     imports = List.copyOf(imports);
     exports = List.copyOf(exports);
     abi = Map.copyOf(abi);
+  }
+
+  /** A core module. */
+  public CheckedComponent(
+      String name,
+      String digest,
+      SignatureRequirement signature,
+      InterfaceModel implementsInterface,
+      List<FunctionDecl> imports,
+      List<FunctionDecl> exports,
+      String file,
+      Span span,
+      Map<String, AbiSignature> abi) {
+    this(name, digest, signature, implementsInterface, imports, exports, file, span, abi, null);
   }
 
   /** A component whose module declares no string or bytes exports. */

@@ -7,6 +7,12 @@ import dev.mosaic.dsl.ast.RuleDecl;
 import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.host.AbiKind;
 import dev.mosaic.host.AbiSignature;
+import dev.mosaic.host.component.ExternName;
+import dev.mosaic.host.component.FuncSig;
+import dev.mosaic.host.component.Item.InstanceItem;
+import dev.mosaic.host.component.Primitive;
+import dev.mosaic.interpreter.wit.Wave;
+import dev.mosaic.interpreter.wit.WitFunctions;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Diagnostic;
@@ -159,6 +165,10 @@ final class Checker {
 
   private void bind(String file, Item.Bind b, List<Binding> out, Set<String> bound) {
     attempted.add(b.importer() + "\u0000" + b.module() + "\u0000" + nullToEmpty(b.field()));
+    if (b.byInterface()) {
+      bindInterface(file, b, out, bound);
+      return;
+    }
     CheckedComponent importer = requireComponent(file, b.importer(), b.importerSpan());
     CheckedComponent exporter = requireComponent(file, b.exporter(), b.exporterSpan());
     InterfaceModel expected = null;
@@ -373,6 +383,156 @@ final class Checker {
   }
 
   /**
+   * {@code bind app."ns:pkg/iface@1.0.0" -> calc}: the importer's imported interface is bound, as a
+   * whole, to the exporter's exported interface of that name (or the one named after {@code
+   * calc.}). The exporter must provide every function the importer's interface has, each with the
+   * same type (parameter names and types, result); it may provide more, as the component model's
+   * subtyping of instances allows.
+   */
+  private void bindInterface(String file, Item.Bind b, List<Binding> out, Set<String> bound) {
+    CheckedComponent importer = requireComponent(file, b.importer(), b.importerSpan());
+    CheckedComponent exporter = requireComponent(file, b.exporter(), b.exporterSpan());
+    String importName = b.module();
+    String exportName = b.export() != null ? b.export() : importName;
+    Span exportAt = b.export() != null ? b.exportSpan() : b.exporterSpan();
+    if (!interfaceName(file, importName, b.moduleSpan())
+        || (b.export() != null && !interfaceName(file, exportName, b.exportSpan()))
+        || importer == null
+        || exporter == null) {
+      return;
+    }
+    for (CheckedComponent c : List.of(importer, exporter)) {
+      if (c.world() == null) {
+        problems.error(
+            LangCodes.NOT_WIT,
+            "`" + c.name() + "` is a core module, not a component: it has no WIT interfaces",
+            file,
+            c == importer ? b.importerSpan() : b.exporterSpan(),
+            "bind a core module's imports by module and field: `bind "
+                + importer.name()
+                + ".MODULE.FIELD -> "
+                + exporter.name()
+                + ".EXPORT`");
+        return;
+      }
+    }
+    InstanceItem needed = WitFunctions.instance(importer.world().imports(), importName);
+    if (needed == null) {
+      problems.error(
+          LangCodes.UNKNOWN_IMPORT,
+          "component `" + importer.name() + "` does not import interface `" + importName + "`",
+          file,
+          b.moduleSpan(),
+          Suggest.help(importName, WitFunctions.interfaces(importer.world().imports())));
+      return;
+    }
+    InstanceItem offered = WitFunctions.instance(exporter.world().exports(), exportName);
+    if (offered == null) {
+      problems.error(
+          LangCodes.UNKNOWN_EXPORT,
+          "component `" + exporter.name() + "` does not export interface `" + exportName + "`",
+          file,
+          exportAt,
+          Suggest.help(exportName, WitFunctions.interfaces(exporter.world().exports())));
+      return;
+    }
+    Map<String, FuncSig> has = WitFunctions.functions(offered);
+    boolean ok = true;
+    for (Map.Entry<String, FuncSig> f : WitFunctions.functions(needed).entrySet()) {
+      FuncSig given = has.get(f.getKey());
+      if (given == null) {
+        problems.error(
+            LangCodes.WIT_MISMATCH,
+            "`"
+                + exporter.name()
+                + "` exports `"
+                + exportName
+                + "` without function `"
+                + f.getKey()
+                + "`, which `"
+                + importer.name()
+                + "` imports",
+            file,
+            b.span(),
+            "`"
+                + importer.name()
+                + "` needs `"
+                + f.getKey()
+                + ": "
+                + WitFunctions.text(f.getValue())
+                + "`; the exporter has "
+                + (has.isEmpty()
+                    ? "no functions"
+                    : String.join(", ", has.keySet().stream().map(n -> "`" + n + "`").toList())));
+        ok = false;
+      } else if (!WitFunctions.same(f.getValue(), given)) {
+        problems.error(
+            LangCodes.WIT_MISMATCH,
+            "function `"
+                + f.getKey()
+                + "` of `"
+                + importName
+                + "` has another type in `"
+                + exporter.name()
+                + "` than `"
+                + importer.name()
+                + "` imports",
+            file,
+            b.span(),
+            "`"
+                + importer.name()
+                + "` imports `"
+                + WitFunctions.text(f.getValue())
+                + "`, `"
+                + exporter.name()
+                + "` exports `"
+                + WitFunctions.text(given)
+                + "`");
+        ok = false;
+      }
+    }
+    if (!ok) {
+      return;
+    }
+    if (!bound.add(importer.name() + "\u0000\u0000" + importName)) {
+      problems.error(
+          LangCodes.DUPLICATE_BINDING,
+          "interface `" + importName + "` of `" + importer.name() + "` is bound twice",
+          file,
+          b.span(),
+          "keep one binding per import");
+      return;
+    }
+    Binding binding = new Binding(importer.name(), "", importName, exporter.name(), exportName);
+    out.add(binding);
+    bindingOrigins.put(binding, Problems.at(file, b.span()));
+  }
+
+  /** Whether the text is a WIT interface name; E2043 at the span when it is not. */
+  private boolean interfaceName(String file, String name, Span at) {
+    try {
+      if (ExternName.parse(name) instanceof ExternName.Interface) {
+        return true;
+      }
+    } catch (MosaicException e) {
+      problems.error(
+          LangCodes.NOT_WIT,
+          e.diagnostics().getFirst().message(),
+          file,
+          at,
+          "an interface name is `namespace:package/interface`, with an optional `@version`");
+      return false;
+    }
+    problems.error(
+        LangCodes.NOT_WIT,
+        "`" + name + "` is not a WIT interface name",
+        file,
+        at,
+        "an interface name is `namespace:package/interface`, with an optional `@version`");
+    return false;
+  }
+
+  /**
    * E6004 at the component: every import that is not a capability must be bound, and the help names
    * the components that export a function of that name and type.
    */
@@ -382,6 +542,9 @@ final class Checker {
       done.add(b.importer() + "\u0000" + b.importModule() + "\u0000" + b.importName());
     }
     for (CheckedComponent c : components.values()) {
+      if (c.world() != null) {
+        unboundInterfaces(c, done);
+      }
       for (FunctionDecl imp : c.imports()) {
         String key = c.name() + "\u0000" + imp.module() + "\u0000" + imp.name();
         if (imp.isCapability()
@@ -429,6 +592,35 @@ final class Checker {
                                 + ")"
                             : "")));
       }
+    }
+  }
+
+  /**
+   * E6004 for each interface a component imports that no {@code bind} binds; WASI interfaces are
+   * the host's, granted by the policy, not bound.
+   */
+  private void unboundInterfaces(CheckedComponent c, Set<String> done) {
+    for (String iface : WitFunctions.interfaces(c.world().imports())) {
+      if (iface.startsWith("wasi:")
+          || done.contains(c.name() + "\u0000\u0000" + iface)
+          || attempted.contains(c.name() + "\u0000" + iface + "\u0000")) {
+        continue;
+      }
+      String provider = "COMPONENT";
+      for (CheckedComponent other : components.values()) {
+        if (other != c
+            && other.world() != null
+            && WitFunctions.instance(other.world().exports(), iface) != null) {
+          provider = other.name();
+          break;
+        }
+      }
+      problems.add(
+          Diagnostic.of(
+                  PlanCodes.DANGLING_IMPORT,
+                  "interface `" + iface + "` imported by component `" + c.name() + "` is not bound")
+              .at(Problems.at(c.file(), c.span()))
+              .withHelp("bind it: `bind " + c.name() + ".\"" + iface + "\" -> " + provider + "`"));
     }
   }
 
@@ -756,6 +948,11 @@ final class Checker {
       return ValueType.ANY;
     }
     called.add(new EntryPoint(c.component(), c.function()));
+    CheckedComponent target = components.get(c.component());
+    if (target.world() != null) {
+      return witCall(
+          file, c, args, WitFunctions.functions(target.world().exports()).get(c.function()));
+    }
     AbiSignature declared = components.get(c.component()).declared(c.function());
     AbiSignature sig;
     try {
@@ -797,6 +994,118 @@ final class Checker {
       case BYTES -> ValueType.BYTES;
       case F32, F64 -> ValueType.FLOAT;
       case I32, I64 -> ValueType.INT;
+    };
+  }
+
+  /**
+   * A call of a component's function, typed by its WIT signature: integers for integer parameters,
+   * numbers for {@code f32}/{@code f64}, strings for {@code string}, a string of one character for
+   * {@code char}, {@code true}/{@code false} for {@code bool}. Lists, records, variants, options,
+   * results and resources are not script values: such a function is called with WAVE values from
+   * {@code mosaic exec --call} (E2011 with that help).
+   */
+  private ValueType witCall(String file, Expr.Call c, List<ValueType> args, FuncSig sig) {
+    String name = "`" + c.component() + "." + c.function() + "`";
+    if (sig.params().size() != args.size()) {
+      problems.error(
+          LangCodes.WRONG_ARGUMENTS,
+          name
+              + " takes "
+              + sig.params().size()
+              + " argument"
+              + (sig.params().size() == 1 ? "" : "s")
+              + ", got "
+              + args.size(),
+          file,
+          c.span(),
+          "its type is " + WitFunctions.text(sig));
+      return witValue(sig.result());
+    }
+    for (int i = 0; i < args.size(); i++) {
+      dev.mosaic.host.component.WitType.Field p = sig.params().get(i);
+      ValueType wanted = witValue(p.type());
+      ValueType given = args.get(i);
+      Expr e = c.args().get(i);
+      if (wanted == ValueType.ANY) {
+        problems.error(
+            LangCodes.TYPE_MISMATCH,
+            "argument "
+                + (i + 1)
+                + " of "
+                + name
+                + " is `"
+                + Wave.typeName(p.type())
+                + "`, which a script cannot write yet",
+            file,
+            e.span(),
+            "call it with WAVE values: `mosaic exec PLAN --call "
+                + c.component()
+                + "."
+                + c.function()
+                + " ...`");
+        continue;
+      }
+      if (given == ValueType.ANY) {
+        continue;
+      }
+      boolean fits = given == wanted || (wanted == ValueType.FLOAT && given == ValueType.INT);
+      if (fits && e instanceof Expr.IntLit lit && p.type() instanceof Primitive prim) {
+        try {
+          Wave.parse(Long.toString(lit.value()), prim);
+        } catch (MosaicException ex) {
+          problems.error(
+              LangCodes.TYPE_MISMATCH,
+              "argument "
+                  + (i + 1)
+                  + " of "
+                  + name
+                  + ": `"
+                  + lit.value()
+                  + "` does not fit in "
+                  + prim.wit(),
+              file,
+              e.span(),
+              null);
+          continue;
+        }
+      }
+      if (fits
+          && p.type() == Primitive.CHAR
+          && e instanceof Expr.StringLit str
+          && str.value().codePointCount(0, str.value().length()) != 1) {
+        fits = false;
+      }
+      if (!fits) {
+        problems.error(
+            LangCodes.TYPE_MISMATCH,
+            "argument "
+                + (i + 1)
+                + " of "
+                + name
+                + " is "
+                + Wave.typeName(p.type())
+                + ", got "
+                + given.label(),
+            file,
+            e.span(),
+            given == ValueType.FLOAT && wanted == ValueType.INT
+                ? "a fraction is never truncated: pass a whole number"
+                : null);
+      }
+    }
+    return sig.result() == null ? ValueType.NONE : witValue(sig.result());
+  }
+
+  /** The script value a WIT type is, or ANY for the types scripts cannot write. */
+  private static ValueType witValue(dev.mosaic.host.component.WitType t) {
+    if (!(t instanceof Primitive p)) {
+      return ValueType.ANY;
+    }
+    return switch (p) {
+      case BOOL -> ValueType.BOOL;
+      case F32, F64 -> ValueType.FLOAT;
+      case CHAR, STRING -> ValueType.STRING;
+      default -> ValueType.INT;
     };
   }
 

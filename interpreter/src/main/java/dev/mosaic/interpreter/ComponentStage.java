@@ -2,7 +2,11 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.host.ModuleInspector;
+import dev.mosaic.host.component.ComponentReader;
+import dev.mosaic.host.component.World;
+import dev.mosaic.host.component.WorldReader;
 import dev.mosaic.hsm.signature.TrustAnchors;
+import dev.mosaic.interpreter.wit.WitFunctions;
 import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FileBlobStore;
@@ -61,7 +65,7 @@ final class ComponentStage {
   }
 
   /** A module file read before: the same file declared again is neither read nor stored again. */
-  private record Inspected(String digest, ModuleInspector.ModuleInterface shape) {}
+  private record Inspected(String digest, ModuleInspector.ModuleInterface shape, World world) {}
 
   /**
    * The components that could be read, in declaration order, and the names of those that could not
@@ -140,9 +144,11 @@ final class ComponentStage {
     byte[] bytes = null;
     String digest = c.byDigest() ? c.source() : null;
     ModuleInspector.ModuleInterface shape;
+    World world = null;
     if (known != null) {
       digest = known.digest();
       shape = known.shape();
+      world = known.world();
     } else {
       Optional<byte[]> loaded =
           c.byDigest()
@@ -159,7 +165,14 @@ final class ComponentStage {
       }
       bytes = loaded.get();
       try {
-        shape = ModuleInspector.inspect(c.source(), bytes);
+        if (ComponentReader.isComponent(bytes)) {
+          // A WebAssembly component: its world, with every type resolved, is what bindings and
+          // calls are checked against.
+          world = WorldReader.read(ComponentReader.read(bytes));
+          shape = WitFunctions.shape(world);
+        } else {
+          shape = ModuleInspector.inspect(c.source(), bytes);
+        }
       } catch (MosaicException e) {
         if (real != null) {
           failed.put(real, e.diagnostics());
@@ -182,9 +195,9 @@ final class ComponentStage {
     if (digest == null) {
       // Only modules that parse are stored, so a typo'd path never leaves junk in the store.
       digest = blobs.put(tenant, bytes);
-      inspected.put(real, new Inspected(digest, shape));
+      inspected.put(real, new Inspected(digest, shape, world));
     } else if (c.byDigest()) {
-      inspectedBlobs.put(digest, new Inspected(digest, shape));
+      inspectedBlobs.put(digest, new Inspected(digest, shape, world));
     }
     return Optional.of(
         new CheckedComponent(
@@ -196,7 +209,8 @@ final class ComponentStage {
             shape.exports(),
             file,
             c.span(),
-            shape.declared()));
+            shape.declared(),
+            world));
   }
 
   /**

@@ -110,6 +110,18 @@ public final class LangCodes {
    */
   public static final String ABI_MISMATCH = "E2040";
 
+  /**
+   * The two ends of a binding by WIT interface differ: the exporter's interface lacks a function
+   * the importer's needs, or has it with another type.
+   */
+  public static final String WIT_MISMATCH = "E2042";
+
+  /**
+   * A binding by WIT interface name that cannot be one: an end is a core module, not a component,
+   * or the name is not an interface name ({@code namespace:package/interface[@version]}).
+   */
+  public static final String NOT_WIT = "E2043";
+
   /** A file named by the script (component source, loaded script) does not exist. */
   public static final String FILE_MISSING = "E4002";
 

@@ -1,7 +1,9 @@
 package dev.mosaic.interpreter;
 
+import dev.mosaic.interpreter.wit.WitFunctions;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.WitWorld;
 
 /**
  * Compiler stage: a checked script to a {@link Plan}. Everything is taken in declaration order and
@@ -15,7 +17,15 @@ final class PlanBuilder {
         Plan.FORMAT_VERSION,
         checked.tenant(),
         checked.components().stream()
-            .map(c -> new Component(c.name(), c.digest(), c.imports(), c.exports(), c.signature()))
+            .map(
+                c ->
+                    new Component(
+                        c.name(),
+                        c.digest(),
+                        c.imports(),
+                        c.exports(),
+                        c.signature(),
+                        c.world() == null ? WitWorld.NONE : WitFunctions.witWorld(c.world())))
             .toList(),
         checked.bindings(),
         checked.policy(),

@@ -17,11 +17,15 @@ import java.util.function.Supplier;
  * input has already passed {@link CborScanner}, so its structure is well formed.
  */
 final class PlanReader {
-  // Required fields in the order missing ones are reported; `signature` (last) is optional.
+  // Required fields in the order missing ones are reported; `signature` and `wit` (last) are
+  // optional.
   private static final List<String> ROOT_ORDER =
       List.of("version", "tenant", "components", "bindings", "policy", "limits", "entry");
   private static final List<String> COMPONENT_ORDER =
-      List.of("id", "digest", "imports", "exports", "signature");
+      List.of("id", "digest", "imports", "exports", "signature", "wit");
+  private static final int COMPONENT_REQUIRED = (1 << 4) - 1;
+  private static final List<String> WIT_ORDER = List.of("imports", "exports");
+  private static final Set<String> WIT_FIELDS = Set.copyOf(WIT_ORDER);
   private static final List<String> SIGNATURE_ORDER = List.of("verifiers", "keys");
   private static final List<String> LIMIT_ORDER = List.of("components", "memory", "time_ms");
   private static final Set<String> ROOT_FIELDS = Set.copyOf(ROOT_ORDER);
@@ -140,6 +144,7 @@ final class PlanReader {
     List<FunctionDecl> imports = null;
     List<FunctionDecl> exports = null;
     SignatureRequirement signature = SignatureRequirement.NONE;
+    WitWorld wit = WitWorld.NONE;
     boolean ok = true;
     int seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -155,20 +160,68 @@ final class PlanReader {
           signature = signature(t, index);
           ok &= signature != null;
         }
+        case "wit" -> {
+          wit = wit(t, index);
+          ok &= wit != null;
+        }
         default -> {
           unknownField(name, componentPath(index), COMPONENT_FIELDS);
           p.skipChildren();
         }
       }
     }
-    if (seen != (1 << COMPONENT_ORDER.size() - 1) - 1) {
-      missingFields(
-          seen | 1 << COMPONENT_ORDER.indexOf("signature"), COMPONENT_ORDER, componentPath(index));
+    if ((seen & COMPONENT_REQUIRED) != COMPONENT_REQUIRED) {
+      missingFields(seen | ~COMPONENT_REQUIRED, COMPONENT_ORDER, componentPath(index));
     }
     if (!ok || id == null || digest == null || imports == null || exports == null) {
       return null;
     }
-    return new Component(id, digest, imports, exports, signature);
+    return new Component(id, digest, imports, exports, signature, wit);
+  }
+
+  /** {@code {"imports": [text...], "exports": [text...]}}, both present, not both empty. */
+  private WitWorld wit(JsonToken value, int index) throws IOException {
+    String path = componentPath(index) + ".wit";
+    if (value != JsonToken.START_OBJECT) {
+      wrongType(path, "a map", value);
+      p.skipChildren();
+      return null;
+    }
+    List<String> imports = null;
+    List<String> exports = null;
+    int seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      seen |= bit(name, WIT_ORDER);
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "imports" -> imports = texts(t, () -> path + ".imports", -1);
+        case "exports" -> exports = texts(t, () -> path + ".exports", -1);
+        default -> {
+          unknownField(name, path, WIT_FIELDS);
+          p.skipChildren();
+        }
+      }
+    }
+    if (seen != (1 << WIT_ORDER.size()) - 1) {
+      missingFields(seen, WIT_ORDER, path);
+      return null;
+    }
+    if (imports == null || exports == null) {
+      return null;
+    }
+    if (imports.isEmpty() && exports.isEmpty()) {
+      // Nothing to say has one encoding: no `wit` at all.
+      report.add(
+          Diagnostic.of(
+                  PlanCodes.NOT_CANONICAL,
+                  "plan is not in canonical CBOR form: empty `wit` in `"
+                      + componentPath(index)
+                      + "`")
+              .withHelp("a component without WIT imports and exports has no `wit`"));
+      return null;
+    }
+    return new WitWorld(imports, exports);
   }
 
   private SignatureRequirement signature(JsonToken value, int index) throws IOException {

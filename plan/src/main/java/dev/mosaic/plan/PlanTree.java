@@ -63,6 +63,12 @@ final class PlanTree {
       s.put("keys", c.signature().trustedKeys());
       m.put("signature", s);
     }
+    if (!c.wit().isEmpty()) {
+      Map<String, Object> w = CanonicalCbor.map();
+      w.put("imports", c.wit().imports());
+      w.put("exports", c.wit().exports());
+      m.put("wit", w);
+    }
     return m;
   }
 

@@ -4,9 +4,16 @@ import dev.mosaic.host.AbiKind;
 import dev.mosaic.host.AbiSignature;
 import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostLimits;
+import dev.mosaic.host.component.ComponentReader;
+import dev.mosaic.host.component.FuncSig;
+import dev.mosaic.host.component.WitType;
+import dev.mosaic.host.component.World;
+import dev.mosaic.host.component.WorldReader;
 import dev.mosaic.interpreter.LangCodes;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.interpreter.StatementRunner;
+import dev.mosaic.interpreter.wit.Wave;
+import dev.mosaic.interpreter.wit.WitFunctions;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.FunctionDecl;
@@ -46,7 +53,12 @@ import picocli.CommandLine.Spec;
       "With --call, the named entry point is called with ARGS and its result printed. Each"
           + " argument is read as the export declares it: integers for i32/i64 (a fraction is"
           + " refused), decimals for f32/f64, the text itself for string, and for bytes hex"
-          + " (0x48690a) or a file's content (@path)."
+          + " (0x48690a) or a file's content (@path).",
+      "A function of a WebAssembly component is named `component.function` for a function of its"
+          + " world or `component.ns:pkg/iface@1.0.0#function` for one of an exported interface;"
+          + " its arguments are WAVE values (\"text\", [1, 2], {x: 1, y: 2}, some(1), none,"
+          + " ok(v), err(e), %case(v)) read against its WIT parameters, and its result is"
+          + " printed in WAVE."
     })
 final class ExecCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file (canonical CBOR).")
@@ -91,8 +103,15 @@ final class ExecCommand implements Callable<Integer> {
     try (HostOptions h = host;
         Mosaic mosaic = builder.output(out::println).guestLog(out::println).build()) {
       ValidatedPlan plan = signedPlan.load(mosaic, tenant, file, bytes);
+      // A component's function takes WAVE values typed by its WIT parameters; they are read
+      // before anything is instantiated, so a bad argument costs nothing.
+      ComponentCall witCall = call == null ? null : componentCall(plan.plan());
       try (Composition composition = mosaic.instantiate(plan)) {
-        if (call != null) {
+        if (witCall != null) {
+          Object result = composition.call(witCall.component(), witCall.function(), witCall.args());
+          out.println(
+              witCall.sig().result() == null ? "" : Wave.print(result, witCall.sig().result()));
+        } else if (call != null) {
           EntryPoint entry = entryPoint(plan.plan());
           AbiSignature sig = composition.signature(entry.component(), entry.function());
           if (sig.params().size() != args.size()) {
@@ -137,6 +156,71 @@ final class ExecCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return ExitCodes.OK;
+  }
+
+  /** A call of a component's function, its arguments read as WAVE. */
+  private record ComponentCall(String component, String function, FuncSig sig, List<Object> args) {}
+
+  /**
+   * The call when {@code --call} names a function of a component (its blob a WebAssembly
+   * component), else null: the arguments are WAVE values read against the function's WIT parameters
+   * (E2041 for one that does not fit, naming the argument and column).
+   */
+  private ComponentCall componentCall(Plan plan) {
+    EntryPoint entry = entryPoint(plan);
+    dev.mosaic.plan.Component c = plan.component(entry.component()).orElseThrow();
+    if (c.wit().isEmpty()) {
+      return null;
+    }
+    byte[] blob =
+        store
+            .blobStore()
+            .get(plan.tenant(), c.digest())
+            .orElseThrow(
+                () ->
+                    new MosaicException(
+                        dev.mosaic.plan.PlanCodes.BLOB_MISSING,
+                        "blob of component `" + c.id() + "` is not in the store"));
+    World world = WorldReader.read(ComponentReader.read(blob));
+    FuncSig sig = WitFunctions.functions(world.exports()).get(entry.function());
+    if (sig == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "component `" + c.id() + "` exports no function `" + entry.function() + "`");
+    }
+    if (sig.params().size() != args.size()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "`"
+              + call
+              + "` is "
+              + WitFunctions.text(sig)
+              + ": it takes "
+              + sig.params().size()
+              + " arguments, got "
+              + args.size());
+    }
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      WitType.Field p = sig.params().get(i);
+      try {
+        values.add(Wave.parse(args.get(i), p.type()));
+      } catch (MosaicException e) {
+        throw new MosaicException(
+            Wave.BAD_VALUE,
+            "argument "
+                + (i + 1)
+                + " (`"
+                + p.name()
+                + ": "
+                + Wave.typeName(p.type())
+                + "`) of `"
+                + call
+                + "`: "
+                + e.diagnostics().getFirst().message());
+      }
+    }
+    return new ComponentCall(entry.component(), entry.function(), sig, values);
   }
 
   private EntryPoint entryPoint(Plan plan) {

@@ -75,7 +75,14 @@ public record Explanation(boolean allowed, String text) {
         s.append("   |   ").append(origin.sourceLine().strip()).append('\n');
       }
     }
-    boolean imported = c.imports().stream().anyMatch(f -> f.asksFor(capability));
+    List<String> witImports = c.wit().asking(capability);
+    if (!witImports.isEmpty()) {
+      s.append("  asked by its WIT imports: ")
+          .append(String.join(", ", witImports.stream().map(n -> "`" + n + "`").toList()))
+          .append('\n');
+    }
+    boolean imported =
+        c.imports().stream().anyMatch(f -> f.asksFor(capability)) || !witImports.isEmpty();
     if (!imported) {
       s.append("  note: `")
           .append(component)

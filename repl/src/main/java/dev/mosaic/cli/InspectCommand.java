@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mosaic inspect PLAN [--json]}. */
+/** {@code mosaic inspect PLAN [--json]}, or {@code mosaic inspect COMPONENT.wasm}. */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
@@ -33,10 +33,17 @@ import picocli.CommandLine.Spec;
           + " trusted_keys, status, verifier, signer, detail}}],"
           + " bindings[{importer, import_module, import_name, exporter, export_name}],"
           + " policy[{effect, component, capability, patterns}], entry_points[{component,"
-          + " function}]."
+          + " function}].",
+      "Given a WebAssembly component (binary version 0x0d) instead of a plan, it shows the"
+          + " component's world as WIT, then the WIT of each interface the component imports or"
+          + " exports. JSON fields: digest, world, interfaces[{name, direction, wit}].",
+      "Given a WIT file (.wit), it reads the package and prints each interface and world as"
+          + " the reader resolved them."
     })
 final class InspectCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "PLAN", description = "The plan file (canonical CBOR).")
+  @Parameters(
+      paramLabel = "PLAN",
+      description = "The plan file (canonical CBOR), or a component binary.")
   Path file;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
@@ -49,6 +56,16 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (file.getFileName() != null && file.getFileName().toString().endsWith(".wit")) {
+      spec.commandLine().getOut().print(ComponentWorld.renderWit(file));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+    if (ComponentWorld.isComponentFile(file)) {
+      spec.commandLine().getOut().print(ComponentWorld.render(file, json));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
     byte[] bytes = PlanFile.read(file);
     Plan plan = new PlanCodec().decode(bytes);
     String digest = PlanCodec.digestOf(bytes);

@@ -38,8 +38,11 @@ componentDecl : COMPONENT name=IDENT FROM source=(STRING | DIGEST)
 // `bind app.env.greet -> hello.greet` wires one function; `bind app.greeter: greeting -> hello`
 // wires every import of module `greeter` to the export of the same name.
 // `mosaic` may follow as the module, so that binding a capability gets its own message (E6008).
-bindDecl    : BIND importer=IDENT DOT module=( IDENT | MOSAIC ) ( DOT field=IDENT )? ( COLON iface=IDENT )?
-              ARROW exporter=IDENT ( DOT export=IDENT )? ;
+// `bind app."mosaic:calc/ops@0.1.0" -> calc` wires a component's imported WIT interface to the
+// exporter's export of the same name (or `-> calc."other:pkg/iface"`, another name).
+bindDecl    : BIND importer=IDENT DOT ( module=( IDENT | MOSAIC ) ( DOT field=IDENT )? ( COLON iface=IDENT )?
+                                      | witImport=STRING )
+              ARROW exporter=IDENT ( DOT ( export=IDENT | witExport=STRING ) )? ;
 
 policyDecl  : POLICY LBRACE ( ruleDecl | requireDecl )* RBRACE ;
 // `require signature cosign, pgp for vault, app` or `... for *`: those components' blobs must be

@@ -67,8 +67,10 @@ public sealed interface Item extends Node {
       implements Item {}
 
   /**
-   * {@code bind importer.module.field -> exporter.export} (one function) or {@code bind
-   * importer.module: iface -> exporter} (every import of the module).
+   * {@code bind importer.module.field -> exporter.export} (one function), {@code bind
+   * importer.module: iface -> exporter} (every import of the module) or {@code bind
+   * importer."ns:pkg/iface@1.0.0" -> exporter} (a component's imported WIT interface, to the
+   * exporter's export of that name or of the name after {@code exporter.}).
    *
    * @param importer component that imports
    * @param module import module
@@ -83,6 +85,9 @@ public sealed interface Item extends Node {
    * @param moduleSpan the import module
    * @param fieldSpan the import field, or {@link Span#NONE}
    * @param exportSpan the export name, or {@link Span#NONE}
+   * @param byInterface whether the import is a WIT interface named in quotes ({@code
+   *     app."ns:pkg/iface"}), bound as a whole; {@code module} is then the interface name and
+   *     {@code export}, when given, the exporter's interface name
    */
   record Bind(
       String importer,
@@ -97,7 +102,8 @@ public sealed interface Item extends Node {
       Span interfaceSpan,
       Span moduleSpan,
       Span fieldSpan,
-      Span exportSpan)
+      Span exportSpan,
+      boolean byInterface)
       implements Item {}
 
   /**

@@ -1,0 +1,119 @@
+package dev.mosaic.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Components at the command line: `--reach` and `explain` name their WIT interfaces, and `exec
+ * --call` reads a component function's arguments as WAVE values typed by its WIT parameters.
+ */
+class ComponentFrontDoorTest {
+  static final Path GUESTS = Path.of("src", "test", "resources", "guests");
+
+  @TempDir Path dir;
+
+  record Outcome(int exit, String out, String err) {}
+
+  Outcome mosaic(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--store";
+    all[args.length + 1] = dir.resolve("store").toString();
+    int exit = Main.execute(all, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Outcome(exit, out.toString(), err.toString());
+  }
+
+  @BeforeEach
+  void copyComponents() throws Exception {
+    for (String name : new String[] {"app", "calc", "values"}) {
+      Files.copy(GUESTS.resolve("component-" + name + ".wasm"), dir.resolve(name + ".wasm"));
+    }
+  }
+
+  @Test
+  void reachNamesTheImportedInterfaceItsFunctionsAndItsProvider() throws Exception {
+    Path script =
+        write(
+            "compose.mosaic",
+            """
+            component app from "app.wasm"
+            component calc from "calc.wasm"
+            bind app."mosaic:calc/ops@0.1.0" -> calc
+            export app.run
+            """);
+    Outcome o = mosaic("compile", script.toString(), "--reach", "-o", dir.resolve("p").toString());
+    assertThat(o.exit()).as(o.err()).isZero();
+    assertThat(o.out())
+        .contains("app\n")
+        .contains("  imports mosaic:calc/ops@0.1.0 (add, neg) from calc\n");
+  }
+
+  @Test
+  void anUnboundInterfaceIsE6004WithTheBindToWrite() throws Exception {
+    Path script =
+        write(
+            "unbound.mosaic",
+            """
+            component app from "app.wasm"
+            component calc from "calc.wasm"
+            """);
+    Outcome o = mosaic("compile", script.toString());
+    assertThat(o.exit()).isNotZero();
+    assertThat(o.err())
+        .contains("error[E6004]")
+        .contains("interface `mosaic:calc/ops@0.1.0` imported by component `app` is not bound")
+        .contains("bind app.\"mosaic:calc/ops@0.1.0\" -> calc");
+  }
+
+  @Test
+  void execReadsArgumentsAsWaveAndReportsAMismatchAtItsColumn() throws Exception {
+    Path plan = valuesPlan();
+    Outcome bad = mosaic("exec", plan.toString(), "--call", "vals.half", "4.5");
+    assertThat(bad.exit()).isEqualTo(65);
+    assertThat(bad.err())
+        .contains("error[E2041]")
+        .contains(
+            "argument 1 (`n: s32`) of `vals.half`: value at column 1: expected s32, a whole number")
+        .doesNotContain("Exception");
+    Outcome tuple = mosaic("exec", plan.toString(), "--call", "vals.swap", "(1, \"x\")");
+    assertThat(tuple.exit()).isEqualTo(65);
+    assertThat(tuple.err())
+        .contains(
+            "argument 1 (`p: tuple<s32, s32>`) of `vals.swap`: value at column 5: expected s32");
+    Outcome arity = mosaic("exec", plan.toString(), "--call", "vals.swap");
+    assertThat(arity.exit()).isNotZero();
+    assertThat(arity.err())
+        .contains(
+            "`vals.swap` is func(p: tuple<s32, s32>) -> tuple<s32, s32>: it takes 1 arguments, got 0");
+  }
+
+  private Path valuesPlan() throws Exception {
+    Path script =
+        write(
+            "values.mosaic",
+            """
+            component vals from "values.wasm"
+            export vals.half
+            export vals.swap
+            """);
+    Path plan = dir.resolve("values.plan");
+    Outcome o = mosaic("compile", script.toString(), "-o", plan.toString());
+    assertThat(o.exit()).as(o.err()).isZero();
+    return plan;
+  }
+
+  private Path write(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+}

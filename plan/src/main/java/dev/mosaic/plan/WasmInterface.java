@@ -98,6 +98,33 @@ public record WasmInterface(
   }
 
   /**
+   * Whether the bytes start with the preamble of a WebAssembly component (component model, layer
+   * 1). The plan accepts such a blob without reading it further: the host reads the component and
+   * checks its world when it loads the plan (docs/components.md).
+   */
+  public static boolean isComponent(byte[] wasm) {
+    return wasm.length >= 8
+        && wasm[0] == 0
+        && wasm[1] == 'a'
+        && wasm[2] == 's'
+        && wasm[3] == 'm'
+        && wasm[6] == 1
+        && wasm[7] == 0
+        && !(wasm[4] == 1 && wasm[5] == 0);
+  }
+
+  /**
+   * Whether a binding's import or export name is a WIT interface name ({@code ns:pkg/iface} with an
+   * optional {@code @version}): such a binding joins a component's imported instance to another
+   * component's exported instance, and the host checks its functions' types.
+   */
+  public static boolean isInterfaceName(String name) {
+    int colon = name.indexOf(':');
+    int slash = name.indexOf('/');
+    return colon > 0 && slash > colon + 1 && slash < name.length() - 1;
+  }
+
+  /**
    * The payload of the first custom section called {@code name}, or {@code null} when the module
    * has none. Walks only the section headers, bounded like {@link #read}.
    *

@@ -10,7 +10,8 @@
 extern unsigned char __heap_base;
 static uintptr_t heap = (uintptr_t)&__heap_base;
 
-// A bump allocator: enough for short-lived test calls; it grows memory as needed.
+// A bump allocator for the arguments and results of one call; it grows memory as needed, and
+// each export's post-return function (cabi_post_NAME) frees everything when the call is over.
 __attribute__((export_name("cabi_realloc"))) void *cabi_realloc(void *old, size_t old_size,
                                                                 size_t align, size_t size) {
   uintptr_t p = (heap + align - 1) & ~(uintptr_t)(align - 1);
@@ -30,6 +31,15 @@ __attribute__((export_name("cabi_realloc"))) void *cabi_realloc(void *old, size_
   return dst;
 }
 
+static void reset(void) { heap = (uintptr_t)&__heap_base; }
+
+// The post-return functions take the export's flat results.
+#define POST(name, type)                                                         \
+  __attribute__((export_name("cabi_post_mosaic:calc/ops@0.1.0#" #name))) void \
+      post_##name(type ignored) {                                              \
+    reset();                                                                    \
+  }
+
 OPS("add") int32_t add(int32_t a, int32_t b) { return a + b; }
 
 static uint32_t ret[2];
@@ -43,11 +53,30 @@ OPS("concat") uint32_t *concat(char *a, size_t alen, char *b, size_t blen) {
   return ret;
 }
 
+POST(concat, uint32_t *)
+
 OPS("sum") int64_t sum(int32_t *xs, size_t n) {
   int64_t s = 0;
   for (size_t i = 0; i < n; i++) s += xs[i];
   return s;
 }
+
+POST(sum, int64_t)
+
+typedef struct {
+  const char *name;
+  size_t len;
+  uint32_t qty;
+} item;
+
+// total(items: list<item>) -> u64: the quantities plus the names' lengths.
+OPS("total") uint64_t total(item *items, size_t n) {
+  uint64_t t = 0;
+  for (size_t i = 0; i < n; i++) t += items[i].qty + items[i].len;
+  return t;
+}
+
+POST(total, uint64_t)
 
 __attribute__((import_module("wasi:cli/stdout@0.2.0"), import_name("get-stdout")))
 int32_t get_stdout(void);
@@ -69,7 +98,10 @@ static void write_line(const char *text, size_t len) {
   drop_stream(out);
 }
 
-TRICKS("say") void say(char *text, size_t len) { write_line(text, len); }
+TRICKS("say") void say(char *text, size_t len) {
+  write_line(text, len);
+  reset();
+}
 
 TRICKS("flood") void flood(uint32_t lines) {
   for (uint32_t i = 0; i < lines; i++) write_line("flood", 5);

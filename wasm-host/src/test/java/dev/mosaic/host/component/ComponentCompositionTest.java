@@ -10,6 +10,7 @@ import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.audit.AuditEvent;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,13 @@ class ComponentCompositionTest {
       assertThat(c.call("calc", OPS + "#add", List.of(40, 2))).isEqualTo(42);
       assertThat(c.call("calc", OPS + "#concat", List.of("a", "b"))).isEqualTo("ab");
       assertThat(c.call("calc", OPS + "#sum", List.of(List.of(1, 2, 3)))).isEqualTo(6L);
+      List<Object> items = List.of(Map.of("name", "ab", "qty", 3L), Map.of("name", "c", "qty", 4L));
+      assertThat(c.call("calc", OPS + "#total", List.of(items))).isEqualTo(10L);
+      // Each call's arguments are freed by the post-return function: many calls fit in memory.
+      String kib = "x".repeat(1024);
+      for (int i = 0; i < 2_000; i++) {
+        c.call("calc", OPS + "#concat", List.of(kib, ""));
+      }
     }
   }
 

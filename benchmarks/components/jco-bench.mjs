@@ -29,7 +29,7 @@ async function emit(name, options) {
   }
 }
 // The generated glue imports WASI from @bytecodealliance/preview2-shim: resolve it from jco's tree.
-const shim = pathToFileURL(join(jco, '@bytecodealliance', 'preview2-shim', 'lib', 'nodejs')).href;
+const shim = pathToFileURL(join(jco, '@bytecodealliance', 'preview2-shim', 'dist', 'nodejs')).href;
 const wasiMap = {
   'wasi:cli/*': `${shim}/cli.js#*`,
   'wasi:io/*': `${shim}/io.js#*`,

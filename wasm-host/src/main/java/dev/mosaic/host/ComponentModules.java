@@ -1,5 +1,6 @@
 package dev.mosaic.host;
 
+import dev.mosaic.host.component.ComponentInstance;
 import dev.mosaic.host.component.ComponentLimits;
 import dev.mosaic.host.component.ComponentLinker;
 import dev.mosaic.host.component.ComponentReader;
@@ -26,6 +27,7 @@ final class ComponentModules {
   private final dev.mosaic.host.component.Component binary;
   private final Map<Definition.CoreModule, Integer> index = new HashMap<>();
   private final List<WasmInterface> shapes = new ArrayList<>();
+  private final Map<Integer, ComponentLinker.CoreModule> prepared = new HashMap<>();
 
   private ComponentModules(Component component, dev.mosaic.host.component.Component binary) {
     this.component = component;
@@ -127,10 +129,30 @@ final class ComponentModules {
             .withHelp("declare fewer or smaller tables, or raise the host's table limits"));
   }
 
+  /**
+   * Compiles every inner module in {@code context} before the deadline is armed: the engine keeps
+   * the parsed modules, so instantiation, which runs under the call limit, does not pay for them.
+   */
+  void compile(
+      org.graalvm.polyglot.Context context,
+      Map<String, Integer> memoryCaps,
+      Map<String, long[]> tableCaps) {
+    for (Definition.CoreModule m : index.keySet()) {
+      context.eval(ComponentInstance.source(prepare(m, memoryCaps, tableCaps).bytes()));
+    }
+  }
+
   /** An inner module as it runs: start function moved to an export, memory and tables capped. */
   ComponentLinker.CoreModule prepare(
       Definition.CoreModule m, Map<String, Integer> memoryCaps, Map<String, long[]> tableCaps) {
-    int i = index.get(m);
+    return prepared.computeIfAbsent(index.get(m), i -> prepare(i, m, memoryCaps, tableCaps));
+  }
+
+  private ComponentLinker.CoreModule prepare(
+      int i,
+      Definition.CoreModule m,
+      Map<String, Integer> memoryCaps,
+      Map<String, long[]> tableCaps) {
     WasmInterface shape = shapes.get(i);
     StartFunction.Moved moved = StartFunction.move(m.bytes());
     byte[] bytes = moved.module();

@@ -156,11 +156,14 @@ public final class Composition implements AutoCloseable {
         current = c.id();
         ComponentModules cm = componentModules.get(c.id());
         if (cm != null) {
+          Context own = Context.newBuilder("wasm").engine(tenant.engine).build();
+          wasiContexts.put(c.id(), own);
+          cm.compile(own, caps, tableCaps);
           long began = System.nanoTime();
           token = deadline.arm(Math.max(0, budget));
           running = "";
           try {
-            instances.put(c.id(), instantiateComponent(c, cm, caps, tableCaps, limits));
+            instances.put(c.id(), instantiateComponent(c, cm, own, caps, tableCaps, limits));
           } finally {
             drainOutput();
           }
@@ -881,6 +884,7 @@ public final class Composition implements AutoCloseable {
   private dev.mosaic.host.component.ComponentInstance instantiateComponent(
       Component c,
       ComponentModules cm,
+      Context own,
       Map<String, Integer> caps,
       Map<String, long[]> tableCaps,
       HostLimits limits) {
@@ -893,8 +897,6 @@ public final class Composition implements AutoCloseable {
     wasiOutputs.add(out);
     wasiOutputs.add(err);
     WasiComponentHost wasi = new WasiComponentHost(ctx, out, err);
-    Context own = Context.newBuilder("wasm").engine(tenant.engine).build();
-    wasiContexts.put(c.id(), own);
     dev.mosaic.host.component.ComponentLinker linker =
         new dev.mosaic.host.component.ComponentLinker() {
           @Override

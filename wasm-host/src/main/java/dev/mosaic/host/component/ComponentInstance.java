@@ -188,6 +188,16 @@ public final class ComponentInstance implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The source a core module of a component is evaluated from: evaluating an equal source again in
+   * the same context reuses the parsed module, so a host may compile the modules first.
+   */
+  public static Source source(byte[] module) {
+    return Source.newBuilder("wasm", ByteSequence.create(module), "core")
+        .cached(true)
+        .buildLiteral();
+  }
+
   public World world() {
     return world;
   }
@@ -357,11 +367,7 @@ public final class ComponentInstance implements AutoCloseable {
                     m,
                     k -> {
                       ComponentLinker.CoreModule prepared = linker.prepare(k);
-                      Value module =
-                          context.eval(
-                              Source.newBuilder(
-                                      "wasm", ByteSequence.create(prepared.bytes()), "core")
-                                  .buildLiteral());
+                      Value module = context.eval(source(prepared.bytes()));
                       if (prepared.startExport() != null) {
                         starts.put(module, prepared.startExport());
                       }

@@ -132,8 +132,10 @@ final class WasiComponentHost {
         bodies.put(
             "get-random-bytes",
             a -> {
-              long n = Math.min((Long) a.getFirst(), MAX_RANDOM_BYTES);
-              byte[] bytes = new byte[(int) Math.max(0, n)];
+              // A u64: a length of 2^63 or more comes as a negative Long.
+              long asked = (Long) a.getFirst();
+              long n = Long.compareUnsigned(asked, MAX_RANDOM_BYTES) > 0 ? MAX_RANDOM_BYTES : asked;
+              byte[] bytes = new byte[(int) n];
               random.nextBytes(bytes);
               List<Integer> out = new ArrayList<>(bytes.length);
               for (byte b : bytes) {
@@ -159,7 +161,8 @@ final class WasiComponentHost {
                           + ctx.component
                           + "` imports `"
                           + name.text()
-                          + "`; components cannot use files yet, which Mosaic cannot run yet")
+                          + "`, which Mosaic does not support yet: components cannot use"
+                          + " files")
                   .withHelp("give the component its data through its functions' parameters"));
       default -> {
         return null;

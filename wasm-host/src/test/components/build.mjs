@@ -6,6 +6,9 @@
 //   echo-latin1-utf16.wasm   the same, strings in latin1+utf16 (jco's compact-utf16)
 //   text-core.wasm           the core module itself
 //   NAME.wit                 the WIT jco decodes from each component (`jco wit`)
+//   calc.wasm                calc/calc.c (clang, no libc) made a component by `jco embed` + `jco new`:
+//                            exports mosaic:calc/ops and tricks, imports wasi:cli/stdout
+//   app.wasm                 app/app.js (componentize-js), imports mosaic:calc/ops
 //   hostile-NAME.wasm        hostile/NAME.wat, components in the text format (not validated)
 // Outputs are rebuilt only when an input is newer, so repeated test runs cost nothing.
 import { execFileSync } from 'node:child_process';
@@ -92,8 +95,53 @@ for (const [name, world, stringEncoding] of [
   await writeWit(name);
 }
 
+// The C component and the JavaScript component bound to it (mosaic:calc, calc/wit).
+const calcWit = join(here, 'calc', 'wit');
+const calcWitFiles = [
+  join(calcWit, 'calc.wit'),
+  join(calcWit, 'deps', 'io', 'streams.wit'),
+  join(calcWit, 'deps', 'cli', 'stdout.wit'),
+];
+const calcC = join(here, 'calc', 'calc.c');
+if (stale(join(out, 'calc.wasm'), [calcC, ...calcWitFiles])) {
+  const coreFile = join(out, 'calc-core.wasm');
+  execFileSync(
+    'clang',
+    ['--target=wasm32-wasi', '-O2', '-nostdlib', '-Wl,--no-entry', '-Wl,--allow-undefined',
+      '-o', coreFile, calcC],
+    { stdio: 'inherit' },
+  );
+  // One WIT source: the dependencies as nested packages (the embedding tool reads no directory).
+  const nested = (path) =>
+    readFileSync(path, 'utf8').replace(/package (\S+);([\s\S]*)/, 'package $1 {$2}\n');
+  const embedded = await componentEmbed({
+    binary: readFileSync(coreFile),
+    witSource: [
+      readFileSync(calcWitFiles[0], 'utf8'),
+      nested(calcWitFiles[1]),
+      nested(calcWitFiles[2]),
+    ].join('\n'),
+    world: 'calc',
+  });
+  writeFileSync(join(out, 'calc.wasm'), await componentNew(embedded, []));
+  console.log('built calc.wasm');
+}
+await writeWit('calc');
+const appJs = join(here, 'app', 'app.js');
+if (stale(join(out, 'app.wasm'), [appJs, ...calcWitFiles])) {
+  const { component } = await componentize({
+    sourcePath: appJs,
+    witPath: calcWit,
+    worldName: 'app',
+    disableFeatures: ['stdio', 'random', 'clocks', 'http', 'fetch-event'],
+  });
+  writeFileSync(join(out, 'app.wasm'), component);
+  console.log(`built app.wasm (${component.length} bytes)`);
+}
+await writeWit('app');
+
 // Hostile components written in the component text format; `jco parse` does not validate them.
-for (const name of ['mismatch', 'alias-kind']) {
+for (const name of ['mismatch', 'alias-kind', 'start-loop', 'unknown-import', 'filesystem', 'bad-realloc']) {
   const source = join(here, 'hostile', `${name}.wat`);
   const target = join(out, `hostile-${name}.wasm`);
   if (stale(target, [source])) {

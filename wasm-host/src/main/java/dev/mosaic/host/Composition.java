@@ -63,6 +63,11 @@ public final class Composition implements AutoCloseable {
   private final Set<String> exited = ConcurrentHashMap.newKeySet();
 
   private final Map<String, Guest> guests = new HashMap<>();
+
+  /** The plan's components whose blob is a WebAssembly component (component model). */
+  private final Map<String, dev.mosaic.host.component.ComponentInstance> instances =
+      new HashMap<>();
+
   private final long callLimitMillis;
   private final int componentCount;
   private final long reservedBytes;
@@ -94,17 +99,30 @@ public final class Composition implements AutoCloseable {
     Timer.Sample sample = Timer.start();
     List<Component> order = instantiationOrder();
     Map<String, PreparedModule> prepared = new HashMap<>();
+    Map<String, ComponentModules> componentModules = new HashMap<>();
+    List<Component> modules = new ArrayList<>();
     for (Component c : order) {
+      byte[] blob = plan.blob(c.id());
+      if (WasmInterface.isComponent(blob)) {
+        componentModules.put(c.id(), ComponentModules.read(c, blob));
+        continue;
+      }
+      modules.add(c);
+    }
+    for (Component c : modules) {
       prepared.put(
           c.id(), tenant.prepared(c.digest(), d -> PreparedModule.inspect(c, plan.blob(c.id()))));
     }
-    checkInterfaces(order, prepared);
-    Map<String, Integer> caps = memoryCaps(order, prepared, limits);
+    checkInterfaces(modules, prepared);
+    Map<String, Integer> caps = memoryCaps(modules, prepared, componentModules, limits);
     long reserve = 0;
     for (int pages : caps.values()) {
       reserve += pages * PreparedModule.PAGE;
     }
-    Map<String, long[]> tableCaps = tableCaps(order, prepared, limits);
+    Map<String, long[]> tableCaps = tableCaps(modules, prepared, limits);
+    for (ComponentModules cm : componentModules.values()) {
+      tableCaps.putAll(cm.tableCaps(limits));
+    }
     long tableReserve = 0;
     for (long[] perTable : tableCaps.values()) {
       for (long elements : perTable) {
@@ -146,6 +164,27 @@ public final class Composition implements AutoCloseable {
       long budget = TimeUnit.MILLISECONDS.toNanos(callLimitMillis);
       for (Component c : order) {
         current = c.id();
+        ComponentModules cm = componentModules.get(c.id());
+        if (cm != null) {
+          Context own = Context.newBuilder("wasm").engine(tenant.engine).build();
+          wasiContexts.put(c.id(), own);
+          cm.compile(own, caps, tableCaps);
+          long began = System.nanoTime();
+          token = deadline.arm(Math.max(0, budget));
+          running = "";
+          try {
+            instances.put(c.id(), instantiateComponent(c, cm, own, caps, tableCaps, limits));
+          } finally {
+            drainOutput();
+          }
+          running = null;
+          if (!deadline.disarm(token)) {
+            throw new CallTimedOut();
+          }
+          token = null;
+          budget -= System.nanoTime() - began;
+          continue;
+        }
         PreparedModule m = prepared.get(c.id());
         Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes(), deadline);
         Value module =
@@ -344,6 +383,9 @@ public final class Composition implements AutoCloseable {
               .withHelp(
                   "a call that times out closes its composition; instantiate the plan again"));
     }
+    if (instances.containsKey(component)) {
+      return callComponent(component, function, args);
+    }
     Guest guest = guests.get(component);
     if (guest == null) {
       throw new MosaicException(HostCodes.BAD_CALL, "no component `" + component + "` in the plan");
@@ -428,6 +470,82 @@ public final class Composition implements AutoCloseable {
             + plan.digest()
             + " failed with "
             + failure.code());
+    record(start, failure.code());
+    tenant.audit(
+        AuditEvent.EXECUTION,
+        component,
+        Map.of("function", function, "result", "failed", "code", failure.code()));
+    throw failure;
+  }
+
+  /**
+   * Calls a function of a component (component model) with Java values as docs/components.md's
+   * "Java values" table says: {@code function} is a function the component exports itself ({@code
+   * greet}) or one of an exported interface, {@code interface#function} ({@code
+   * mosaic:calc/ops@0.1.0#add}), as {@code jco} names them.
+   */
+  private Object callComponent(String component, String function, List<Object> args) {
+    if (exited.contains(component)) {
+      throw new MosaicException(
+          Diagnostic.of(HostCodes.CLOSED, "component `" + component + "` has exited")
+              .withHelp("instantiate the plan again to run it again"));
+    }
+    dev.mosaic.host.component.ComponentInstance instance = instances.get(component);
+    int hash = function.indexOf('#');
+    dev.mosaic.host.component.ComponentFunction f =
+        hash < 0
+            ? instance.function(null, function)
+            : instance.function(function.substring(0, hash), function.substring(hash + 1));
+    if (f == null) {
+      throw new MosaicException(
+          HostCodes.BAD_CALL, "component `" + component + "` has no export `" + function + "`");
+    }
+    if (!tenant.calls.tryTake()) {
+      throw tenant.limitHit(
+          "calls",
+          HostCodes.CALL_RATE,
+          "tenant `" + tenant.id + "` calls faster than its rate limit",
+          "wait and retry, or raise the host's call rate");
+    }
+    long start = System.nanoTime();
+    Deadline.Token token = deadline.arm(TimeUnit.MILLISECONDS.toNanos(callLimitMillis));
+    MosaicException failure;
+    try {
+      Object out = f.call(args);
+      if (deadline.disarm(token)) {
+        record(start, "ok");
+        return out;
+      }
+      failure = timeout(component, function);
+    } catch (WasiComponentHost.Exit e) {
+      deadline.disarm(token);
+      drainOutput();
+      return exit(component, function, e.status);
+    } catch (PolyglotException e) {
+      if (e.isHostException() && e.asHostException() instanceof WasiComponentHost.Exit x) {
+        deadline.disarm(token);
+        drainOutput();
+        return exit(component, function, x.status);
+      }
+      failure = failure(e, component, function, deadline.disarm(token));
+    } catch (CallTimedOut e) {
+      deadline.disarm(token);
+      failure = timeout(component, function);
+    } catch (IllegalStateException e) {
+      boolean inTime = deadline.disarm(token);
+      if (inTime && !closed.get()) {
+        throw e;
+      }
+      failure = timeout(component, function);
+    } catch (MosaicException e) {
+      failure = deadline.disarm(token) && !closed.get() ? e : timeout(component, function);
+    } finally {
+      deadline.disarm(token);
+      drainOutput();
+    }
+    if (HostCodes.TIMEOUT.equals(failure.code())) {
+      timedOut();
+    }
     record(start, failure.code());
     tenant.audit(
         AuditEvent.EXECUTION,
@@ -765,30 +883,46 @@ public final class Composition implements AutoCloseable {
    * smallest (modules that need less leave their share to the others).
    */
   private Map<String, Integer> memoryCaps(
-      List<Component> order, Map<String, PreparedModule> prepared, HostLimits limits) {
+      List<Component> order,
+      Map<String, PreparedModule> prepared,
+      Map<String, ComponentModules> componentModules,
+      HostLimits limits) {
     long hostCap = limits.maxModuleMemoryBytes() / PreparedModule.PAGE;
     long budget = plan.plan().limits().maxMemoryBytes() / PreparedModule.PAGE;
-    List<Component> withMemory = new ArrayList<>();
-    long initial = 0;
+    // Each memory: its key (a component, or an inner module of a component), name, initial pages
+    // and declared maximum (-1 for none). The inner memories of a component share the budget too.
+    record Sized(String key, String name, long initial, long declaredMax) {}
+    List<Sized> withMemory = new ArrayList<>();
     for (Component c : order) {
       PreparedModule m = prepared.get(c.id());
-      if (!m.hasMemory()) {
-        continue;
+      if (m.hasMemory()) {
+        withMemory.add(
+            new Sized(
+                c.id(), "component `" + c.id() + "`", m.initialPages(), m.declaredMaxPages()));
       }
-      if (m.initialPages() > hostCap) {
+    }
+    for (ComponentModules cm : componentModules.values()) {
+      for (int i = 0; i < cm.count(); i++) {
+        for (WasmInterface.MemoryLimits l : cm.shape(i).memories()) {
+          long max = l.max() < 0 || l.max() >= 65_536 ? -1 : l.max();
+          withMemory.add(new Sized(cm.key(i), "`" + cm.key(i) + "`", l.initial(), max));
+        }
+      }
+    }
+    long initial = 0;
+    for (Sized m : withMemory) {
+      if (m.initial() > hostCap) {
         throw new MosaicException(
             Diagnostic.of(
                     HostCodes.MEMORY,
-                    "component `"
-                        + c.id()
-                        + "` declares "
-                        + m.initialPages()
+                    m.name()
+                        + " declares "
+                        + m.initial()
                         + " pages of memory, over the host's limit of "
                         + hostCap)
                 .withHelp("declare a smaller initial memory in the module"));
       }
-      withMemory.add(c);
-      initial += m.initialPages();
+      initial += m.initial();
     }
     if (initial > budget) {
       throw new MosaicException(
@@ -805,18 +939,68 @@ public final class Composition implements AutoCloseable {
                       + " pages")
               .withHelp("declare smaller initial memories, or raise `max-memory`"));
     }
-    withMemory.sort(Comparator.comparingLong(c -> ceiling(prepared.get(c.id()), hostCap)));
+    withMemory.sort(
+        Comparator.comparingLong(
+            m -> m.declaredMax() < 0 ? hostCap : Math.min(m.declaredMax(), hostCap)));
     Map<String, Integer> caps = new LinkedHashMap<>();
     long left = budget;
     for (int i = 0; i < withMemory.size(); i++) {
-      Component c = withMemory.get(i);
-      PreparedModule m = prepared.get(c.id());
+      Sized m = withMemory.get(i);
       long share = left / (withMemory.size() - i);
-      long cap = Math.max(m.initialPages(), Math.min(ceiling(m, hostCap), share));
-      caps.put(c.id(), (int) cap);
+      long ceiling = m.declaredMax() < 0 ? hostCap : Math.min(m.declaredMax(), hostCap);
+      long cap = Math.max(m.initial(), Math.min(ceiling, share));
+      caps.put(m.key(), (int) cap);
       left = Math.max(0, left - cap);
     }
     return caps;
+  }
+
+  /**
+   * Instantiates a plan component whose blob is a WebAssembly component, in a context of its own:
+   * its imports are the instances other components export through the plan's bindings and the WASI
+   * host interfaces ({@link WasiComponentHost}); its inner modules get the plan's caps.
+   */
+  private dev.mosaic.host.component.ComponentInstance instantiateComponent(
+      Component c,
+      ComponentModules cm,
+      Context own,
+      Map<String, Integer> caps,
+      Map<String, long[]> tableCaps,
+      HostLimits limits) {
+    Guest guest = new Guest(c, AbiDeclarations.none(), limits.maxTransferBytes(), deadline);
+    CapabilityContext ctx = capabilityContext(guest);
+    boolean log = plan.policy().decide(c.id(), "log", null).allowed();
+    AtomicBoolean noticed = new AtomicBoolean();
+    WasiOutput out = new WasiOutput(ctx, "stdout", log, noticed);
+    WasiOutput err = new WasiOutput(ctx, "stderr", log, noticed);
+    wasiOutputs.add(out);
+    wasiOutputs.add(err);
+    WasiComponentHost wasi = new WasiComponentHost(ctx, out, err);
+    dev.mosaic.host.component.ComponentLinker linker =
+        new dev.mosaic.host.component.ComponentLinker() {
+          @Override
+          public Object resolve(
+              dev.mosaic.host.component.ExternName name, dev.mosaic.host.component.Item type) {
+            for (Binding b : plan.plan().bindings()) {
+              if (b.importer().equals(c.id()) && b.importName().equals(name.text())) {
+                return ComponentModules.bind(c.id(), b, instances.get(b.exporter()), type);
+              }
+            }
+            return wasi.resolve(name, type);
+          }
+
+          @Override
+          public CoreModule prepare(dev.mosaic.host.component.Definition.CoreModule module) {
+            return cm.prepare(module, caps, tableCaps);
+          }
+        };
+    return dev.mosaic.host.component.ComponentInstance.instantiate(
+        cm.binary(),
+        dev.mosaic.host.component.ComponentLimits.DEFAULT,
+        limits.maxTransferBytes(),
+        own,
+        linker,
+        false);
   }
 
   /**

@@ -26,5 +26,17 @@ public final class ComponentCodes {
   /** The bytes are a core wasm module, not a component, or no wasm binary at all. */
   public static final String NOT_A_COMPONENT = "E4214";
 
+  /**
+   * A component imports an interface or function that is neither a host interface Mosaic provides
+   * nor bound to another component's export.
+   */
+  public static final String UNKNOWN_IMPORT = "E4215";
+
+  /**
+   * A binding joins a component's import to another component's export whose functions differ: one
+   * is missing or its WIT type is not the same.
+   */
+  public static final String BINDING_MISMATCH = "E4216";
+
   private ComponentCodes() {}
 }

@@ -40,9 +40,10 @@ public final class ComponentInstance implements AutoCloseable {
   private final Layouts layouts = new Layouts();
   private final Map<String, Object> exports;
   private final long maxTransferBytes;
+  private final boolean ownsContext;
 
   /** A component function: a core function lifted with its canon options. */
-  private record Lifted(
+  record Lifted(
       Value core,
       FuncSig sig,
       Value memory,
@@ -74,12 +75,14 @@ public final class ComponentInstance implements AutoCloseable {
       World world,
       ComponentState state,
       Map<String, Object> exports,
-      long maxTransferBytes) {
+      long maxTransferBytes,
+      boolean ownsContext) {
     this.context = context;
     this.world = world;
     this.state = state;
     this.exports = exports;
     this.maxTransferBytes = maxTransferBytes;
+    this.ownsContext = ownsContext;
   }
 
   /**
@@ -93,22 +96,106 @@ public final class ComponentInstance implements AutoCloseable {
       byte[] bytes, ComponentLimits limits, long maxTransferBytes) {
     Component component = ComponentReader.read(bytes, limits);
     Context context = Context.newBuilder("wasm").build();
-    ComponentState state = new ComponentState(new HandleTable(), Set.of(), Map.of());
     try {
-      Builder builder = new Builder(context, state);
-      WorldReader.Scope top = new WorldReader.Scope(null, null, false);
-      top.runtime = new Space(null);
-      World world = WorldReader.walk(component, limits, builder, top);
-      return new ComponentInstance(
-          context, world, state, ((Space) top.runtime).exports, maxTransferBytes);
-    } catch (PolyglotException e) {
-      context.close(true);
-      throw new MosaicException(
-          "E9005", "cannot instantiate component: " + String.valueOf(e.getMessage()));
+      return instantiate(component, limits, maxTransferBytes, context, ComponentLinker.NONE, true);
     } catch (RuntimeException e) {
       context.close(true);
       throw e;
     }
+  }
+
+  /**
+   * Instantiates a component read before in {@code context}, its imports given by {@code linker}. A
+   * failure leaves {@code context} to its owner; so does {@link #close()} unless {@code
+   * ownsContext}. Guest code that is cancelled (a deadline) or exits leaves as the engine's
+   * exception, for the owner of the context to report.
+   *
+   * @throws MosaicException E42xx when the component is malformed, invalid, uses what is not
+   *     supported yet or imports what the linker does not give (E4215), E9005 when GraalWasm cannot
+   *     instantiate a core module
+   */
+  public static ComponentInstance instantiate(
+      Component component,
+      ComponentLimits limits,
+      long maxTransferBytes,
+      Context context,
+      ComponentLinker linker,
+      boolean ownsContext) {
+    ComponentState state = new ComponentState(new HandleTable(), Set.of(), Map.of());
+    try {
+      Builder builder = new Builder(context, state, linker, maxTransferBytes);
+      WorldReader.Scope top = new WorldReader.Scope(null, null, false);
+      top.runtime = new Space(null);
+      World world = WorldReader.walk(component, limits, builder, top);
+      return new ComponentInstance(
+          context, world, state, ((Space) top.runtime).exports, maxTransferBytes, ownsContext);
+    } catch (PolyglotException e) {
+      if (e.isCancelled() || e.isExit() || e.isInterrupted() || e.isResourceExhausted()) {
+        throw e;
+      }
+      if (e.isHostException() && e.asHostException() instanceof MosaicException m) {
+        throw m;
+      }
+      throw new MosaicException(
+          "E9005", "cannot instantiate component: " + String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * A function the component exports, as a {@link ComponentFunction}: {@code function(null,
+   * "greet")} for a function of its own, {@code function("mosaic:calc/ops@0.1.0", "add")} for one
+   * of an exported instance; null when there is none.
+   */
+  public ComponentFunction function(String instance, String name) {
+    Object f;
+    if (instance == null) {
+      f = exports.get(name);
+    } else {
+      f = exports.get(instance) instanceof Map<?, ?> m ? m.get(name) : null;
+    }
+    if (!(f instanceof Lifted l)) {
+      return null;
+    }
+    String where = instance == null ? name : instance + "#" + name;
+    return new ComponentFunction() {
+      @Override
+      public FuncSig sig() {
+        return l.sig();
+      }
+
+      @Override
+      public Object call(List<?> args) {
+        return invoke(l, where, args);
+      }
+    };
+  }
+
+  /**
+   * The functions of exported instance {@code name} by function name, or null when the component
+   * exports no instance of that name.
+   */
+  public Map<String, ComponentFunction> exportedInstance(String name) {
+    if (!(exports.get(name) instanceof Map<?, ?> m)) {
+      return null;
+    }
+    Map<String, ComponentFunction> out = new LinkedHashMap<>();
+    for (Object key : m.keySet()) {
+      ComponentFunction f = function(name, (String) key);
+      if (f != null) {
+        out.put((String) key, f);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The source a core module of a component is evaluated from: evaluating an equal source again in
+   * the same context reuses the parsed module, so a host may compile the modules first.
+   */
+  public static Source source(byte[] module) {
+    return Source.newBuilder("wasm", ByteSequence.create(module), "core")
+        .cached(true)
+        .buildLiteral();
   }
 
   public World world() {
@@ -169,8 +256,15 @@ public final class ComponentInstance implements AutoCloseable {
       state.finishCall();
       return lifted.isEmpty() ? null : lifted.getFirst();
     } catch (PolyglotException e) {
+      if (e.isCancelled() || e.isExit() || e.isInterrupted() || e.isResourceExhausted()) {
+        throw e;
+      }
       if (e.isHostException() && e.asHostException() instanceof MosaicException m) {
         throw m;
+      }
+      if (e.isHostException() && e.asHostException() instanceof RuntimeException r) {
+        // A deadline or exit raised by a host function of an import: the host reports it.
+        throw r;
       }
       throw new MosaicException(
           Diagnostic.of("E9001", "component trapped in `" + name + "`: " + e.getMessage()));
@@ -212,19 +306,27 @@ public final class ComponentInstance implements AutoCloseable {
 
   @Override
   public void close() {
-    context.close(true);
+    if (ownsContext) {
+      context.close(true);
+    }
   }
 
   /** Builds the runtime items while {@link WorldReader} walks and checks the component. */
   private static final class Builder implements WorldReader.Runtime {
     private final Context context;
     private final ComponentState state;
+    private final ComponentLinker linker;
+    private final long maxTransferBytes;
+    private final Layouts layouts = new Layouts();
     private final Map<Definition.CoreModule, Value> modules = new IdentityHashMap<>();
+    private final Map<Value, String> starts = new IdentityHashMap<>();
     private int coreInstances;
 
-    Builder(Context context, ComponentState state) {
+    Builder(Context context, ComponentState state, ComponentLinker linker, long maxTransferBytes) {
       this.context = context;
       this.state = state;
+      this.linker = linker;
+      this.maxTransferBytes = maxTransferBytes;
     }
 
     @Override
@@ -263,10 +365,14 @@ public final class ComponentInstance implements AutoCloseable {
             s.coreModules.add(
                 modules.computeIfAbsent(
                     m,
-                    k ->
-                        context.eval(
-                            Source.newBuilder("wasm", ByteSequence.create(k.bytes()), "core")
-                                .buildLiteral())));
+                    k -> {
+                      ComponentLinker.CoreModule prepared = linker.prepare(k);
+                      Value module = context.eval(source(prepared.bytes()));
+                      if (prepared.startExport() != null) {
+                        starts.put(module, prepared.startExport());
+                      }
+                      return module;
+                    }));
         case Definition.CoreInstantiate ci -> {
           if (++coreInstances > MAX_CORE_INSTANCES) {
             throw new MosaicException(
@@ -277,11 +383,20 @@ public final class ComponentInstance implements AutoCloseable {
           for (Definition.CoreArg a : ci.args()) {
             imports.put(a.name(), ProxyObject.fromMap(s.coreInstances.get(a.instance())));
           }
-          Value instance = s.coreModules.get(ci.module()).newInstance(ProxyObject.fromMap(imports));
+          Value module = s.coreModules.get(ci.module());
+          Value instance = module.newInstance(ProxyObject.fromMap(imports));
           Value exports = instance.getMember("exports");
+          String start = starts.get(module);
           Map<String, Object> members = new LinkedHashMap<>();
           for (String key : exports.getMemberKeys()) {
-            members.put(key, exports.getMember(key));
+            if (!key.equals(start)) {
+              members.put(key, exports.getMember(key));
+            }
+          }
+          if (start != null) {
+            // The module's start function, moved out of the engine's instantiation: it runs now,
+            // before anything else can use the instance, under the caller's deadline.
+            exports.getMember(start).executeVoid();
           }
           s.coreInstances.add(members);
         }
@@ -304,8 +419,21 @@ public final class ComponentInstance implements AutoCloseable {
                   o.postReturn() < 0 ? null : (Value) s.coreFuncs.get(o.postReturn()),
                   o.encoding()));
         }
-        case Definition.CanonLower l ->
-            throw unsupported("lowering component functions into core functions (canon lower)");
+        case Definition.CanonLower l -> {
+          Object target = s.funcs.get(l.func());
+          if (!(target instanceof ComponentFunction f)) {
+            throw unsupported("lowering a function that is neither imported nor lifted");
+          }
+          CanonOptions o = l.options();
+          s.coreFuncs.add(
+              context.asValue(
+                  lowered(
+                      f,
+                      scope.funcs.get(l.func()),
+                      o.memory() < 0 ? null : (Value) s.coreMemories.get(o.memory()),
+                      o.realloc() < 0 ? null : (Value) s.coreFuncs.get(o.realloc()),
+                      o.encoding())));
+        }
         case Definition.CanonResource r -> {
           WorldReader.ResourceEntry e = (WorldReader.ResourceEntry) scope.types.get(r.type());
           ResourceType type = e.resource();
@@ -336,10 +464,11 @@ public final class ComponentInstance implements AutoCloseable {
         }
         case Definition.Start st -> throw unsupported("start functions");
         case Definition.Import im -> {
-          if (s.args == null) {
-            throw unsupported("instantiating components that import (`" + im.name().text() + "`)");
+          if (s.args != null) {
+            add(s, im.sort(), s.args.get(im.name().text()));
+          } else {
+            add(s, im.sort(), resolve(scope.imports.getLast()));
           }
-          add(s, im.sort(), s.args.get(im.name().text()));
         }
         case Definition.Export ex -> {
           Object item = item(s, ex.item());
@@ -347,6 +476,108 @@ public final class ComponentInstance implements AutoCloseable {
           s.exports.put(ex.name().text(), item);
         }
       }
+    }
+
+    /** What the host gives for one of the top-level component's imports. */
+    private Object resolve(Item.Named imported) {
+      String name = imported.name().text();
+      switch (imported.item()) {
+        case Item.ResourceItem r -> {
+          return "type";
+        }
+        case Item.ValueTypeItem t -> {
+          return "type";
+        }
+        case Item.InstanceItem i -> {}
+        case Item.FuncItem f -> {}
+        default -> throw unsupported("importing a component or core module (`" + name + "`)");
+      }
+      Object given = linker.resolve(imported.name(), imported.item());
+      if (given == null) {
+        throw new MosaicException(
+            Diagnostic.of(
+                    ComponentCodes.UNKNOWN_IMPORT,
+                    "the component imports `"
+                        + name
+                        + "`, which is neither a host interface nor bound to another component")
+                .withHelp(
+                    "bind the import to a component that exports `"
+                        + name
+                        + "`, or use a host interface docs/components.md lists"));
+      }
+      if (imported.item() instanceof Item.InstanceItem type && given instanceof Map<?, ?> m) {
+        for (Map.Entry<String, Item> e : type.exports().entrySet()) {
+          if (e.getValue() instanceof Item.FuncItem
+              && !(m.get(e.getKey()) instanceof ComponentFunction)) {
+            throw new MosaicException(
+                Diagnostic.of(
+                    ComponentCodes.UNKNOWN_IMPORT,
+                    "the component imports function `"
+                        + e.getKey()
+                        + "` of `"
+                        + name
+                        + "`, which the host interface does not provide"));
+          }
+        }
+      }
+      return given;
+    }
+
+    /**
+     * The core function of a {@code canon lower}: lifts the core arguments from the caller's
+     * memory, calls the function (host or another instance: no memory is shared) and lowers its
+     * result into the caller's memory, with the caller's realloc and string encoding.
+     */
+    private ProxyExecutable lowered(
+        ComponentFunction f, FuncSig sig, Value memory, Value realloc, StringEncoding encoding) {
+      List<CoreValType> params = layouts.flattenAll(sig.paramTypes(), Layouts.MAX_FLAT_PARAMS);
+      List<CoreValType> paramTypes =
+          params.size() > Layouts.MAX_FLAT_PARAMS ? List.of(CoreValType.I32) : params;
+      boolean resultInMemory =
+          layouts.flatCount(sig.resultTypes(), Layouts.MAX_FLAT_RESULTS) > Layouts.MAX_FLAT_RESULTS;
+      return args -> {
+        if (args.length != paramTypes.size() + (resultInMemory ? 1 : 0)) {
+          throw CanonicalAbi.trap("a lowered function got " + args.length + " core arguments");
+        }
+        CanonicalAbi abi =
+            new CanonicalAbi(
+                state,
+                memory == null ? null : new GraalMemory(memory),
+                realloc == null ? null : GraalMemory.realloc(realloc),
+                encoding,
+                layouts,
+                maxTransferBytes);
+        try {
+          List<Object> core = new ArrayList<>(paramTypes.size());
+          for (int i = 0; i < paramTypes.size(); i++) {
+            core.add(coreValue(args[i], paramTypes.get(i)));
+          }
+          List<Object> values =
+              abi.liftValues(
+                  new CanonicalAbi.FlatReader(core), sig.paramTypes(), Layouts.MAX_FLAT_PARAMS);
+          Object result = f.call(values);
+          if (sig.result() == null) {
+            return null;
+          }
+          if (resultInMemory) {
+            long out = Integer.toUnsignedLong(args[paramTypes.size()].asInt());
+            abi.lowerValues(
+                java.util.Collections.singletonList(result),
+                sig.resultTypes(),
+                Layouts.MAX_FLAT_RESULTS,
+                out);
+            return null;
+          }
+          return abi.lowerValues(
+                  java.util.Collections.singletonList(result),
+                  sig.resultTypes(),
+                  Layouts.MAX_FLAT_RESULTS,
+                  null)
+              .getFirst();
+        } finally {
+          abi.finish();
+        }
+      };
     }
 
     private void alias(Space s, Definition.AliasDef a) {

@@ -176,6 +176,11 @@ public final class WitPrinter {
     };
   }
 
+  /** A function type as WIT writes it, its types by structure: {@code func(a: s32) -> string}. */
+  public static String func(FuncSig sig) {
+    return new WitPrinter().func(sig, false);
+  }
+
   private String func(FuncSig sig, boolean method) {
     return "func"
         + params(sig.params(), method)

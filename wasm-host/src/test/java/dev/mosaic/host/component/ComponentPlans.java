@@ -1,0 +1,92 @@
+package dev.mosaic.host.component;
+
+import dev.mosaic.plan.Binding;
+import dev.mosaic.plan.Component;
+import dev.mosaic.plan.EntryPoint;
+import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.plan.FuncType;
+import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.PlanValidator;
+import dev.mosaic.plan.PolicyRule;
+import dev.mosaic.plan.SystemLimits;
+import dev.mosaic.plan.TenantLimits;
+import dev.mosaic.plan.ValidatedPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans whose components are the test components of {@link TestComponents}, written with the plan
+ * records: a component blob's plan entry declares the functions the plan calls as exports (the host
+ * checks the component's world when it loads), and a binding names WIT interfaces.
+ */
+public final class ComponentPlans {
+  private final FileBlobStore blobs;
+  private final List<Component> components = new ArrayList<>();
+  private final List<Binding> bindings = new ArrayList<>();
+  private final List<PolicyRule> policy = new ArrayList<>();
+  private final List<EntryPoint> entries = new ArrayList<>();
+  private long maxMillis = 5_000;
+  private long maxMemory = 256L << 20;
+
+  public ComponentPlans(FileBlobStore blobs) {
+    this.blobs = blobs;
+  }
+
+  /**
+   * Component {@code id} with the blob of test component {@code name}, entry point {@code call}.
+   */
+  public ComponentPlans component(String id, String name, String call) {
+    components.add(
+        new Component(
+            id,
+            blobs.put("t1", TestComponents.bytes(name)),
+            List.of(),
+            List.of(new FunctionDecl("", call, new FuncType(List.of(), List.of())))));
+    entries.add(new EntryPoint(id, call));
+    return this;
+  }
+
+  /** Binds {@code importer}'s import of interface {@code iface} to {@code exporter}'s export. */
+  public ComponentPlans bind(String importer, String iface, String exporter) {
+    bindings.add(new Binding(importer, iface, iface, exporter, iface));
+    return this;
+  }
+
+  /**
+   * Binds {@code importer}'s import {@code importIface} to {@code exporter}'s {@code exportIface}.
+   */
+  public ComponentPlans bind(
+      String importer, String importIface, String exporter, String exportIface) {
+    bindings.add(new Binding(importer, importIface, importIface, exporter, exportIface));
+    return this;
+  }
+
+  public ComponentPlans allow(String component, String capability) {
+    policy.add(new PolicyRule(PolicyRule.Effect.ALLOW, component, capability, List.of()));
+    return this;
+  }
+
+  public ComponentPlans maxMillis(long millis) {
+    maxMillis = millis;
+    return this;
+  }
+
+  public ComponentPlans maxMemory(long bytes) {
+    maxMemory = bytes;
+    return this;
+  }
+
+  public ValidatedPlan validate() {
+    Plan plan =
+        new Plan(
+            Plan.FORMAT_VERSION,
+            "t1",
+            components,
+            bindings,
+            policy,
+            new TenantLimits(10, maxMemory, maxMillis),
+            entries);
+    return new PlanValidator(SystemLimits.DEFAULT, blobs).validate(plan);
+  }
+}

@@ -40,17 +40,20 @@ final class HostMetrics {
   }
 
   void capability(String capability, boolean allowed) {
+    capabilityCounter(capability, allowed).increment();
+  }
+
+  /** The counter {@link #capability} increments, for callers that keep it. */
+  Counter capabilityCounter(String capability, boolean allowed) {
     String result = allowed ? "granted" : "denied";
-    counters
-        .computeIfAbsent(
-            "cap\u0000" + capability + "\u0000" + result,
-            k ->
-                Counter.builder("mosaic.capability.calls")
-                    .tag("tenant", tenant)
-                    .tag("capability", capability)
-                    .tag("result", result)
-                    .register(registry))
-        .increment();
+    return counters.computeIfAbsent(
+        "cap\u0000" + capability + "\u0000" + result,
+        k ->
+            Counter.builder("mosaic.capability.calls")
+                .tag("tenant", tenant)
+                .tag("capability", capability)
+                .tag("result", result)
+                .register(registry));
   }
 
   void limitHit(String limit) {

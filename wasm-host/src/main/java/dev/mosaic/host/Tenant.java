@@ -6,8 +6,9 @@ import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 
@@ -30,8 +31,18 @@ final class Tenant implements AutoCloseable {
   final TokenBucket calls;
   final TokenBucket loads;
   final GuestLog log;
-  final Map<String, PreparedModule> prepared = new ConcurrentHashMap<>();
-  final Map<String, Source> sources = new ConcurrentHashMap<>();
+
+  /**
+   * Modules kept between instantiations: what each module's bytes say (by digest) and its parsed
+   * source (by digest and caps), which the engine keeps compiled code for. At most {@link
+   * #MAX_CACHED_MODULES} of each, least recently used dropped first, so a tenant that loads
+   * thousands of distinct modules cannot grow the host's memory without bound.
+   */
+  final Map<String, PreparedModule> prepared = boundedCache(MAX_CACHED_MODULES);
+
+  final Map<String, Source> sources = boundedCache(MAX_CACHED_MODULES);
+
+  static final int MAX_CACHED_MODULES = 128;
   private int liveCompositions;
   private int liveComponents;
   private long reservedMemory;
@@ -55,6 +66,19 @@ final class Tenant implements AutoCloseable {
     this.calls = new TokenBucket(limits.callBurst(), limits.callsPerSecond());
     this.loads = new TokenBucket(limits.loadBurst(), limits.loadsPerSecond());
     this.log = new GuestLog(limits);
+  }
+
+  /** A map that keeps the {@code max} entries used last; every method is synchronized. */
+  static <V> Map<String, V> boundedCache(int max) {
+    return Collections.synchronizedMap(
+        new LinkedHashMap<String, V>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            return size() > max;
+          }
+        });
   }
 
   void audit(String type, String component, Map<String, String> details) {

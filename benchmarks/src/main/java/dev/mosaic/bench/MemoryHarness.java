@@ -4,6 +4,8 @@ import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostLimits;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.TenantLimits;
 import dev.mosaic.plan.ValidatedPlan;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -26,7 +28,7 @@ public final class MemoryHarness {
       steps.add(Integer.parseInt(a));
     }
     if (steps.isEmpty()) {
-      steps = List.of(100, 500, 1_000);
+      steps = List.of(100, 500, 999);
     }
     int max = steps.stream().mapToInt(Integer::intValue).max().orElseThrow();
     HostLimits limits =
@@ -43,7 +45,19 @@ public final class MemoryHarness {
             .guestLog(line -> {})
             .build()) {
       var compiled = mosaic.compile(Path.of("examples/hello/hello.mosaic")).orThrow();
-      ValidatedPlan plan = mosaic.load(mosaic.encode(compiled.plan()));
+      // The script's tenant block allows 100 live components; raised so N compositions fit.
+      Plan p = compiled.plan();
+      Plan raised =
+          new Plan(
+              p.formatVersion(),
+              p.tenant(),
+              p.components(),
+              p.bindings(),
+              p.policy(),
+              new TenantLimits(
+                  max + 1, p.limits().maxMemoryBytes(), p.limits().maxExecutionMillis()),
+              p.entryPoints());
+      ValidatedPlan plan = mosaic.load(mosaic.encode(raised));
       // One composition made and closed first, so the engine, its code and caches are counted in
       // the baseline, not in the compositions.
       try (Composition first = mosaic.instantiate(plan)) {

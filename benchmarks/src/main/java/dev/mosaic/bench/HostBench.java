@@ -18,11 +18,18 @@ import dev.mosaic.plan.ValidatedPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -54,6 +61,19 @@ public class HostBench {
   private ValidatedPlan spinning;
   private Composition warmOne;
   private Composition warmHostCalls;
+  private Composition warmUpper;
+  private Composition deniedKv;
+  private WasmHost auditedHost;
+  private String kib;
+
+  /** The same modules on GraalWasm's polyglot API alone, beside Mosaic in the same run. */
+  private Engine rawEngine;
+
+  private Context rawContext;
+  private Value rawDouble;
+  private Value rawUpper;
+  private Value rawAlloc;
+  private Value rawMemory;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -87,8 +107,40 @@ public class HostBench {
             .allow("h", "clock")
             .allow("h", "kv")
             .validate(50);
+    ValidatedPlan upper = new PlanBuilder(blobs).component("upper", "upper").validate(5_000);
+    ValidatedPlan denied =
+        new PlanBuilder(blobs)
+            .component("h", "hostcalls")
+            .allow("h", "clock")
+            .allow("h", "kv", "other/*")
+            .validate(5_000);
+    auditedHost =
+        WasmHost.builder()
+            .guestLog(line -> {})
+            .auditDirectory(store.resolve("audit"))
+            .limits(HostLimits.DEFAULT.withLoadRate(1e9, 1_000_000).withCallRate(1e9, 1_000_000))
+            .build();
     warmOne = host.instantiate(one);
     warmHostCalls = host.instantiate(hostCalls);
+    warmUpper = host.instantiate(upper);
+    deniedKv = auditedHost.instantiate(denied);
+    kib = "a".repeat(1024);
+    rawEngine = Engine.newBuilder("wasm").option("engine.WarnInterpreterOnly", "true").build();
+    rawContext = Context.newBuilder("wasm").engine(rawEngine).build();
+    rawDouble = rawExports("double").getMember("double");
+    Value upperExports = rawExports("upper");
+    rawUpper = upperExports.getMember("upper");
+    rawAlloc = upperExports.getMember("alloc");
+    rawMemory = upperExports.getMember("memory");
+    for (int i = 0; i < 2_000; i++) {
+      rawCallFromJava();
+      rawCallString1KiB();
+      callString1KiB();
+      callFromJava();
+    }
+    for (int i = 0; i < 200; i++) {
+      deniedKv.call("h", "kv", List.of(10));
+    }
     for (int i = 0; i < 2_000; i++) {
       host.instantiate(three).close();
       warmOne.call("double", "double", List.of(i));
@@ -101,7 +153,12 @@ public class HostBench {
   public void tearDown() throws IOException {
     warmOne.close();
     warmHostCalls.close();
+    warmUpper.close();
+    deniedKv.close();
     host.close();
+    auditedHost.close();
+    rawContext.close();
+    rawEngine.close();
     try (var files = Files.walk(store)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
@@ -129,6 +186,50 @@ public class HostBench {
     return warmOne.call("double", "double", List.of(21));
   }
 
+  /** The same export called through GraalWasm's {@code Value.execute} alone: the baseline. */
+  @Benchmark
+  public Object rawCallFromJava() {
+    return rawDouble.execute(21).asInt();
+  }
+
+  /**
+   * A 1 KiB string through an export declared {@code string -> string}: copied into guest memory
+   * (through the guest's {@code alloc}), upper-cased by the guest, copied out and decoded.
+   */
+  @Benchmark
+  public Object callString1KiB() {
+    return warmUpper.call("upper", "upper", List.of(kib));
+  }
+
+  /**
+   * What {@link #callString1KiB} does, written against GraalWasm's polyglot API alone: alloc, a
+   * bulk-free copy in (the API has no bulk write), the call, a bulk read out, UTF-8 both ways.
+   */
+  @Benchmark
+  public Object rawCallString1KiB() {
+    byte[] in = kib.getBytes(StandardCharsets.UTF_8);
+    int ptr = rawAlloc.execute(in.length).asInt();
+    for (int i = 0; i + 8 <= in.length; i += 8) {
+      long v = 0;
+      for (int j = 7; j >= 0; j--) {
+        v = (v << 8) | (in[i + j] & 0xFFL);
+      }
+      rawMemory.writeBufferLong(ByteOrder.LITTLE_ENDIAN, ptr + i, v);
+    }
+    long packed = rawUpper.execute(ptr, in.length).asLong();
+    byte[] out = new byte[(int) packed];
+    rawMemory.readBuffer(packed >>> 32, out, 0, out.length);
+    return new String(out, StandardCharsets.UTF_8);
+  }
+
+  private Value rawExports(String guest) {
+    Source source =
+        Source.newBuilder("wasm", ByteSequence.create(PlanBuilder.wasm(guest)), guest)
+            .cached(true)
+            .buildLiteral();
+    return rawContext.eval(source).newInstance().getMember("exports");
+  }
+
   /** One guest-to-host call without a policy parameter ({@code clock_now}). */
   @Benchmark
   @OperationsPerInvocation(HOST_CALLS)
@@ -144,6 +245,17 @@ public class HostBench {
   @OperationsPerInvocation(HOST_CALLS)
   public Object hostCallCheckedKv() {
     return warmHostCalls.call("h", "kv", List.of(HOST_CALLS));
+  }
+
+  /**
+   * {@code kv_get} on a key the policy denies, with the hash-chained audit log on: every call
+   * writes one audit event, so the difference to {@link #hostCallCheckedKv} is what auditing a use
+   * costs.
+   */
+  @Benchmark
+  @OperationsPerInvocation(HOST_CALLS)
+  public Object hostCallDeniedKvAudited() {
+    return deniedKv.call("h", "kv", List.of(HOST_CALLS));
   }
 
   /** Time until a guest in {@code loop br 0} is stopped, with a 50 ms limit. */

@@ -37,7 +37,14 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class PlanBench {
-  @Param({"typical", "maximal"})
+  /**
+   * {@code typical} (10 components, 16 bindings) and {@code maximal} (1,000 components, 10,000
+   * bindings) as before; {@code c10}, {@code c100} and {@code c1000} keep one shape (every
+   * component outside the last layer imports two functions from two components of the next layer,
+   * two exports each) at 10, 100 and 1,000 components, so that time divided by components shows
+   * whether the cost per component stays flat.
+   */
+  @Param({"typical", "maximal", "c10", "c100", "c1000"})
   public String shape;
 
   private final PlanCodec codec = new PlanCodec();
@@ -47,7 +54,15 @@ public class PlanBench {
 
   @Setup
   public void setUp() {
-    plan = "typical".equals(shape) ? layered(5, 2, 0, 10) : layered(100, 10, 100, 1_000);
+    plan =
+        switch (shape) {
+          case "typical" -> layered(5, 2, 0, 10);
+          case "maximal" -> layered(100, 10, 100, 1_000);
+          case "c10" -> fanned(5, 2);
+          case "c100" -> fanned(10, 10);
+          case "c1000" -> fanned(100, 10);
+          default -> throw new IllegalArgumentException(shape);
+        };
     bytes = codec.encode(plan);
     MemoryBlobStore store = new MemoryBlobStore();
     plan.components()
@@ -83,6 +98,53 @@ public class PlanBench {
   @Benchmark
   public ValidatedPlan decodeAndValidate() {
     return validator.validate(bytes);
+  }
+
+  /**
+   * {@code layers * width} components; each outside the last layer imports {@code f0} and {@code
+   * f1} from components {@code k} and {@code k + 1} of the next layer; each exports {@code e0},
+   * {@code e1} and {@code run}.
+   */
+  static Plan fanned(int layers, int width) {
+    List<Component> components = new ArrayList<>();
+    List<Binding> bindings = new ArrayList<>();
+    List<FunctionDecl> exports =
+        List.of(
+            new FunctionDecl("", "e0", UNARY),
+            new FunctionDecl("", "e1", UNARY),
+            new FunctionDecl("", "run", new FuncType(List.of(), List.of("i32"))));
+    for (int layer = 0; layer < layers; layer++) {
+      for (int k = 0; k < width; k++) {
+        String id = "c" + layer + "_" + k;
+        List<FunctionDecl> imports = new ArrayList<>();
+        if (layer + 1 < layers) {
+          for (int j = 0; j < 2; j++) {
+            imports.add(new FunctionDecl("dep", "f" + j, UNARY));
+            bindings.add(
+                new Binding(
+                    id, "dep", "f" + j, "c" + (layer + 1) + "_" + (k + j) % width, "e" + j));
+          }
+        } else {
+          imports.add(
+              new FunctionDecl(
+                  Capabilities.MODULE, "log", new FuncType(List.of("i32", "i32"), List.of())));
+        }
+        components.add(
+            new Component(
+                id,
+                PlanCodec.digestOf(StubModules.module(imports, exports, id)),
+                imports,
+                exports));
+      }
+    }
+    return new Plan(
+        Plan.FORMAT_VERSION,
+        "acme",
+        components,
+        bindings,
+        List.of(new PolicyRule(PolicyRule.Effect.ALLOW, "*", "log", List.of())),
+        new TenantLimits(layers * width, 64L << 20, 1_000),
+        List.of(new EntryPoint("c0_0", "run")));
   }
 
   private static final FuncType UNARY = new FuncType(List.of("i32"), List.of("i32"));

@@ -508,7 +508,8 @@ public final class PlanValidator {
       c.imports().forEach(f -> imports.putIfAbsent(importKey(f.module(), f.name()), f));
       importsOf.put(c.id(), imports);
     }
-    Map<String, Binding> bound = new HashMap<>();
+    // Bound imports by importer, then import key: no concatenated key per binding.
+    Map<String, Map<String, Binding>> bound = new HashMap<>();
     for (Binding b : plan.bindings()) {
       Component importer = byId.get(b.importer());
       Component exporter = byId.get(b.exporter());
@@ -524,7 +525,8 @@ public final class PlanValidator {
       if (WasmInterface.isInterfaceName(b.importName())) {
         // A component's imported instance bound to another's exported instance: the host
         // compares their functions with the components' worlds when it loads the plan.
-        Binding previous = bound.putIfAbsent(b.importer() + "\u0000" + key, b);
+        Binding previous =
+            bound.computeIfAbsent(b.importer(), k -> new HashMap<>()).putIfAbsent(key, b);
         if (previous != null) {
           r.add(
               PlanCodes.IMPORT_BOUND_TWICE,
@@ -542,7 +544,6 @@ public final class PlanValidator {
       }
       FunctionDecl imp = importsOf.get(b.importer()).get(key);
       FunctionDecl exp = exportsOf.get(b.exporter()).get(b.exportName());
-      String end = "`" + b.importer() + "." + clip(b.importModule()) + "." + clip(b.importName());
       if (imp == null) {
         r.add(
             PlanCodes.UNKNOWN_IMPORT,
@@ -564,7 +565,7 @@ public final class PlanValidator {
         r.add(
             PlanCodes.TYPE_MISMATCH,
             "binding "
-                + end
+                + bindingEnd(b)
                 + "` expects "
                 + imp.type()
                 + " but `"
@@ -574,12 +575,13 @@ public final class PlanValidator {
                 + "` has "
                 + exp.type());
       }
-      Binding previous = bound.putIfAbsent(b.importer() + "\u0000" + key, b);
+      Binding previous =
+          bound.computeIfAbsent(b.importer(), k -> new HashMap<>()).putIfAbsent(key, b);
       if (previous != null && imp != null) {
         r.add(
             PlanCodes.IMPORT_BOUND_TWICE,
             "import "
-                + end
+                + bindingEnd(b)
                 + "` is bound twice, to `"
                 + previous.exporter()
                 + "."
@@ -614,7 +616,9 @@ public final class PlanValidator {
                             + "`")
                     .withHelp("add `allow " + c.id() + " " + capability + "` to the policy"));
           }
-        } else if (!bound.containsKey(c.id() + "\u0000" + importKey(imp.module(), imp.name()))) {
+        } else if (!bound
+            .getOrDefault(c.id(), Map.of())
+            .containsKey(importKey(imp.module(), imp.name()))) {
           r.add(PlanRules.danglingImport(c.id(), imp));
         }
       }
@@ -636,6 +640,11 @@ public final class PlanValidator {
       e.diagnostics().forEach(all::add);
     }
     all.throwIfAny();
+  }
+
+  /** The importing end of a binding as messages name it (built only for a message). */
+  private static String bindingEnd(Binding b) {
+    return "`" + b.importer() + "." + clip(b.importModule()) + "." + clip(b.importName());
   }
 
   private static String importKey(String module, String name) {

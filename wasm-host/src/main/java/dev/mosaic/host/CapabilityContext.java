@@ -2,12 +2,15 @@ package dev.mosaic.host;
 
 import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.audit.AuditEvent;
+import io.micrometer.core.instrument.Counter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +26,23 @@ final class CapabilityContext {
   final PinnedHttp http;
   final HostLimits limits;
   final Consumer<String> log;
+
+  /** Most decisions remembered per component. */
+  static final int MEMO_ENTRIES = 1024;
+
+  /** Longest parameter whose decision is remembered. */
+  static final int MEMO_PARAMETER_CHARS = 256;
+
+  /** A decision and the metric it counts. */
+  private record Grant(boolean allowed, Counter counter) {}
+
+  /** Decisions without a parameter, by capability (a handful: one per capability). */
+  private final Map<String, Grant> unparameterized = new ConcurrentHashMap<>();
+
+  /** Decisions with a parameter, by capability, then parameter; at most MEMO_ENTRIES in all. */
+  private final Map<String, Map<String, Grant>> parameterized = new ConcurrentHashMap<>();
+
+  private final AtomicInteger memoized = new AtomicInteger();
 
   CapabilityContext(
       Tenant tenant,
@@ -47,8 +67,9 @@ final class CapabilityContext {
    * denial is audited; so is a grant when {@code auditGrant} is set.
    */
   boolean allowed(String capability, String function, String parameter, boolean auditGrant) {
-    boolean ok = policy.decide(component, capability, parameter).allowed();
-    tenant.metrics.capability(capability, ok);
+    Grant grant = decision(capability, parameter);
+    boolean ok = grant.allowed();
+    grant.counter().increment();
     if (!ok || auditGrant) {
       Map<String, String> details = new LinkedHashMap<>();
       details.put("capability", capability);
@@ -62,6 +83,36 @@ final class CapabilityContext {
     return ok;
   }
 
+  /**
+   * The policy's decision for this component, {@code capability} and {@code parameter}, with the
+   * counter it increments. A plan's policy never changes, so a decision, once made, holds for the
+   * life of the composition: it is remembered per capability and parameter (the exact string the
+   * policy matched, so the guest's bytes are still read and checked at every call), for parameters
+   * up to {@link #MEMO_PARAMETER_CHARS} characters and at most {@link #MEMO_ENTRIES} of them;
+   * anything beyond that is decided afresh each time.
+   */
+  private Grant decision(String capability, String parameter) {
+    Map<String, Grant> memo =
+        parameter == null
+            ? unparameterized
+            : parameterized.computeIfAbsent(capability, c -> new ConcurrentHashMap<>());
+    String key = parameter == null ? capability : parameter;
+    Grant grant = memo.get(key);
+    if (grant != null) {
+      return grant;
+    }
+    boolean ok = policy.decide(component, capability, parameter).allowed();
+    grant = new Grant(ok, tenant.metrics.capabilityCounter(capability, ok));
+    if (parameter == null) {
+      memo.putIfAbsent(key, grant);
+    } else if (parameter.length() <= MEMO_PARAMETER_CHARS
+        && memoized.get() < MEMO_ENTRIES
+        && memo.putIfAbsent(key, grant) == null) {
+      memoized.incrementAndGet();
+    }
+    return grant;
+  }
+
   void audit(String type, Map<String, String> details) {
     tenant.audit(type, component, details);
   }
@@ -69,6 +120,9 @@ final class CapabilityContext {
   /** Reads a UTF-8 string argument; {@code null} when it is not valid UTF-8. */
   String string(int ptr, int len) {
     byte[] bytes = guest.read(ptr, len);
+    if (ascii(bytes)) {
+      return new String(bytes, StandardCharsets.US_ASCII); // valid UTF-8, no decoder needed
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -79,6 +133,15 @@ final class CapabilityContext {
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  private static boolean ascii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String clip(String s) {

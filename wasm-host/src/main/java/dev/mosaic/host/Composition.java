@@ -82,6 +82,9 @@ public final class Composition implements AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
   private final Deadline deadline;
 
+  /** The timer of successful calls, looked up once rather than by name at every call. */
+  private final Timer okCalls;
+
   Composition(Tenant tenant, ValidatedPlan plan, HostServices services) {
     this.plan = plan;
     this.tenant = tenant;
@@ -96,6 +99,7 @@ public final class Composition implements AutoCloseable {
           "tenant `" + tenant.id + "` loads plans faster than its rate limit",
           "wait and retry, or raise the host's plan-load rate");
     }
+    this.okCalls = tenant.metrics.call("ok");
     Timer.Sample sample = Timer.start();
     List<Component> order = instantiationOrder();
     Map<String, PreparedModule> prepared = new HashMap<>();
@@ -395,12 +399,18 @@ public final class Composition implements AutoCloseable {
           Diagnostic.of(HostCodes.CLOSED, "component `" + component + "` has exited")
               .withHelp("a WASI command runs once; instantiate the plan again to run it again"));
     }
-    AbiSignature sig = guest.abi().signatureOf(export(guest, component, function));
-    String where = component + "." + function;
+    AbiSignature sig = guest.signature(function, () -> export(guest, component, function));
     if (sig.params().size() != args.size()) {
       throw new MosaicException(
           HostCodes.BAD_CALL,
-          "`" + where + "` takes " + sig.params().size() + " arguments, got " + args.size());
+          "`"
+              + component
+              + "."
+              + function
+              + "` takes "
+              + sig.params().size()
+              + " arguments, got "
+              + args.size());
     }
     if (!tenant.calls.tryTake()) {
       throw tenant.limitHit(
@@ -413,7 +423,7 @@ public final class Composition implements AutoCloseable {
     Deadline.Token token = deadline.arm(TimeUnit.MILLISECONDS.toNanos(callLimitMillis));
     MosaicException failure;
     try {
-      Object[] wasmArgs = lowerArgs(guest, sig, args, where);
+      Object[] wasmArgs = lowerArgs(guest, sig, args, component, function);
       Value result = guest.function(function).execute(wasmArgs);
       Object out = liftResult(guest, sig, result);
       if (deadline.disarm(token)) {
@@ -571,7 +581,8 @@ public final class Composition implements AutoCloseable {
   }
 
   private void record(long start, String outcome) {
-    tenant.metrics.call(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    Timer timer = "ok".equals(outcome) ? okCalls : tenant.metrics.call(outcome);
+    timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -786,8 +797,13 @@ public final class Composition implements AutoCloseable {
   }
 
   private static Object[] lowerArgs(
-      Guest guest, AbiSignature sig, List<Object> args, String where) {
-    List<Object> out = new ArrayList<>(args.size() + 2);
+      Guest guest, AbiSignature sig, List<Object> args, String component, String function) {
+    int coreParams = 0;
+    for (AbiKind kind : sig.params()) {
+      coreParams += kind.inMemory() ? 2 : 1;
+    }
+    Object[] out = new Object[coreParams];
+    int o = 0;
     for (int i = 0; i < args.size(); i++) {
       AbiKind kind = sig.params().get(i);
       Object arg = args.get(i);
@@ -799,15 +815,22 @@ public final class Composition implements AutoCloseable {
               default ->
                   throw new MosaicException(
                       HostCodes.BAD_CALL,
-                      "argument " + (i + 1) + " of `" + where + "` must be " + kind.text());
+                      "argument "
+                          + (i + 1)
+                          + " of `"
+                          + component
+                          + "."
+                          + function
+                          + "` must be "
+                          + kind.text());
             };
-        out.add(guest.write(bytes));
-        out.add(bytes.length);
+        out[o++] = guest.write(bytes);
+        out[o++] = bytes.length;
       } else {
-        out.add(convert(kind, arg, where, i));
+        out[o++] = convert(kind, arg, component, function, i);
       }
     }
-    return out.toArray();
+    return out;
   }
 
   private static Object liftResult(Guest guest, AbiSignature sig, Value result) {
@@ -821,8 +844,15 @@ public final class Composition implements AutoCloseable {
     };
   }
 
-  private static Object convert(AbiKind type, Object arg, String where, int index) {
-    String which = "argument " + (index + 1) + " of `" + where + "`";
+  private static Object convert(
+      AbiKind type, Object arg, String component, String function, int index) {
+    if (type == AbiKind.I32 && arg instanceof Integer i) {
+      return i; // every int is an i32: the common case needs no range check
+    }
+    if (type == AbiKind.I64 && (arg instanceof Long || arg instanceof Integer)) {
+      return ((Number) arg).longValue();
+    }
+    String which = "argument " + (index + 1) + " of `" + component + "." + function + "`";
     if (!(arg instanceof Number n)) {
       throw new MosaicException(HostCodes.BAD_CALL, which + " must be a number");
     }

@@ -1,8 +1,10 @@
 package dev.mosaic.host;
 
 import dev.mosaic.plan.Component;
+import dev.mosaic.plan.FunctionDecl;
 import java.nio.ByteOrder;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -15,6 +17,7 @@ final class Guest {
   private final long maxTransfer;
   private final Deadline deadline;
   private final ConcurrentHashMap<String, Value> functions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, AbiSignature> signatures = new ConcurrentHashMap<>();
   private Value exports;
   private Value memory;
   private Value alloc;
@@ -60,6 +63,19 @@ final class Guest {
 
   boolean hasAlloc() {
     return alloc != null;
+  }
+
+  /**
+   * The ABI signature of an export, worked out once: {@code export} finds its declaration (and
+   * throws when there is none, so nothing is remembered for a name the component does not export).
+   */
+  AbiSignature signature(String name, Supplier<FunctionDecl> export) {
+    AbiSignature sig = signatures.get(name);
+    if (sig == null) {
+      sig = abi.signatureOf(export.get());
+      signatures.put(name, sig);
+    }
+    return sig;
   }
 
   /** An exported function, looked up once. */

@@ -18,7 +18,6 @@ final class HostMetrics {
   private final String tenant;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-  private final LongAdder denials = new LongAdder();
   private final LongAdder limitHits = new LongAdder();
 
   HostMetrics(MeterRegistry registry, String tenant) {
@@ -43,25 +42,31 @@ final class HostMetrics {
   }
 
   void capability(String capability, boolean allowed) {
+    capabilityCounter(capability, allowed).increment();
+  }
+
+  /** The counter {@link #capability} increments, for callers that keep it. */
+  Counter capabilityCounter(String capability, boolean allowed) {
     String result = allowed ? "granted" : "denied";
-    if (!allowed) {
-      denials.increment();
-    }
-    counters
-        .computeIfAbsent(
-            "cap\u0000" + capability + "\u0000" + result,
-            k ->
-                Counter.builder("mosaic.capability.calls")
-                    .tag("tenant", tenant)
-                    .tag("capability", capability)
-                    .tag("result", result)
-                    .register(registry))
-        .increment();
+    return counters.computeIfAbsent(
+        "cap\u0000" + capability + "\u0000" + result,
+        k ->
+            Counter.builder("mosaic.capability.calls")
+                .tag("tenant", tenant)
+                .tag("capability", capability)
+                .tag("result", result)
+                .register(registry));
   }
 
   /** Capability calls denied so far, for the host's log. */
   long denials() {
-    return denials.sum();
+    long n = 0;
+    for (var e : counters.entrySet()) {
+      if (e.getKey().startsWith("cap\u0000") && e.getKey().endsWith("\u0000denied")) {
+        n += (long) e.getValue().count();
+      }
+    }
+    return n;
   }
 
   /** Limit hits so far, for the host's log. */

@@ -22,15 +22,16 @@ import java.util.function.LongSupplier;
  * <p>Each runtime's first call is timed on its own (it includes compiling the module), then the
  * runtime is warmed up (by default until 40 calls or 20 s, whichever comes first) and timed over a
  * fixed number of calls; the median is reported. Results must agree across runtimes, or the run
- * fails. Options: {@code --only sha256,keccak}, {@code --runtimes node,mosaic,graalwasm,chicory},
- * {@code --warmup N}, {@code --iterations N}, {@code --chicory-kernels true}, {@code --kernels
- * DIR}.
+ * fails. Options: {@code --only sha256,keccak}, {@code --runtimes node,mosaic,graalwasm,chicory}
+ * (run in that order), {@code --warmup N}, {@code --iterations N}, {@code --chicory-kernels true},
+ * {@code --kernels DIR}.
  */
 public final class PeerComparison {
   record Timing(
       String workload,
       String runtime,
       double firstMs,
+      double tenthMs,
       double medianMs,
       double minMs,
       long result) {}
@@ -46,8 +47,8 @@ public final class PeerComparison {
     Path nodeScript =
         Path.of(opts.getOrDefault("--node-script", "benchmarks/peers/node-bench.mjs"));
     Workload.kernelDir = Path.of(opts.getOrDefault("--kernels", "benchmarks/target/kernels"));
-    Set<String> runtimes =
-        Set.of(opts.getOrDefault("--runtimes", "node,mosaic,graalwasm,chicory").split(","));
+    List<String> runtimes =
+        List.of(opts.getOrDefault("--runtimes", "node,mosaic,graalwasm,chicory").split(","));
     List<Workload> selected = new ArrayList<>();
     Set<String> only =
         opts.containsKey("--only") ? Set.of(opts.get("--only").split(",")) : Set.of();
@@ -59,30 +60,34 @@ public final class PeerComparison {
     boolean chicoryKernels = Boolean.parseBoolean(opts.getOrDefault("--chicory-kernels", "false"));
 
     List<Timing> timings = new ArrayList<>();
-    if (runtimes.contains("node")) {
-      timings.addAll(node(node, nodeScript, workloads, selected, warmup, iterations));
-    }
-    if (runtimes.contains("mosaic")) {
-      try (MosaicRunner mosaic = new MosaicRunner()) {
-        for (Workload w : selected) {
-          timings.add(time(mosaic, w, warmup, iterations));
-        }
-      }
-    }
-    if (runtimes.contains("graalwasm")) {
-      try (GraalRunner graal = new GraalRunner()) {
-        for (Workload w : selected) {
-          timings.add(time(graal, w, warmup, iterations));
-        }
-      }
-    }
-    if (runtimes.contains("chicory")) {
-      try (ChicoryRunner chicory = new ChicoryRunner()) {
-        for (Workload w : selected) {
-          if (!w.kernel || chicoryKernels) {
-            timings.add(time(chicory, w, 1, chicoryIterations));
+    for (String runtime : runtimes) {
+      switch (runtime) {
+        case "node" ->
+            timings.addAll(node(node, nodeScript, workloads, selected, warmup, iterations));
+        case "mosaic" -> {
+          try (MosaicRunner mosaic = new MosaicRunner()) {
+            for (Workload w : selected) {
+              timings.add(time(mosaic, w, warmup, iterations));
+            }
           }
         }
+        case "graalwasm" -> {
+          try (GraalRunner graal = new GraalRunner()) {
+            for (Workload w : selected) {
+              timings.add(time(graal, w, warmup, iterations));
+            }
+          }
+        }
+        case "chicory" -> {
+          try (ChicoryRunner chicory = new ChicoryRunner()) {
+            for (Workload w : selected) {
+              if (!w.kernel || chicoryKernels) {
+                timings.add(time(chicory, w, 1, chicoryIterations));
+              }
+            }
+          }
+        }
+        default -> throw new IllegalArgumentException("unknown runtime: " + runtime);
       }
     }
     print(timings);
@@ -90,7 +95,8 @@ public final class PeerComparison {
 
   /**
    * Instantiates the workload, times its first call (the cost before any compiled code exists),
-   * warms it up (by default until 40 calls or 20 s) and times a fixed number of further calls.
+   * warms it up (by default until 40 calls or 20 s; the tenth call is timed alone) and times a
+   * fixed number of further calls.
    */
   static Timing time(PeerRuntime runtime, Workload w, int warmup, int iterations) throws Exception {
     LongSupplier call = runtime.prepare(w);
@@ -98,8 +104,13 @@ public final class PeerComparison {
     long first = call.getAsLong();
     double firstMs = (System.nanoTime() - t0) / 1e6;
     long deadline = System.nanoTime() + 20_000_000_000L;
-    for (int i = 1; i < warmup && System.nanoTime() < deadline; i++) {
+    double tenthMs = Double.NaN;
+    for (int i = 1; i < Math.max(warmup, 10) && System.nanoTime() < deadline; i++) {
+      long ti = System.nanoTime();
       call.getAsLong();
+      if (i == 9) {
+        tenthMs = (System.nanoTime() - ti) / 1e6;
+      }
     }
     double[] ms = new double[iterations];
     long result = first;
@@ -112,7 +123,8 @@ public final class PeerComparison {
       }
     }
     Arrays.sort(ms);
-    return new Timing(w.label(), runtime.name(), firstMs, ms[iterations / 2], ms[0], result);
+    return new Timing(
+        w.label(), runtime.name(), firstMs, tenthMs, ms[iterations / 2], ms[0], result);
   }
 
   static List<Timing> node(
@@ -149,6 +161,7 @@ public final class PeerComparison {
               n.get("workload").asText(),
               "node",
               n.get("first_ms").asDouble(),
+              n.path("tenth_ms").asDouble(Double.NaN),
               n.get("median_ms").asDouble(),
               n.get("min_ms").asDouble(),
               n.get("result").asLong()));
@@ -163,10 +176,11 @@ public final class PeerComparison {
         .forEach(t -> nodeByWorkload.put(t.workload(), t));
     System.out.printf(
         Locale.ROOT,
-        "%-10s %-10s %12s %12s %12s %10s %10s%n",
+        "%-10s %-10s %12s %12s %12s %12s %10s %10s%n",
         "workload",
         "runtime",
         "first ms",
+        "10th ms",
         "median ms",
         "min ms",
         "x node",
@@ -181,10 +195,11 @@ public final class PeerComparison {
         agree &= t.result() == ref.result();
         System.out.printf(
             Locale.ROOT,
-            "%-10s %-10s %12.3f %12.3f %12.3f %10.2f %10.2f%n",
+            "%-10s %-10s %12.3f %12.3f %12.3f %12.3f %10.2f %10.2f%n",
             w,
             t.runtime(),
             t.firstMs(),
+            t.tenthMs(),
             t.medianMs(),
             t.minMs(),
             t.medianMs() / ref.medianMs(),

@@ -3,7 +3,7 @@ package dev.mosaic.interpreter;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.FunctionDecl;
-import dev.mosaic.plan.PolicyEngine;
+import dev.mosaic.plan.rules.PolicyEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.mosaic.interpreter;
 
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.util.List;
 import java.util.Map;
 

@@ -1,15 +1,15 @@
 package dev.mosaic.interpreter;
 
-import dev.mosaic.plan.BlobStore;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.MemoryBlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;
-import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.BlobStore;
+import dev.mosaic.plan.store.MemoryBlobStore;
+import dev.mosaic.plan.validate.PlanValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +35,9 @@ import java.util.Objects;
  * resolve, so one run shows every problem; no plan is built when there is any.
  *
  * <p>Every rule of {@link PlanValidator} is checked by a stage, at the script's position, with the
- * validator's own rule functions ({@link dev.mosaic.plan.PlanRules}): a script that compiles gives
- * a plan that validates on a host with the compiler's {@link SystemLimits}. As a last guard the
- * built plan is encoded, decoded and checked by the validator's phases that need no blobs; a
+ * validator's own rule functions ({@link dev.mosaic.plan.rules.PlanRules}): a script that compiles
+ * gives a plan that validates on a host with the compiler's {@link SystemLimits}. As a last guard
+ * the built plan is encoded, decoded and checked by the validator's phases that need no blobs; a
  * finding there (a rule no stage checks) fails the compilation rather than giving out the plan.
  */
 public final class Compiler {

@@ -1,12 +1,12 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.plan.Binding;
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.EntryPoint;
-import dev.mosaic.plan.PlanCodes;
-import dev.mosaic.plan.PlanRules;
-import dev.mosaic.plan.SourceLocation;
 import dev.mosaic.plan.SystemLimits;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.diag.PlanCodes;
+import dev.mosaic.plan.diag.SourceLocation;
+import dev.mosaic.plan.rules.PlanRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

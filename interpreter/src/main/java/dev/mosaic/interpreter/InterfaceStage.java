@@ -6,7 +6,7 @@ import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.RecordDef;
 import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.dsl.ast.TypeRef;
-import dev.mosaic.plan.SourceLocation;
+import dev.mosaic.plan.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

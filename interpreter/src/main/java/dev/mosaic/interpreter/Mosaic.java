@@ -14,17 +14,17 @@ import dev.mosaic.hsm.signature.SignatureCodes;
 import dev.mosaic.hsm.signature.StoredSignatureVerifier;
 import dev.mosaic.hsm.signature.TrustAnchors;
 import dev.mosaic.hsm.signature.Verifiers;
-import dev.mosaic.plan.BlobStore;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;
-import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.BlobStore;
+import dev.mosaic.plan.store.FileBlobStore;
+import dev.mosaic.plan.validate.PlanValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -57,7 +57,7 @@ import java.util.function.Function;
  * thread for parallel calls. {@link Builder} is not thread-safe.
  *
  * <p><b>Errors.</b> Everything a script, plan or guest can cause is a {@link MosaicException}
- * carrying coded {@link dev.mosaic.plan.Diagnostic}s (docs/errors.md) and {@link
+ * carrying coded {@link dev.mosaic.plan.diag.Diagnostic}s (docs/errors.md) and {@link
  * MosaicException#exitCode()}, the command line's exit code for it.
  *
  * <p><b>Audit.</b> With {@link Builder#auditDirectory} each tenant gets a hash-chained JSON Lines

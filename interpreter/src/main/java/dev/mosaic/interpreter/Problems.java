@@ -1,8 +1,8 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Span;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.SourceLocation;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,10 +2,10 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ScriptParser;
 import dev.mosaic.dsl.SyntaxError;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.MosaicException;
-import dev.mosaic.plan.SourceLocation;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.diag.SourceLocation;
+import dev.mosaic.plan.io.InputFiles;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;

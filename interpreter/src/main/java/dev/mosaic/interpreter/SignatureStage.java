@@ -2,8 +2,8 @@ package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.SignatureRule;
-import dev.mosaic.plan.PlanRules;
 import dev.mosaic.plan.SignatureRequirement;
+import dev.mosaic.plan.rules.PlanRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

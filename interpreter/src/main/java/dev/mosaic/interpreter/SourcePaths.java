@@ -1,8 +1,8 @@
 package dev.mosaic.interpreter;
 
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;

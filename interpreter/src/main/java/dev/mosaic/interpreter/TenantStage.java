@@ -3,10 +3,10 @@ package dev.mosaic.interpreter;
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.LimitDecl;
 import dev.mosaic.dsl.ast.Span;
-import dev.mosaic.plan.PlanRules;
-import dev.mosaic.plan.SourceLocation;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.TenantLimits;
+import dev.mosaic.plan.diag.SourceLocation;
+import dev.mosaic.plan.rules.PlanRules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ final class TenantStage {
       }
       if (seen) {
         problems.add(
-            new dev.mosaic.plan.Diagnostic(
+            new dev.mosaic.plan.diag.Diagnostic(
                     LangCodes.DUPLICATE_TENANT,
                     "a script has one tenant, `" + result.name() + "` is already declared",
                     Problems.at(located.file(), t.span()),

@@ -2,12 +2,12 @@ package dev.mosaic.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
-import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SystemLimits;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.FileBlobStore;
+import dev.mosaic.plan.validate.PlanValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

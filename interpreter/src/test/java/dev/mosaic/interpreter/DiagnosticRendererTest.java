@@ -2,8 +2,8 @@ package dev.mosaic.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.SourceLocation;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.diag.SourceLocation;
 import org.junit.jupiter.api.Test;
 
 /** What the renderer prints for text a script controls: escapes, widths, line ends, sizes. */

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.mosaic.plan.BlobStore;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.MemoryBlobStore;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.BlobStore;
+import dev.mosaic.plan.store.MemoryBlobStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

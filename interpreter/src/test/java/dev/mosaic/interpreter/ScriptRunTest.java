@@ -103,9 +103,9 @@ class ScriptRunTest {
           allow hello log when env == "prod"
         }
         """;
-    var compiler = new Compiler(new dev.mosaic.plan.FileBlobStore(other, 1 << 20), "prod");
+    var compiler = new Compiler(new dev.mosaic.plan.store.FileBlobStore(other, 1 << 20), "prod");
     assertThat(compiler.compile("p.mosaic", script, dir).diagnostics()).isEmpty();
-    var dev = new Compiler(new dev.mosaic.plan.FileBlobStore(other, 1 << 20));
+    var dev = new Compiler(new dev.mosaic.plan.store.FileBlobStore(other, 1 << 20));
     assertThat(dev.compile("p.mosaic", script, dir).diagnostics())
         .extracting(d -> d.code())
         .containsExactly("E7001");

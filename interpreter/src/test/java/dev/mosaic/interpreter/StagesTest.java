@@ -101,7 +101,7 @@ class StagesTest {
     Problems problems = new Problems();
     var items =
         load(problems, dir, "", "load \"a\u0000b\"\ncomponent c from \"x\u0000.wasm\"").items();
-    new ComponentStage(problems, new dev.mosaic.plan.FileBlobStore(dir, 1024))
+    new ComponentStage(problems, new dev.mosaic.plan.store.FileBlobStore(dir, 1024))
         .run(items, "t", java.util.Map.of());
     assertThat(problems.list())
         .extracting(d -> d.code() + " " + d.message())

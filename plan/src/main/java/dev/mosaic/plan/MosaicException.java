@@ -1,5 +1,6 @@
 package dev.mosaic.plan;
 
+import dev.mosaic.plan.diag.Diagnostic;
 import java.util.List;
 
 /**

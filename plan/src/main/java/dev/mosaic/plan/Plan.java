@@ -1,5 +1,6 @@
 package dev.mosaic.plan;
 
+import dev.mosaic.plan.validate.PlanValidator;
 import java.util.List;
 import java.util.Objects;
 

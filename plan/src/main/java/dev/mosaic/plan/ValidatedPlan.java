@@ -1,5 +1,9 @@
 package dev.mosaic.plan;
 
+import dev.mosaic.plan.rules.PolicyEngine;
+import dev.mosaic.plan.validate.PlanValidator;
+import dev.mosaic.plan.verify.ComponentVerification;
+import dev.mosaic.plan.verify.SignatureStatus;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +18,7 @@ public final class ValidatedPlan {
   private final PolicyEngine policy;
   private final List<ComponentVerification> verifications;
 
-  ValidatedPlan(
+  public ValidatedPlan(
       Plan plan,
       String digest,
       Map<String, byte[]> blobs,

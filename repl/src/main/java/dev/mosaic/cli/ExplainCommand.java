@@ -2,10 +2,10 @@ package dev.mosaic.cli;
 
 import dev.mosaic.interpreter.CompileResult;
 import dev.mosaic.interpreter.Mosaic;
-import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;
+import dev.mosaic.plan.diag.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -4,8 +4,8 @@ import dev.mosaic.interpreter.DiagnosticRenderer;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.Plan;
-import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.PolicyRule;
+import dev.mosaic.plan.rules.PolicyEngine;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.mosaic.cli;
 
 import dev.mosaic.interpreter.DiagnosticRenderer;
-import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.ExitCodes;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.mosaic.cli;
 
-import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.Component;
-import dev.mosaic.plan.ComponentVerification;
-import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;
+import dev.mosaic.plan.diag.ExitCodes;
+import dev.mosaic.plan.store.BlobStore;
+import dev.mosaic.plan.verify.ComponentVerification;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

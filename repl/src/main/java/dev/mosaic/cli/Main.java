@@ -1,6 +1,6 @@
 package dev.mosaic.cli;
 
-import dev.mosaic.plan.ExitCodes;
+import dev.mosaic.plan.diag.ExitCodes;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.mosaic.cli;
 
-import dev.mosaic.plan.InputFiles;
-import dev.mosaic.plan.PlanCodes;
 import dev.mosaic.plan.SystemLimits;
+import dev.mosaic.plan.diag.PlanCodes;
+import dev.mosaic.plan.io.InputFiles;
 import java.nio.file.Path;
 
 /** Reads a plan file: a regular file no larger than the plan size limit (E8001). */

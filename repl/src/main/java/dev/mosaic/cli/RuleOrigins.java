@@ -5,7 +5,7 @@ import dev.mosaic.dsl.ScriptParser;
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.RuleDecl;
 import dev.mosaic.plan.PolicyRule;
-import dev.mosaic.plan.SourceLocation;
+import dev.mosaic.plan.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import dev.mosaic.hsm.attest.KeySigner;
 import dev.mosaic.hsm.attest.PlanAttestation;
 import dev.mosaic.hsm.attest.PlanProvenance;
 import dev.mosaic.hsm.attest.PlanSigner;
-import dev.mosaic.plan.ExitCodes;
+import dev.mosaic.plan.diag.ExitCodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

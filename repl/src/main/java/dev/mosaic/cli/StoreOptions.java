@@ -1,8 +1,8 @@
 package dev.mosaic.cli;
 
 import dev.mosaic.interpreter.Mosaic;
-import dev.mosaic.plan.BlobStore;
-import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.plan.store.BlobStore;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

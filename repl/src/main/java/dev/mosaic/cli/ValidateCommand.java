@@ -1,8 +1,8 @@
 package dev.mosaic.cli;
 
 import dev.mosaic.interpreter.Mosaic;
-import dev.mosaic.plan.ExitCodes;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.diag.ExitCodes;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package dev.mosaic.cli;
 
 import dev.mosaic.hsm.attest.PlanAttestation;
 import dev.mosaic.hsm.attest.VerifiedAttestation;
-import dev.mosaic.plan.ExitCodes;
+import dev.mosaic.plan.diag.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

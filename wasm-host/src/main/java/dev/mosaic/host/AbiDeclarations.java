@@ -1,8 +1,8 @@
 package dev.mosaic.host;
 
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

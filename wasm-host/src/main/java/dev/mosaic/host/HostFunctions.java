@@ -1,10 +1,10 @@
 package dev.mosaic.host;
 
 import dev.mosaic.plan.Capabilities;
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

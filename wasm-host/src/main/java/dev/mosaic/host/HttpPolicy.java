@@ -1,7 +1,7 @@
 package dev.mosaic.host;
 
-import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.PolicyRule;
+import dev.mosaic.plan.rules.PolicyEngine;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -20,7 +20,7 @@ final class MemoryCap {
    * Returns the module with its (single, non-shared, 32-bit) memory's maximum set to {@code
    * maxPages} unless that is null, and the maximum of table {@code i} set to {@code tableMax[i]}.
    * The caller has checked that every initial size fits under its cap and that the module was read
-   * by {@link dev.mosaic.plan.WasmInterface} (so its tables have no initializer expressions).
+   * by {@link dev.mosaic.plan.wasm.WasmInterface} (so its tables have no initializer expressions).
    */
   static byte[] apply(byte[] module, int initialPages, Integer maxPages, long[] tableMax) {
     WasmBytes.Reader r = new WasmBytes.Reader(module, 8);

@@ -2,8 +2,8 @@ package dev.mosaic.host;
 
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
-import dev.mosaic.plan.PlanCodes;
-import dev.mosaic.plan.WasmInterface;
+import dev.mosaic.plan.diag.PlanCodes;
+import dev.mosaic.plan.wasm.WasmInterface;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

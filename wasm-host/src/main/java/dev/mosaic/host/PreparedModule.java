@@ -1,9 +1,9 @@
 package dev.mosaic.host;
 
 import dev.mosaic.plan.Component;
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
-import dev.mosaic.plan.WasmInterface;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.wasm.WasmInterface;
 
 /**
  * What the host learns from a module before running it: its memory limits, its tables, its imports

@@ -1,10 +1,10 @@
 package dev.mosaic.host;
 
 import dev.mosaic.hsm.SecretBackend;
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package dev.mosaic.host;
 
-import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.rules.PolicyEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;

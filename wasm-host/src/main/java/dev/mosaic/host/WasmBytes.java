@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * The LEB128 reading and writing the host's module rewriters ({@link MemoryCap}, {@link
- * StartFunction}) share. They rewrite modules that {@link dev.mosaic.plan.WasmInterface} has
+ * StartFunction}) share. They rewrite modules that {@link dev.mosaic.plan.wasm.WasmInterface} has
  * already read and bounded, so a malformed number here is a bug, not hostile input.
  */
 final class WasmBytes {

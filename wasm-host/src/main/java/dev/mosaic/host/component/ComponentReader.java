@@ -1,8 +1,8 @@
 package dev.mosaic.host.component;
 
 import dev.mosaic.host.component.Definition.SortIndex;
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.mosaic.bench;
 
 import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostLimits;
-import dev.mosaic.host.ModuleInspector;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.host.internal.ModuleInspector;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.EntryPoint;

@@ -1,7 +1,7 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Span;
-import dev.mosaic.host.AbiSignature;
+import dev.mosaic.host.abi.AbiSignature;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.SignatureRequirement;
 import java.util.List;

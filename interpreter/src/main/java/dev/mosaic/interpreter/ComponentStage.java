@@ -1,7 +1,7 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.dsl.ast.Item;
-import dev.mosaic.host.ModuleInspector;
+import dev.mosaic.host.internal.ModuleInspector;
 import dev.mosaic.hsm.signature.TrustAnchors;
 import dev.mosaic.plan.FuncType;
 import dev.mosaic.plan.FunctionDecl;

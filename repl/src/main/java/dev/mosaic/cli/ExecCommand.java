@@ -1,9 +1,9 @@
 package dev.mosaic.cli;
 
-import dev.mosaic.host.AbiKind;
-import dev.mosaic.host.AbiSignature;
 import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostLimits;
+import dev.mosaic.host.abi.AbiKind;
+import dev.mosaic.host.abi.AbiSignature;
 import dev.mosaic.interpreter.LangCodes;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.interpreter.StatementRunner;

@@ -1,5 +1,16 @@
 package dev.mosaic.host;
 
+import dev.mosaic.host.abi.AbiKind;
+import dev.mosaic.host.abi.AbiSignature;
+import dev.mosaic.host.capability.CapabilityContext;
+import dev.mosaic.host.capability.HostFunctions;
+import dev.mosaic.host.capability.WasiOutput;
+import dev.mosaic.host.files.WasiFiles;
+import dev.mosaic.host.internal.Deadline;
+import dev.mosaic.host.internal.Guest;
+import dev.mosaic.host.internal.MemoryCap;
+import dev.mosaic.host.internal.PreparedModule;
+import dev.mosaic.host.internal.StartFunction;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * mosaic.capability.calls} (counter, tags {@code capability}, {@code result}), {@code
  * mosaic.limit.hits} (counter, tag {@code limit}), {@code mosaic.instantiations} (timer).
  */
-final class HostMetrics {
+public final class HostMetrics {
   private final MeterRegistry registry;
   private final String tenant;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -39,7 +39,7 @@ final class HostMetrics {
         k -> Timer.builder("mosaic.instantiations").tag("tenant", tenant).register(registry));
   }
 
-  void capability(String capability, boolean allowed) {
+  public void capability(String capability, boolean allowed) {
     String result = allowed ? "granted" : "denied";
     counters
         .computeIfAbsent(
@@ -53,7 +53,7 @@ final class HostMetrics {
         .increment();
   }
 
-  void limitHit(String limit) {
+  public void limitHit(String limit) {
     counters
         .computeIfAbsent(
             "limit\u0000" + limit,

@@ -1,7 +1,10 @@
 package dev.mosaic.host;
 
+import dev.mosaic.host.abi.GuestErrors;
 import dev.mosaic.host.audit.AuditLogOptions;
 import dev.mosaic.host.audit.JsonLinesAuditLog;
+import dev.mosaic.host.http.PinnedHttp;
+import dev.mosaic.host.internal.Watchdog;
 import dev.mosaic.hsm.SecretBackend;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.audit.AuditSink;

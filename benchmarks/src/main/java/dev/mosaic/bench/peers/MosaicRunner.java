@@ -1,8 +1,8 @@
 package dev.mosaic.bench.peers;
 
 import dev.mosaic.host.Composition;
-import dev.mosaic.host.ModuleInspector;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.host.internal.ModuleInspector;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PolicyRule;

@@ -1,6 +1,6 @@
 package dev.mosaic.host.hostile;
 
-import dev.mosaic.host.ModuleInspector;
+import dev.mosaic.host.internal.ModuleInspector;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.EntryPoint;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostCodes;
-import dev.mosaic.host.ModuleInspector;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.host.internal.ModuleInspector;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.MosaicException;

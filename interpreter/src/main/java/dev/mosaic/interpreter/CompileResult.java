@@ -1,5 +1,9 @@
 package dev.mosaic.interpreter;
 
+import dev.mosaic.interpreter.compiler.CapabilityReach;
+import dev.mosaic.interpreter.compiler.Located;
+import dev.mosaic.interpreter.diag.DiagnosticRenderer;
+import dev.mosaic.interpreter.model.CheckedScript;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.diag.Diagnostic;

@@ -1,6 +1,7 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.host.Composition;
+import dev.mosaic.interpreter.compiler.Compiler;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.ValidatedPlan;

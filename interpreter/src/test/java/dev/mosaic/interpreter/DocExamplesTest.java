@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mosaic.dsl.ParseResult;
 import dev.mosaic.dsl.ScriptParser;
+import dev.mosaic.interpreter.compiler.Compiler;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.diag.Diagnostic;
 import dev.mosaic.plan.store.FileBlobStore;

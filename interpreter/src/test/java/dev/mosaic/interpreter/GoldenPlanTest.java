@@ -2,6 +2,8 @@ package dev.mosaic.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mosaic.interpreter.compiler.CapabilityReach;
+import dev.mosaic.interpreter.compiler.Compiler;
 import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.store.FileBlobStore;

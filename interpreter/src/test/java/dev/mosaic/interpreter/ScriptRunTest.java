@@ -3,6 +3,8 @@ package dev.mosaic.interpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.interpreter.compiler.Compiler;
+import dev.mosaic.interpreter.diag.LangCodes;
 import dev.mosaic.plan.MosaicException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.mosaic.host.audit.AuditCodes;
 import dev.mosaic.host.audit.AuditLogVerifier;
 import dev.mosaic.host.audit.SealKeys;
 import dev.mosaic.hsm.SecretBackend;
-import dev.mosaic.interpreter.LangCodes;
+import dev.mosaic.interpreter.diag.LangCodes;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.diag.Diagnostic;
 import dev.mosaic.plan.diag.ExitCodes;

@@ -1,7 +1,7 @@
 package dev.mosaic.cli;
 
-import dev.mosaic.interpreter.Compiler;
-import dev.mosaic.interpreter.LangCodes;
+import dev.mosaic.interpreter.compiler.Compiler;
+import dev.mosaic.interpreter.diag.LangCodes;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.diag.Diagnostic;

@@ -1,8 +1,8 @@
 package dev.mosaic.cli;
 
-import dev.mosaic.interpreter.CapabilityReach;
 import dev.mosaic.interpreter.CompileResult;
 import dev.mosaic.interpreter.Mosaic;
+import dev.mosaic.interpreter.compiler.CapabilityReach;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.diag.ExitCodes;

@@ -1,6 +1,6 @@
 package dev.mosaic.cli;
 
-import dev.mosaic.interpreter.DiagnosticRenderer;
+import dev.mosaic.interpreter.diag.DiagnosticRenderer;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.diag.ExitCodes;
 import java.io.PrintWriter;

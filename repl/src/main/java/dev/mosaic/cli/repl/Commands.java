@@ -1,9 +1,9 @@
 package dev.mosaic.cli.repl;
 
-import dev.mosaic.cli.AuditLines;
-import dev.mosaic.cli.Explanation;
-import dev.mosaic.cli.PlanSummary;
-import dev.mosaic.cli.RuleText;
+import dev.mosaic.cli.text.AuditLines;
+import dev.mosaic.cli.text.Explanation;
+import dev.mosaic.cli.text.PlanSummary;
+import dev.mosaic.cli.text.RuleText;
 import dev.mosaic.interpreter.compiler.Compiler;
 import dev.mosaic.interpreter.compiler.ScriptFiles;
 import dev.mosaic.plan.Capabilities;

@@ -1,7 +1,7 @@
 package dev.mosaic.cli.repl;
 
-import dev.mosaic.cli.Explanation;
-import dev.mosaic.cli.RuleOrigins;
+import dev.mosaic.cli.text.Explanation;
+import dev.mosaic.cli.text.RuleOrigins;
 import dev.mosaic.dsl.ParseResult;
 import dev.mosaic.dsl.ScriptParser;
 import dev.mosaic.dsl.ast.Item;

@@ -1,5 +1,6 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.CliCodes;
 import dev.mosaic.interpreter.diag.DiagnosticRenderer;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.diag.ExitCodes;
@@ -12,7 +13,7 @@ import picocli.CommandLine;
  * Turns exceptions from commands into coded messages on stderr and an exit code; a Java stack trace
  * is shown only when {@code MOSAIC_DEBUG} is set.
  */
-final class Failures implements CommandLine.IExecutionExceptionHandler {
+public final class Failures implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {

@@ -1,5 +1,7 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.options.TrustOptions;
+import dev.mosaic.cli.text.PlanFile;
 import dev.mosaic.hsm.attest.PlanAttestation;
 import dev.mosaic.hsm.attest.VerifiedAttestation;
 import dev.mosaic.plan.diag.ExitCodes;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
       "Exit 0 when it is; 77 with E4120 (malformed envelope), E4121 (no trusted signature) or"
           + " E4122 (another plan) when not."
     })
-final class VerifyCommand implements Callable<Integer> {
+public final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PLAN", description = "The plan file (canonical CBOR).")
   Path file;
 

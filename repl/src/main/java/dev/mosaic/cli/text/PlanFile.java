@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.text;
 
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.diag.PlanCodes;
@@ -6,10 +6,10 @@ import dev.mosaic.plan.io.InputFiles;
 import java.nio.file.Path;
 
 /** Reads a plan file: a regular file no larger than the plan size limit (E8001). */
-final class PlanFile {
+public final class PlanFile {
   private PlanFile() {}
 
-  static byte[] read(Path file) {
+  public static byte[] read(Path file) {
     return InputFiles.read(
         file,
         SystemLimits.DEFAULT.maxPlanBytes(),

@@ -1,5 +1,9 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.options.HostOptions;
+import dev.mosaic.cli.options.SealKeyOptions;
+import dev.mosaic.cli.options.StoreOptions;
+import dev.mosaic.cli.text.AuditLines;
 import dev.mosaic.host.audit.AuditCodes;
 import dev.mosaic.host.audit.AuditLogVerifier;
 import dev.mosaic.host.audit.SealKeys;
@@ -29,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Read and check the per-tenant audit logs (docs/audit.md).",
     subcommands = {AuditCommand.Tail.class, AuditCommand.Verify.class, AuditCommand.Keygen.class})
-final class AuditCommand implements Runnable {
+public final class AuditCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -1,5 +1,9 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.options.SignedPlanOptions;
+import dev.mosaic.cli.options.StoreOptions;
+import dev.mosaic.cli.options.TrustOptions;
+import dev.mosaic.cli.text.PlanFile;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.diag.ExitCodes;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = "Decode and validate a compiled plan; print its digest when it is valid.")
-final class ValidateCommand implements Callable<Integer> {
+public final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PLAN", description = "The plan file (canonical CBOR).")
   Path file;
 

@@ -1,5 +1,10 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.options.StoreOptions;
+import dev.mosaic.cli.options.TrustOptions;
+import dev.mosaic.cli.text.PlanFile;
+import dev.mosaic.cli.text.PlanJson;
+import dev.mosaic.cli.text.PlanSummary;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;
@@ -35,7 +40,7 @@ import picocli.CommandLine.Spec;
           + " policy[{effect, component, capability, patterns}], entry_points[{component,"
           + " function}]."
     })
-final class InspectCommand implements Callable<Integer> {
+public final class InspectCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PLAN", description = "The plan file (canonical CBOR).")
   Path file;
 

@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.options;
 
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.store.BlobStore;
@@ -7,23 +7,23 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that use the blob store. */
-final class StoreOptions {
+public final class StoreOptions {
   @Option(
       names = "--store",
       paramLabel = "DIR",
       description = "Blob store directory (default: $MOSAIC_HOME/blobs or ~/.mosaic/blobs).")
   Path store;
 
-  Path directory() {
+  public Path directory() {
     return store != null ? store : Mosaic.defaultStore();
   }
 
-  Mosaic.Builder builder() {
+  public Mosaic.Builder builder() {
     return Mosaic.builder().store(directory());
   }
 
   /** The store alone, for commands that need no wasm engine. */
-  BlobStore blobStore() {
+  public BlobStore blobStore() {
     return new FileBlobStore(directory());
   }
 }

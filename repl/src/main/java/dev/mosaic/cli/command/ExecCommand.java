@@ -1,5 +1,10 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.options.HostOptions;
+import dev.mosaic.cli.options.SignedPlanOptions;
+import dev.mosaic.cli.options.StoreOptions;
+import dev.mosaic.cli.options.TrustOptions;
+import dev.mosaic.cli.text.PlanFile;
 import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostLimits;
 import dev.mosaic.host.abi.AbiKind;
@@ -48,7 +53,7 @@ import picocli.CommandLine.Spec;
           + " refused), decimals for f32/f64, the text itself for string, and for bytes hex"
           + " (0x48690a) or a file's content (@path)."
     })
-final class ExecCommand implements Callable<Integer> {
+public final class ExecCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file (canonical CBOR).")
   Path file;
 

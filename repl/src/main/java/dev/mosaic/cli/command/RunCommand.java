@@ -1,5 +1,9 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.options.HostOptions;
+import dev.mosaic.cli.options.ScriptOptions;
+import dev.mosaic.cli.options.StoreOptions;
+import dev.mosaic.cli.options.TrustOptions;
 import dev.mosaic.interpreter.CompileResult;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.MosaicException;
@@ -19,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Compile a script, validate its plan, run it and print what it prints.")
-final class RunCommand implements Callable<Integer>, Failures.SourceAware {
+public final class RunCommand implements Callable<Integer>, Failures.SourceAware {
   @Parameters(paramLabel = "FILE", description = "The .mosaic script to run.")
   Path file;
 

@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.text;
 
 import dev.mosaic.interpreter.diag.DiagnosticRenderer;
 import dev.mosaic.plan.Binding;

@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.options;
 
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.ValidatedPlan;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** Options of commands that load a compiled plan: whether it must be signed, and by whom. */
-final class SignedPlanOptions {
+public final class SignedPlanOptions {
   @Option(
       names = "--require-signed-plan",
       description = "Run only a plan whose DSSE envelope (`mosaic sign`) a --trusted-key signed.")
@@ -30,7 +30,7 @@ final class SignedPlanOptions {
   Path envelope;
 
   /** Applies the options to a facade builder. */
-  Mosaic.Builder apply(Mosaic.Builder builder, CommandLine cli) {
+  public Mosaic.Builder apply(Mosaic.Builder builder, CommandLine cli) {
     if (requireSignedPlan) {
       if (planKeys.isEmpty()) {
         throw new ParameterException(cli, "--require-signed-plan needs at least one --trusted-key");
@@ -41,7 +41,7 @@ final class SignedPlanOptions {
   }
 
   /** Loads a plan, with its envelope when signed plans are required. */
-  ValidatedPlan load(Mosaic mosaic, Path plan, byte[] bytes) {
+  public ValidatedPlan load(Mosaic mosaic, Path plan, byte[] bytes) {
     return load(mosaic, null, plan, bytes);
   }
 
@@ -49,7 +49,7 @@ final class SignedPlanOptions {
    * Loads a plan as {@link #load(Mosaic, Path, byte[])} does; with a {@code tenant}, only a plan of
    * that tenant (E7004 otherwise).
    */
-  ValidatedPlan load(Mosaic mosaic, String tenant, Path plan, byte[] bytes) {
+  public ValidatedPlan load(Mosaic mosaic, String tenant, Path plan, byte[] bytes) {
     if (!requireSignedPlan) {
       return tenant == null ? mosaic.load(bytes) : mosaic.tenant(tenant).load(bytes);
     }

@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.options;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +43,7 @@ public record Environment(
    * The real process's terminal and stdout, for callers whose writers may be anything: streams are
    * not treated as terminals, so nothing interactive (progress bars) is written to them.
    */
-  static Environment detached() {
+  public static Environment detached() {
     return new Environment(Environment::systemTerminal, System.out, false, false);
   }
 

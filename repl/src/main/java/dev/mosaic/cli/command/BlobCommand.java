@@ -1,5 +1,10 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.CliCodes;
+import dev.mosaic.cli.Main;
+import dev.mosaic.cli.options.Environment;
+import dev.mosaic.cli.options.StoreOptions;
+import dev.mosaic.cli.text.ProgressBar;
 import dev.mosaic.interpreter.compiler.Compiler;
 import dev.mosaic.interpreter.diag.LangCodes;
 import dev.mosaic.plan.MosaicException;
@@ -32,7 +37,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Add, read and list blobs (wasm modules) in a tenant's store.",
     subcommands = {BlobCommand.Add.class, BlobCommand.Get.class, BlobCommand.Ls.class})
-final class BlobCommand implements Runnable {
+public final class BlobCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -69,9 +74,9 @@ final class BlobCommand implements Runnable {
         "Store a file in the tenant's blob store and print its digest.",
         "A progress bar is shown on stderr for large files when stderr is a terminal."
       })
-  static final class Add implements Callable<Integer> {
+  public static final class Add implements Callable<Integer> {
     /** Files at least this large get a progress bar. */
-    static final long PROGRESS_FROM_BYTES = 4L << 20;
+    public static final long PROGRESS_FROM_BYTES = 4L << 20;
 
     private static final int CHUNK = 1 << 20;
 

@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.options;
 
 import dev.mosaic.host.FileKeyValueStore;
 import dev.mosaic.host.audit.AuditCodes;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  * secret} calls, the file root and key-value directory. The secret backend is opened by {@link
  * #apply} and closed by {@link #close()}.
  */
-final class HostOptions implements AutoCloseable {
+public final class HostOptions implements AutoCloseable {
   @Option(
       names = "--audit-dir",
       paramLabel = "DIR",
@@ -120,13 +120,13 @@ final class HostOptions implements AutoCloseable {
   }
 
   /** {@code audit} beside the blob store directory. */
-  static Path defaultAuditDirectory(Path store) {
+  public static Path defaultAuditDirectory(Path store) {
     Path parent = store.toAbsolutePath().getParent();
     return (parent == null ? Path.of(".") : parent).resolve("audit");
   }
 
   /** Applies the options to a facade builder, opening the secret backend if one is named. */
-  Mosaic.Builder apply(Mosaic.Builder builder, StoreOptions store) {
+  public Mosaic.Builder apply(Mosaic.Builder builder, StoreOptions store) {
     Path audit = auditDirectory(store);
     if (secrets != null) {
       try {
@@ -227,7 +227,7 @@ final class HostOptions implements AutoCloseable {
     return keys == null ? options : options.sealedWith(keys);
   }
 
-  static SecretBackend openBackend(String spec) {
+  public static SecretBackend openBackend(String spec) {
     int colon = spec.indexOf(':');
     String scheme = colon < 0 ? spec : spec.substring(0, colon);
     Map<String, String> config =

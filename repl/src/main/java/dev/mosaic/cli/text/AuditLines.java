@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.options.ScriptOptions;
+import dev.mosaic.cli.options.StoreOptions;
 import dev.mosaic.interpreter.CompileResult;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.interpreter.compiler.CapabilityReach;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
     description =
         "Compile a script to a plan (canonical CBOR) and print its digest. Component files are"
             + " added to the tenant's blob store.")
-final class CompileCommand implements Callable<Integer>, Failures.SourceAware {
+public final class CompileCommand implements Callable<Integer>, Failures.SourceAware {
   @Parameters(paramLabel = "FILE", description = "The .mosaic script to compile.")
   Path file;
 

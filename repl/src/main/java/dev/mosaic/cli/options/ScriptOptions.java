@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.options;
 
 import dev.mosaic.interpreter.Mosaic;
 import java.nio.file.Path;
@@ -7,7 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options of commands that compile scripts. */
-final class ScriptOptions {
+public final class ScriptOptions {
   @Option(
       names = "--allow-path",
       paramLabel = "DIR",
@@ -17,7 +17,7 @@ final class ScriptOptions {
               + " Repeatable.")
   List<Path> allowed = new ArrayList<>();
 
-  Mosaic.Builder apply(Mosaic.Builder builder) {
+  public Mosaic.Builder apply(Mosaic.Builder builder) {
     allowed.forEach(builder::allowPath);
     return builder;
   }

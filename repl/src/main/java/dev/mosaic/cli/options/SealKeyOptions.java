@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.options;
 
 import dev.mosaic.host.audit.AuditCodes;
 import dev.mosaic.host.audit.SealKeys;
@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Turns the seal key options of {@code run}/{@code exec} and {@code audit verify} into keys. */
-final class SealKeyOptions {
+public final class SealKeyOptions {
   private SealKeyOptions() {}
 
   /**
@@ -18,7 +18,7 @@ final class SealKeyOptions {
    *
    * @param option the key file option's name, for messages
    */
-  static SealKeys keys(Path keyFile, String label, SecretBackend backend, String option) {
+  public static SealKeys keys(Path keyFile, String label, SecretBackend backend, String option) {
     if (keyFile != null && label != null) {
       throw new MosaicException(
           Diagnostic.of(AuditCodes.KEY_UNUSABLE, option + " and a key label exclude each other")

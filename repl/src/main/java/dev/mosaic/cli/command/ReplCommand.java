@@ -1,5 +1,10 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.Main;
+import dev.mosaic.cli.options.Environment;
+import dev.mosaic.cli.options.HostOptions;
+import dev.mosaic.cli.options.ScriptOptions;
+import dev.mosaic.cli.options.StoreOptions;
 import dev.mosaic.cli.repl.Repl;
 import dev.mosaic.interpreter.Mosaic;
 import java.io.IOException;
@@ -22,7 +27,7 @@ import picocli.CommandLine.Spec;
           + " once. Type :help inside for commands.",
       "With FILE, the session starts from that script as with :load."
     })
-final class ReplCommand implements Callable<Integer> {
+public final class ReplCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "A script to start from.")
   Path file;
 

@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.text;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Locale;
  * A one-line progress bar redrawn in place with carriage returns, for terminals only. Redraws only
  * when the shown percentage changes; {@link #finish()} clears the line.
  */
-final class ProgressBar {
+public final class ProgressBar {
   private static final int WIDTH = 30;
 
   private final PrintWriter out;
@@ -16,14 +16,14 @@ final class ProgressBar {
   private int shown = -1;
   private int drawnLength;
 
-  ProgressBar(PrintWriter out, String label, long total) {
+  public ProgressBar(PrintWriter out, String label, long total) {
     this.out = out;
     this.label = label;
     this.total = Math.max(1, total);
   }
 
   /** Shows {@code done} of the total. */
-  void update(long done) {
+  public void update(long done) {
     int percent = (int) Math.min(100, done * 100 / total);
     if (percent == shown) {
       return;
@@ -46,7 +46,7 @@ final class ProgressBar {
   }
 
   /** Removes the bar from the line. */
-  void finish() {
+  public void finish() {
     if (drawnLength > 0) {
       out.print("\r" + " ".repeat(drawnLength) + "\r");
       out.flush();

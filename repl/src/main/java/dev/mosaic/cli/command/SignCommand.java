@@ -1,5 +1,8 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.Main;
+import dev.mosaic.cli.options.TrustOptions;
+import dev.mosaic.cli.text.PlanFile;
 import dev.mosaic.hsm.attest.DsseEnvelope;
 import dev.mosaic.hsm.attest.KeySigner;
 import dev.mosaic.hsm.attest.PlanAttestation;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
       "Keys are unencrypted PEM private keys (EC P-256, Ed25519, RSA); several --key options add"
           + " several signatures."
     })
-final class SignCommand implements Callable<Integer> {
+public final class SignCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PLAN", description = "The plan file (canonical CBOR).")
   Path file;
 

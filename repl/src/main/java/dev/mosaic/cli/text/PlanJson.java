@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,17 +21,17 @@ import java.util.function.Predicate;
  * A plan as JSON for tools ({@code mosaic inspect --json}). Field names are snake_case, like the
  * audit log; the shape is documented in the command's help.
  */
-final class PlanJson {
+public final class PlanJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private PlanJson() {}
 
-  static String render(String digest, Plan plan, Predicate<Component> inStore) {
+  public static String render(String digest, Plan plan, Predicate<Component> inStore) {
     return render(digest, plan, inStore, Map.of());
   }
 
-  static String render(
+  public static String render(
       String digest,
       Plan plan,
       Predicate<Component> inStore,

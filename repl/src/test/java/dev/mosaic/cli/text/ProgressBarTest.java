@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

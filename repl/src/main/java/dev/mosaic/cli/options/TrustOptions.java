@@ -1,4 +1,4 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.options;
 
 import dev.mosaic.host.audit.JsonLinesAuditLog;
 import dev.mosaic.hsm.signature.Keys;
@@ -18,7 +18,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options of commands that validate plans: trust anchors for component signatures, audit log. */
-final class TrustOptions {
+public final class TrustOptions {
   @Option(
       names = "--trust-anchor",
       paramLabel = "FILE",
@@ -36,7 +36,7 @@ final class TrustOptions {
   Path audit;
 
   /** Applies the options to a facade builder. */
-  Mosaic.Builder apply(Mosaic.Builder builder) {
+  public Mosaic.Builder apply(Mosaic.Builder builder) {
     if (!anchors.isEmpty()) {
       builder.trustAnchors(anchors());
     }
@@ -47,7 +47,7 @@ final class TrustOptions {
   }
 
   /** A validator with every verifier and these options' trust anchors, for inspecting a plan. */
-  PlanValidator validator(BlobStore blobs) {
+  public PlanValidator validator(BlobStore blobs) {
     return StoredSignatureVerifier.install(
             PlanValidator.builder(blobs), Verifiers.load(), Map.of(), anchors())
         .build();
@@ -62,7 +62,7 @@ final class TrustOptions {
   }
 
   /** Reads PEM public keys; E4002 for a missing file, E4117 for one that is not a public key. */
-  static List<PublicKey> publicKeys(List<Path> files) {
+  public static List<PublicKey> publicKeys(List<Path> files) {
     List<PublicKey> keys = new ArrayList<>();
     for (Path p : files) {
       keys.addAll(Keys.readPublicKeys(read(p), p.toString()));
@@ -83,7 +83,7 @@ final class TrustOptions {
   }
 
   /** A key, certificate or signature file given on the command line. */
-  static byte[] read(Path p) {
+  public static byte[] read(Path p) {
     return InputFiles.read(
         p, InputFiles.SMALL_FILE_BYTES, InputFiles.TOO_LARGE, "file `" + p + "`");
   }

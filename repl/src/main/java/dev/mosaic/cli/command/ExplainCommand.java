@@ -1,5 +1,10 @@
-package dev.mosaic.cli;
+package dev.mosaic.cli.command;
 
+import dev.mosaic.cli.options.ScriptOptions;
+import dev.mosaic.cli.options.StoreOptions;
+import dev.mosaic.cli.text.Explanation;
+import dev.mosaic.cli.text.PlanFile;
+import dev.mosaic.cli.text.RuleOrigins;
 import dev.mosaic.interpreter.CompileResult;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.plan.MosaicException;
@@ -26,7 +31,7 @@ import picocli.CommandLine.Spec;
       "A file ending in .mosaic is compiled as a script; anything else is read as a plan.",
       "Exits 0 when the use is allowed and 77 when it is denied."
     })
-final class ExplainCommand implements Callable<Integer>, Failures.SourceAware {
+public final class ExplainCommand implements Callable<Integer>, Failures.SourceAware {
   @Parameters(index = "0", paramLabel = "SCRIPT|PLAN", description = "A script or a plan file.")
   Path file;
 

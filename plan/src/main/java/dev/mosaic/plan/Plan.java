@@ -1,6 +1,5 @@
 package dev.mosaic.plan;
 
-import dev.mosaic.plan.validate.PlanValidator;
 import java.util.List;
 import java.util.Objects;
 

@@ -10,7 +10,6 @@ import dev.mosaic.plan.codec.PlanReader;
 import dev.mosaic.plan.codec.PlanTree;
 import dev.mosaic.plan.diag.Diagnostic;
 import dev.mosaic.plan.diag.PlanCodes;
-import dev.mosaic.plan.validate.PlanValidator;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

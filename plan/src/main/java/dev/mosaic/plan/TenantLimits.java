@@ -1,7 +1,6 @@
 package dev.mosaic.plan;
 
 import dev.mosaic.plan.diag.PlanCodes;
-import dev.mosaic.plan.validate.PlanValidator;
 
 /**
  * Per-tenant limits. A plan asks for its tenant's limits; a host may cap each tenant with its own

@@ -1,7 +1,6 @@
 package dev.mosaic.plan;
 
 import dev.mosaic.plan.rules.PolicyEngine;
-import dev.mosaic.plan.validate.PlanValidator;
 import dev.mosaic.plan.verify.ComponentVerification;
 import dev.mosaic.plan.verify.SignatureStatus;
 import java.util.List;
@@ -18,7 +17,7 @@ public final class ValidatedPlan {
   private final PolicyEngine policy;
   private final List<ComponentVerification> verifications;
 
-  public ValidatedPlan(
+  ValidatedPlan(
       Plan plan,
       String digest,
       Map<String, byte[]> blobs,

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.mosaic.plan.codec.CanonicalCbor;
 import dev.mosaic.plan.codec.PlanTree;
 import dev.mosaic.plan.diag.Diagnostic;
-import dev.mosaic.plan.validate.PlanValidator;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mosaic.plan.diag.Diagnostic;
 import dev.mosaic.plan.store.MemoryBlobStore;
-import dev.mosaic.plan.validate.PlanValidator;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;

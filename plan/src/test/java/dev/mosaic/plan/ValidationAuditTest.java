@@ -7,7 +7,6 @@ import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.diag.PlanCodes;
 import dev.mosaic.plan.store.BlobStore;
 import dev.mosaic.plan.store.MemoryBlobStore;
-import dev.mosaic.plan.validate.PlanValidator;
 import dev.mosaic.plan.verify.BlobVerifier;
 import dev.mosaic.plan.verify.ComponentVerification;
 import dev.mosaic.plan.verify.SignatureStatus;

@@ -1,10 +1,10 @@
 package dev.mosaic.hsm.signature;
 
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.diag.Diagnostic;
 import dev.mosaic.plan.store.BlobStore;
 import dev.mosaic.plan.store.FileBlobStore;
-import dev.mosaic.plan.validate.PlanValidator;
 import dev.mosaic.plan.verify.BlobVerifier;
 import dev.mosaic.plan.verify.ComponentVerification;
 import dev.mosaic.plan.verify.SignatureStatus;

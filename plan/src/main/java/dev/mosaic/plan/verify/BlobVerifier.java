@@ -1,7 +1,7 @@
 package dev.mosaic.plan.verify;
 
+import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SignatureRequirement;
-import dev.mosaic.plan.validate.PlanValidator;
 
 /**
  * Service interface for signature verifiers (cosign keys, PGP, X.509, plugins), called by {@link

@@ -1,17 +1,5 @@
-package dev.mosaic.plan.validate;
+package dev.mosaic.plan;
 
-import dev.mosaic.plan.Binding;
-import dev.mosaic.plan.Component;
-import dev.mosaic.plan.EntryPoint;
-import dev.mosaic.plan.FunctionDecl;
-import dev.mosaic.plan.MosaicException;
-import dev.mosaic.plan.Plan;
-import dev.mosaic.plan.PlanCodec;
-import dev.mosaic.plan.PolicyRule;
-import dev.mosaic.plan.SignatureRequirement;
-import dev.mosaic.plan.SystemLimits;
-import dev.mosaic.plan.TenantLimits;
-import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import dev.mosaic.plan.codec.PlanReader;

@@ -1,8 +1,8 @@
 /**
- * The plan format and everything that reads, checks and stores it. The format records, the validator, the
- * diagnostics, the blob stores, the verifier interface and the audit events are API; the codec, the
- * validator, the shared rules and the wasm interface reader are exported only to the modules of
- * this project that run them.
+ * The plan format and everything that reads, checks and stores it. The format records, the
+ * validator, the diagnostics, the blob stores, the verifier interface and the audit events are API;
+ * the codec, the validator, the shared rules and the wasm interface reader are exported only to the
+ * modules of this project that run them.
  */
 module dev.mosaic.plan {
   requires transitive com.fasterxml.jackson.core;

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /** Runs a script's statements against an instantiated composition. */
@@ -30,13 +31,16 @@ public final class ScriptRunner {
     this(composition, out, file, new HashMap<>());
   }
 
-  /** A runner whose {@code let} variables live in {@code variables}, owned by the caller. */
+  /**
+   * A runner whose {@code let} variables live in {@code variables}, owned by the caller, so they
+   * outlive the composition when an interactive session re-instantiates a changed plan.
+   */
   public ScriptRunner(
       Composition composition, Consumer<String> out, String file, Map<String, Object> variables) {
-    this.composition = composition;
-    this.out = out;
-    this.file = file;
-    this.variables = variables;
+    this.composition = Objects.requireNonNull(composition);
+    this.out = Objects.requireNonNull(out);
+    this.file = Objects.requireNonNull(file);
+    this.variables = Objects.requireNonNull(variables);
   }
 
   /** Runs statements in order; returns the value of the last one, or {@code null}. */
@@ -155,7 +159,7 @@ public final class ScriptRunner {
   }
 
   /** A value as {@code print} shows it: bytes in hex ({@code 0x...}), nothing as {@code ()}. */
-  static String show(Object v) {
+  public static String show(Object v) {
     return switch (v) {
       case null -> "()";
       case byte[] b -> "0x" + HexFormat.of().formatHex(b);

@@ -11,7 +11,7 @@ import dev.mosaic.host.abi.AbiKind;
 import dev.mosaic.host.abi.AbiSignature;
 import dev.mosaic.interpreter.Mosaic;
 import dev.mosaic.interpreter.diag.LangCodes;
-import dev.mosaic.interpreter.run.StatementRunner;
+import dev.mosaic.interpreter.run.ScriptRunner;
 import dev.mosaic.plan.EntryPoint;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
@@ -117,14 +117,14 @@ public final class ExecCommand implements Callable<Integer> {
             values.add(value(sig.params().get(i), args.get(i), i));
           }
           Object result = composition.call(entry.component(), entry.function(), values);
-          out.println(StatementRunner.show(result));
+          out.println(ScriptRunner.show(result));
         } else {
           for (EntryPoint e : plan.plan().entryPoints()) {
             FunctionDecl f = export(plan.plan(), e).orElseThrow();
             String name = e.component() + "." + e.function();
             if (f.type().params().isEmpty()) {
               Object result = composition.call(e.component(), e.function(), List.of());
-              out.println(name + " = " + StatementRunner.show(result));
+              out.println(name + " = " + ScriptRunner.show(result));
             } else {
               err.println(
                   "note: `"

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Statements run batch by batch, as a REPL session runs them. */
-class StatementRunnerTest {
+class ScriptRunnerTest {
   static final Path DIR = Path.of("..", "examples", "hello");
   static final String DECLARATIONS =
       "component hello from \"hello.wasm\"\npolicy { allow hello log }\n";
@@ -32,7 +32,7 @@ class StatementRunnerTest {
       CompileResult first =
           mosaic.compile("s", DECLARATIONS + "let sum = hello.greet(2, 3)\n", DIR).orThrow();
       try (Composition c = mosaic.instantiate(mosaic.load(mosaic.encode(first.plan())))) {
-        Object value = new StatementRunner(c, printed::add, "s", variables).run(first.statements());
+        Object value = new ScriptRunner(c, printed::add, "s", variables).run(first.statements());
         assertThat(value).isEqualTo(5L);
       }
       CompileResult second =
@@ -44,7 +44,7 @@ class StatementRunnerTest {
                   CompileOptions.session(variables.keySet()))
               .orThrow();
       try (Composition c = mosaic.instantiate(mosaic.load(mosaic.encode(second.plan())))) {
-        new StatementRunner(c, printed::add, "s", variables).run(second.statements());
+        new ScriptRunner(c, printed::add, "s", variables).run(second.statements());
       }
     }
     assertThat(variables).containsEntry("sum", 5L);
@@ -60,7 +60,7 @@ class StatementRunnerTest {
                   "s", "print nothing\n", DIR, CompileOptions.session(java.util.Set.of("nothing")))
               .orThrow();
       try (Composition c = mosaic.instantiate(mosaic.load(mosaic.encode(compiled.plan())))) {
-        StatementRunner runner = new StatementRunner(c, line -> {}, "s", new HashMap<>());
+        ScriptRunner runner = new ScriptRunner(c, line -> {}, "s", new HashMap<>());
         assertThatThrownBy(() -> runner.run(compiled.statements()))
             .isInstanceOf(MosaicException.class)
             .hasMessage("error[E2007]: s:1:7: unknown name `nothing`");

@@ -1,6 +1,6 @@
 package dev.mosaic.hsm;
 
-import dev.mosaic.plan.InputFiles;
+import dev.mosaic.plan.io.InputFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,6 +1,6 @@
 package dev.mosaic.hsm;
 
-import dev.mosaic.plan.SecretNameRules;
+import dev.mosaic.plan.rules.SecretNameRules;
 
 /**
  * Error codes raised by secret backends and secret access (E71xx, in the E7 band: denied, exit 77).

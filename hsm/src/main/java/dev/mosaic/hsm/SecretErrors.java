@@ -1,7 +1,7 @@
 package dev.mosaic.hsm;
 
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
 
 /**
  * Builds the coded exceptions of secret backends. The exceptions never carry a cause: a lower

@@ -1,6 +1,6 @@
 package dev.mosaic.hsm;
 
-import dev.mosaic.plan.PolicyEngine;
+import dev.mosaic.plan.rules.PolicyEngine;
 
 /** The policy decision for one component asking for one secret of its tenant. */
 @FunctionalInterface

@@ -1,6 +1,6 @@
 package dev.mosaic.hsm;
 
-import dev.mosaic.plan.SecretNameRules;
+import dev.mosaic.plan.rules.SecretNameRules;
 
 /**
  * The names a guest may ask for: one or more {@code /}-separated segments of letters, digits,

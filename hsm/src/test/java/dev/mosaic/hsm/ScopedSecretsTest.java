@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.hsm.env.EnvSecretBackend;
 import dev.mosaic.plan.MosaicException;
-import dev.mosaic.plan.PolicyEngine;
 import dev.mosaic.plan.PolicyRule;
 import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.rules.PolicyEngine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

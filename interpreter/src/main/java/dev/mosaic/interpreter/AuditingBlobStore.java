@@ -1,11 +1,11 @@
 package dev.mosaic.interpreter;
 
-import dev.mosaic.plan.BlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
-import dev.mosaic.plan.PlanCodes;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
+import dev.mosaic.plan.diag.PlanCodes;
+import dev.mosaic.plan.store.BlobStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

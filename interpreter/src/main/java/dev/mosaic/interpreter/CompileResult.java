@@ -1,8 +1,12 @@
 package dev.mosaic.interpreter;
 
-import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.interpreter.compiler.CapabilityReach;
+import dev.mosaic.interpreter.compiler.Located;
+import dev.mosaic.interpreter.diag.DiagnosticRenderer;
+import dev.mosaic.interpreter.model.CheckedScript;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.mosaic.interpreter;
 
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

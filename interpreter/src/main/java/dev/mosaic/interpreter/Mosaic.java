@@ -16,9 +16,9 @@ import dev.mosaic.hsm.signature.SignatureCodes;
 import dev.mosaic.hsm.signature.StoredSignatureVerifier;
 import dev.mosaic.hsm.signature.TrustAnchors;
 import dev.mosaic.hsm.signature.Verifiers;
-import dev.mosaic.plan.BlobStore;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.interpreter.compiler.Compiler;
+import dev.mosaic.interpreter.compiler.ScriptFiles;
+import dev.mosaic.interpreter.run.ScriptRunner;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;
@@ -27,6 +27,9 @@ import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.BlobStore;
+import dev.mosaic.plan.store.FileBlobStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -68,7 +71,7 @@ import java.util.function.Function;
  * ever logged. Meters go to the registry given to {@link Builder#meterRegistry}.
  *
  * <p><b>Errors.</b> Everything a script, plan or guest can cause is a {@link MosaicException}
- * carrying coded {@link dev.mosaic.plan.Diagnostic}s (docs/errors.md) and {@link
+ * carrying coded {@link dev.mosaic.plan.diag.Diagnostic}s (docs/errors.md) and {@link
  * MosaicException#exitCode()}, the command line's exit code for it.
  *
  * <p><b>Audit.</b> With {@link Builder#auditDirectory} each tenant gets a hash-chained JSON Lines

@@ -1,8 +1,8 @@
 package dev.mosaic.interpreter;
 
-import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

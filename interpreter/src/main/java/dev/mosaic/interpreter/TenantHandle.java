@@ -1,15 +1,16 @@
 package dev.mosaic.interpreter;
 
 import dev.mosaic.host.Composition;
-import dev.mosaic.plan.BlobStore;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.interpreter.compiler.Compiler;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
-import dev.mosaic.plan.PlanCodes;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.diag.PlanCodes;
+import dev.mosaic.plan.store.BlobStore;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,8 @@ package dev.mosaic.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.interpreter.diag.LangCodes;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

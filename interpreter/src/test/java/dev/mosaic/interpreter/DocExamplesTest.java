@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mosaic.dsl.ParseResult;
 import dev.mosaic.dsl.ScriptParser;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.interpreter.compiler.Compiler;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SystemLimits;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

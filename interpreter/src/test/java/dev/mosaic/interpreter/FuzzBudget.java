@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * fails the run too. The first input of a run also pays for class loading and is exempt from the
  * CPU check.
  */
-final class FuzzBudget {
+public final class FuzzBudget {
   static final long MAX_CPU_MILLIS = 1_000;
   static final long MAX_BLOCKED_SECONDS = 30;
 
@@ -40,7 +40,7 @@ final class FuzzBudget {
     return executor;
   }
 
-  static <T> T within(Supplier<T> work) {
+  public static <T> T within(Supplier<T> work) {
     Thread fuzzer = Thread.currentThread();
     ScheduledFuture<?> blocked =
         WATCHDOG.schedule(

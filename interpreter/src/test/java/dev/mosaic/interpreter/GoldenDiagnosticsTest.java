@@ -2,8 +2,9 @@ package dev.mosaic.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.interpreter.compiler.Compiler;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

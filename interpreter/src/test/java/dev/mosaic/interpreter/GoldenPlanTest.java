@@ -2,10 +2,12 @@ package dev.mosaic.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.interpreter.compiler.CapabilityReach;
+import dev.mosaic.interpreter.compiler.Compiler;
 import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SystemLimits;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

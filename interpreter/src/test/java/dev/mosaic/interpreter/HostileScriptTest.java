@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.mosaic.plan.BlobStore;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.MemoryBlobStore;
+import dev.mosaic.interpreter.compiler.Compiler;
+import dev.mosaic.interpreter.compiler.Loader;
+import dev.mosaic.interpreter.diag.Suggest;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.BlobStore;
+import dev.mosaic.plan.store.MemoryBlobStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * paths outside the script's directory, bytes that are not UTF-8. Each must end in coded
  * diagnostics, promptly, without reading what it should not or showing what it read.
  */
-class HostileScriptTest {
-  static final Path HELLO_WASM = Path.of("src", "test", "resources", "fixtures", "hello.wasm");
+public class HostileScriptTest {
+  public static final Path HELLO_WASM =
+      Path.of("src", "test", "resources", "fixtures", "hello.wasm");
   static final Duration PROMPTLY = Duration.ofSeconds(60);
 
   @TempDir Path dir;

@@ -2,7 +2,7 @@ package dev.mosaic.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

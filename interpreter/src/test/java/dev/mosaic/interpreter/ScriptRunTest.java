@@ -3,6 +3,8 @@ package dev.mosaic.interpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.interpreter.compiler.Compiler;
+import dev.mosaic.interpreter.diag.LangCodes;
 import dev.mosaic.plan.MosaicException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,9 +105,9 @@ class ScriptRunTest {
           allow hello log when env == "prod"
         }
         """;
-    var compiler = new Compiler(new dev.mosaic.plan.FileBlobStore(other, 1 << 20), "prod");
+    var compiler = new Compiler(new dev.mosaic.plan.store.FileBlobStore(other, 1 << 20), "prod");
     assertThat(compiler.compile("p.mosaic", script, dir).diagnostics()).isEmpty();
-    var dev = new Compiler(new dev.mosaic.plan.FileBlobStore(other, 1 << 20));
+    var dev = new Compiler(new dev.mosaic.plan.store.FileBlobStore(other, 1 << 20));
     assertThat(dev.compile("p.mosaic", script, dir).diagnostics())
         .extracting(d -> d.code())
         .containsExactly("E7001");

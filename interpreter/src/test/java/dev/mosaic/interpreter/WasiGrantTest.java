@@ -2,7 +2,8 @@ package dev.mosaic.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.plan.FileBlobStore;
+import dev.mosaic.interpreter.compiler.Compiler;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package dev.mosaic.plan;
 
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.diag.ErrorCode;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.mosaic.plan;
 
+import dev.mosaic.plan.verify.BlobVerifier;
 import java.util.List;
 
 /**

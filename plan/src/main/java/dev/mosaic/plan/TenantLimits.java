@@ -1,5 +1,7 @@
 package dev.mosaic.plan;
 
+import dev.mosaic.plan.diag.PlanCodes;
+
 /**
  * Per-tenant limits. A plan asks for its tenant's limits; a host may cap each tenant with its own
  * {@code TenantLimits} (see {@link PlanValidator.Builder#tenantCeiling}), and a plan that asks for

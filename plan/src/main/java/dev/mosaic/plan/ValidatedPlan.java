@@ -1,5 +1,8 @@
 package dev.mosaic.plan;
 
+import dev.mosaic.plan.rules.PolicyEngine;
+import dev.mosaic.plan.verify.ComponentVerification;
+import dev.mosaic.plan.verify.SignatureStatus;
 import java.util.List;
 import java.util.Map;
 

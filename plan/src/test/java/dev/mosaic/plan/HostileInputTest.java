@@ -3,6 +3,9 @@ package dev.mosaic.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.mosaic.plan.codec.CanonicalCbor;
+import dev.mosaic.plan.codec.PlanTree;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;

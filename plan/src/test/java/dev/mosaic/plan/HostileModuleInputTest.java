@@ -7,6 +7,8 @@ import static dev.mosaic.plan.ModuleInterfaceCheckTest.section;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.wasm.WasmInterface;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;

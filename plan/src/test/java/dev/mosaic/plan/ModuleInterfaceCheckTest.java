@@ -3,6 +3,8 @@ package dev.mosaic.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.MemoryBlobStore;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,22 +1,24 @@
 package dev.mosaic.plan;
 
+import dev.mosaic.plan.store.FileBlobStore;
+import dev.mosaic.plan.store.MemoryBlobStore;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Plans for tests: layered compositions whose size and shape are easy to reason about. */
-final class PlanFixtures {
-  static final FuncType UNARY = new FuncType(List.of("i32"), List.of("i32"));
+public final class PlanFixtures {
+  public static final FuncType UNARY = new FuncType(List.of("i32"), List.of("i32"));
   static final String TENANT = "acme";
 
   private PlanFixtures() {}
 
   /** A wasm module with the component's imports and exports; unique per id. */
-  static byte[] blob(Component c) {
+  public static byte[] blob(Component c) {
     return StubModules.module(c.imports(), c.exports(), c.id());
   }
 
   /** The module of component {@code id} of the plan. */
-  static byte[] blob(Plan plan, String id) {
+  public static byte[] blob(Plan plan, String id) {
     return blob(
         plan.components().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow());
   }
@@ -26,22 +28,23 @@ final class PlanFixtures {
   }
 
   /** A component whose digest names a module with exactly these imports and exports. */
-  static Component component(String id, List<FunctionDecl> imports, List<FunctionDecl> exports) {
+  public static Component component(
+      String id, List<FunctionDecl> imports, List<FunctionDecl> exports) {
     return new Component(id, digest(id, imports, exports), imports, exports);
   }
 
   /** A plan of one component exporting {@code run}, the entry point. */
-  static Plan single() {
+  public static Plan single() {
     return layered(1, 1, 0, 1);
   }
 
   /** The typical plan of the benchmarks: 10 components in 5 layers of 2. */
-  static Plan typical() {
+  public static Plan typical() {
     return layered(5, 2, 0, 10);
   }
 
   /** The largest plan the default limits accept: 1,000 components, 10,000 bindings, depth 100. */
-  static Plan maximal() {
+  public static Plan maximal() {
     return layered(100, 10, 100, 1_000);
   }
 
@@ -51,7 +54,7 @@ final class PlanFixtures {
    * extra} components import one more, from the layer after next. The last layer imports the {@code
    * log} capability, granted by the policy; the first layer exports entry points.
    */
-  static Plan layered(int layers, int width, int extra, int tenantComponents) {
+  public static Plan layered(int layers, int width, int extra, int tenantComponents) {
     List<Component> components = new ArrayList<>();
     List<Binding> bindings = new ArrayList<>();
     int count = 0;
@@ -101,7 +104,7 @@ final class PlanFixtures {
   }
 
   /** A store holding the blob of every component of the plan. */
-  static MemoryBlobStore storeFor(Plan plan) {
+  public static MemoryBlobStore storeFor(Plan plan) {
     MemoryBlobStore store = new MemoryBlobStore();
     if (!FileBlobStore.isTenant(plan.tenant())) {
       return store;
@@ -113,7 +116,7 @@ final class PlanFixtures {
   }
 
   /** A copy of the plan with other components, bindings and entry points. */
-  static Plan with(
+  public static Plan with(
       Plan plan, List<Component> components, List<Binding> bindings, List<EntryPoint> entries) {
     return new Plan(
         plan.formatVersion(),

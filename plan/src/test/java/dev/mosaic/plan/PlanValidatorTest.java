@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.MemoryBlobStore;
+import dev.mosaic.plan.verify.BlobVerifier;
+import dev.mosaic.plan.verify.ComponentVerification;
+import dev.mosaic.plan.verify.SignatureStatus;
+import dev.mosaic.plan.verify.VerificationRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,6 +1,19 @@
 package dev.mosaic.cli;
 
-import dev.mosaic.plan.ExitCodes;
+import dev.mosaic.cli.command.AuditCommand;
+import dev.mosaic.cli.command.BlobCommand;
+import dev.mosaic.cli.command.CompileCommand;
+import dev.mosaic.cli.command.ExecCommand;
+import dev.mosaic.cli.command.ExplainCommand;
+import dev.mosaic.cli.command.Failures;
+import dev.mosaic.cli.command.InspectCommand;
+import dev.mosaic.cli.command.ReplCommand;
+import dev.mosaic.cli.command.RunCommand;
+import dev.mosaic.cli.command.SignCommand;
+import dev.mosaic.cli.command.ValidateCommand;
+import dev.mosaic.cli.command.VerifyCommand;
+import dev.mosaic.cli.options.Environment;
+import dev.mosaic.plan.diag.ExitCodes;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,7 +92,7 @@ public final class Main implements Runnable {
   }
 
   /** What the process is attached to. */
-  Environment environment() {
+  public Environment environment() {
     return environment;
   }
 
@@ -89,7 +102,7 @@ public final class Main implements Runnable {
   }
 
   /** Version from the jar manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
+  public static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String v = Main.class.getPackage().getImplementationVersion();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.cli.command.BlobCommand;
+import dev.mosaic.cli.options.Environment;
 import dev.mosaic.dsl.ScriptParser;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanCodec;

@@ -2,6 +2,8 @@ package dev.mosaic.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mosaic.cli.text.Explanation;
+import dev.mosaic.cli.text.RuleOrigins;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PolicyRule;

@@ -5,10 +5,10 @@ package dev.mosaic.host;
  * passed: the host stops its own work at once instead of finishing it past the limit. The call ends
  * with E9002.
  */
-final class CallTimedOut extends RuntimeException {
+public final class CallTimedOut extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  CallTimedOut() {
+  public CallTimedOut() {
     super("the call ran past its time limit", null, false, false);
   }
 }

@@ -1,7 +1,9 @@
 package dev.mosaic.host;
 
-import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.host.abi.AbiKind;
+import dev.mosaic.host.abi.AbiSignature;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.util.Arrays;
 import java.util.List;
 

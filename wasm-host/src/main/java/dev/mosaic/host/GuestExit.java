@@ -1,7 +1,7 @@
 package dev.mosaic.host;
 
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
 
 /**
  * A WASI guest called {@code proc_exit} with a status other than 0. The command line exits with

@@ -11,14 +11,14 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * @param type the core wasm type the import must have
  * @param body the implementation
  */
-record HostFunction(String name, FuncType type, ProxyExecutable body) {
-  static FuncType type(List<String> params, List<String> results) {
+public record HostFunction(String name, FuncType type, ProxyExecutable body) {
+  public static FuncType type(List<String> params, List<String> results) {
     return new FuncType(params, results);
   }
 
-  static final List<String> NONE = List.of();
-  static final List<String> I32 = List.of("i32");
-  static final List<String> I64 = List.of("i64");
-  static final List<String> PTR_LEN = List.of("i32", "i32");
-  static final List<String> TWO_PTR_LEN = List.of("i32", "i32", "i32", "i32");
+  public static final List<String> NONE = List.of();
+  public static final List<String> I32 = List.of("i32");
+  public static final List<String> I64 = List.of("i64");
+  public static final List<String> PTR_LEN = List.of("i32", "i32");
+  public static final List<String> TWO_PTR_LEN = List.of("i32", "i32", "i32", "i32");
 }

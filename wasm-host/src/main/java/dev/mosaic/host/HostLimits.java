@@ -1,5 +1,8 @@
 package dev.mosaic.host;
 
+import dev.mosaic.host.capability.BasicCapabilities;
+import dev.mosaic.host.internal.PreparedModule;
+
 /**
  * Limits a host enforces on every tenant, on top of the {@link dev.mosaic.plan.TenantLimits} a plan
  * asks for (the smaller of the two wins).

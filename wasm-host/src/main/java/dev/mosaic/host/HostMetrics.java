@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * mosaic.capability.calls} (counter, tags {@code capability}, {@code result}), {@code
  * mosaic.limit.hits} (counter, tag {@code limit}), {@code mosaic.instantiations} (timer).
  */
-final class HostMetrics {
+public final class HostMetrics {
   private final MeterRegistry registry;
   private final String tenant;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -41,12 +41,12 @@ final class HostMetrics {
         k -> Timer.builder("mosaic.instantiations").tag("tenant", tenant).register(registry));
   }
 
-  void capability(String capability, boolean allowed) {
+  public void capability(String capability, boolean allowed) {
     capabilityCounter(capability, allowed).increment();
   }
 
   /** The counter {@link #capability} increments, for callers that keep it. */
-  Counter capabilityCounter(String capability, boolean allowed) {
+  public Counter capabilityCounter(String capability, boolean allowed) {
     String result = allowed ? "granted" : "denied";
     return counters.computeIfAbsent(
         "cap\u0000" + capability + "\u0000" + result,
@@ -74,7 +74,7 @@ final class HostMetrics {
     return limitHits.sum();
   }
 
-  void limitHit(String limit) {
+  public void limitHit(String limit) {
     limitHits.increment();
     counters
         .computeIfAbsent(

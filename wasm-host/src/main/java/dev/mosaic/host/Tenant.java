@@ -1,10 +1,14 @@
 package dev.mosaic.host;
 
+import dev.mosaic.host.capability.GuestLog;
+import dev.mosaic.host.capability.TokenBucket;
+import dev.mosaic.host.files.TenantFileRoot;
+import dev.mosaic.host.internal.PreparedModule;
 import dev.mosaic.hsm.SecretBackend;
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,20 +24,20 @@ import org.graalvm.polyglot.Source;
  * compiled code and source cache are its own), audit sink, metrics namespace, secret backend, file
  * root, rate limiters and the resources its live compositions hold.
  */
-final class Tenant implements AutoCloseable {
-  final String id;
+public final class Tenant implements AutoCloseable {
+  public final String id;
   final Engine engine;
   final AuditSink audit;
-  final HostMetrics metrics;
-  final SecretBackend secrets;
+  public final HostMetrics metrics;
+  public final SecretBackend secrets;
   final Path fileRoot;
 
   /** The confinement of {@link #fileRoot}, or {@code null} without one. */
-  final TenantFileRoot files;
+  public final TenantFileRoot files;
 
   final TokenBucket calls;
   final TokenBucket loads;
-  final GuestLog log;
+  public final GuestLog log;
   private final Lru<String, PreparedModule> prepared;
   private final Lru<String, Source> sources;
 
@@ -92,7 +96,7 @@ final class Tenant implements AutoCloseable {
     return sources.snapshot();
   }
 
-  void audit(String type, String component, Map<String, String> details) {
+  public void audit(String type, String component, Map<String, String> details) {
     audit.record(AuditEvent.now(id, type, component, details));
   }
 

@@ -1,5 +1,7 @@
 package dev.mosaic.host;
 
+import dev.mosaic.host.capability.CapabilityContext;
+import dev.mosaic.host.capability.WasiOutput;
 import dev.mosaic.host.component.ComponentFunction;
 import dev.mosaic.host.component.ExternName;
 import dev.mosaic.host.component.FuncSig;
@@ -7,9 +9,9 @@ import dev.mosaic.host.component.Item;
 import dev.mosaic.host.component.ResourceValue;
 import dev.mosaic.host.component.WitResult;
 import dev.mosaic.host.component.WitType;
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
-import dev.mosaic.plan.PlanCodes;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.diag.PlanCodes;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,12 +1,15 @@
 package dev.mosaic.host;
 
+import dev.mosaic.host.abi.GuestErrors;
 import dev.mosaic.host.audit.AuditLogOptions;
 import dev.mosaic.host.audit.JsonLinesAuditLog;
+import dev.mosaic.host.http.PinnedHttp;
+import dev.mosaic.host.internal.Watchdog;
 import dev.mosaic.hsm.SecretBackend;
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.audit.AuditSink;
+import dev.mosaic.plan.diag.Diagnostic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;

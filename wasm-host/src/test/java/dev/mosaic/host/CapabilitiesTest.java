@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mosaic.host.abi.GuestErrors;
 import dev.mosaic.host.audit.AuditLogVerifier;
 import dev.mosaic.plan.MosaicException;
 import java.io.IOException;

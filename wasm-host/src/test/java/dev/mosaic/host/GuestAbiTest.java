@@ -3,6 +3,8 @@ package dev.mosaic.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.host.abi.AbiDeclarations;
+import dev.mosaic.host.internal.ModuleInspector;
 import dev.mosaic.plan.MosaicException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

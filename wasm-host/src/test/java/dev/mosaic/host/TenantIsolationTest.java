@@ -3,6 +3,7 @@ package dev.mosaic.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.host.abi.GuestErrors;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.audit.AuditSink;

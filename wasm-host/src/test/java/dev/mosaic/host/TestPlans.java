@@ -1,15 +1,16 @@
 package dev.mosaic.host;
 
+import dev.mosaic.host.internal.ModuleInspector;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.EntryPoint;
-import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.PolicyRule;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.TenantLimits;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,10 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds validated plans from the test guests in src/test/resources/wasm. */
-final class TestPlans {
+public final class TestPlans {
   private final FileBlobStore blobs;
 
-  TestPlans(Path storeDir) {
+  public TestPlans(Path storeDir) {
     this.blobs = new FileBlobStore(storeDir);
   }
 
@@ -29,7 +30,7 @@ final class TestPlans {
     return blobs;
   }
 
-  static byte[] wasm(String name) {
+  public static byte[] wasm(String name) {
     try (InputStream in = TestPlans.class.getResourceAsStream("/wasm/" + name + ".wasm")) {
       if (in == null) {
         throw new IllegalArgumentException("no test guest " + name);
@@ -40,12 +41,12 @@ final class TestPlans {
     }
   }
 
-  PlanBuilder plan(String tenant) {
+  public PlanBuilder plan(String tenant) {
     return new PlanBuilder(tenant);
   }
 
   /** A fluent plan under construction. */
-  final class PlanBuilder {
+  public final class PlanBuilder {
     private final String tenant;
     private final List<Component> components = new ArrayList<>();
     private final List<Binding> bindings = new ArrayList<>();
@@ -56,7 +57,7 @@ final class TestPlans {
       this.tenant = tenant;
     }
 
-    PlanBuilder component(String id, String guest) {
+    public PlanBuilder component(String id, String guest) {
       byte[] bytes = wasm(guest);
       String digest = blobs.put(tenant, bytes);
       ModuleInspector.ModuleInterface shape = ModuleInspector.inspect(guest, bytes);
@@ -84,7 +85,7 @@ final class TestPlans {
       return this;
     }
 
-    PlanBuilder allow(String component, String capability, String... patterns) {
+    public PlanBuilder allow(String component, String capability, String... patterns) {
       policy.add(new PolicyRule(PolicyRule.Effect.ALLOW, component, capability, List.of(patterns)));
       return this;
     }
@@ -104,7 +105,7 @@ final class TestPlans {
           Plan.FORMAT_VERSION, tenant, components, bindings, policy, limits, List.<EntryPoint>of());
     }
 
-    ValidatedPlan validate() {
+    public ValidatedPlan validate() {
       return new PlanValidator(SystemLimits.DEFAULT, blobs).validate(build());
     }
   }

@@ -2,9 +2,9 @@ package dev.mosaic.hsm.attest;
 
 import dev.mosaic.hsm.signature.Keys;
 import dev.mosaic.hsm.signature.SignatureCodes;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.InputFiles;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.io.InputFiles;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

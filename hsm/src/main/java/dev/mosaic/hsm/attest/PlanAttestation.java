@@ -2,9 +2,9 @@ package dev.mosaic.hsm.attest;
 
 import dev.mosaic.hsm.signature.Keys;
 import dev.mosaic.hsm.signature.SignatureCodes;
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.mosaic.hsm.signature;
 
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

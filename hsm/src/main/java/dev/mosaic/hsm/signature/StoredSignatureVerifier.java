@@ -1,14 +1,14 @@
 package dev.mosaic.hsm.signature;
 
-import dev.mosaic.plan.BlobStore;
-import dev.mosaic.plan.BlobVerifier;
-import dev.mosaic.plan.ComponentVerification;
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanValidator;
-import dev.mosaic.plan.SignatureStatus;
-import dev.mosaic.plan.VerificationRequest;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.BlobStore;
+import dev.mosaic.plan.store.FileBlobStore;
+import dev.mosaic.plan.verify.BlobVerifier;
+import dev.mosaic.plan.verify.ComponentVerification;
+import dev.mosaic.plan.verify.SignatureStatus;
+import dev.mosaic.plan.verify.VerificationRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.mosaic.hsm.vault;
 import dev.mosaic.hsm.CredentialSource;
 import dev.mosaic.hsm.SecretCodes;
 import dev.mosaic.hsm.SecretErrors;
-import dev.mosaic.plan.InputFiles;
+import dev.mosaic.plan.io.InputFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.mosaic.hsm.signature;
 
-import dev.mosaic.plan.Diagnostic;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;

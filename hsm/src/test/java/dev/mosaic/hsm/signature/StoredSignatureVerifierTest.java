@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.plan.Component;
-import dev.mosaic.plan.ComponentVerification;
-import dev.mosaic.plan.MemoryBlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.SignatureRequirement;
-import dev.mosaic.plan.SignatureStatus;
 import dev.mosaic.plan.TenantLimits;
 import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.store.MemoryBlobStore;
+import dev.mosaic.plan.verify.ComponentVerification;
+import dev.mosaic.plan.verify.SignatureStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

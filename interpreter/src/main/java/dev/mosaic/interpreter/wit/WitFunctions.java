@@ -1,13 +1,13 @@
 package dev.mosaic.interpreter.wit;
 
-import dev.mosaic.host.ModuleInspector;
 import dev.mosaic.host.component.CoreValType;
 import dev.mosaic.host.component.FuncSig;
 import dev.mosaic.host.component.Item;
-import dev.mosaic.host.component.Layouts;
 import dev.mosaic.host.component.Primitive;
 import dev.mosaic.host.component.WitType;
 import dev.mosaic.host.component.World;
+import dev.mosaic.host.component.abi.Layouts;
+import dev.mosaic.host.internal.ModuleInspector;
 import dev.mosaic.plan.FuncType;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.WitWorld;

@@ -4,7 +4,7 @@ import dev.mosaic.host.component.FuncSig;
 import dev.mosaic.host.component.Item;
 import dev.mosaic.host.component.Primitive;
 import dev.mosaic.host.component.WitType;
-import dev.mosaic.interpreter.InterfaceModel;
+import dev.mosaic.interpreter.model.InterfaceModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,15 +56,16 @@ public final class WitMapping {
   }
 
   /** A type; each record is converted once, so every use of it is the same (named) object. */
-  private static WitType type(dev.mosaic.interpreter.WitType t, Map<String, WitType> records) {
+  private static WitType type(
+      dev.mosaic.interpreter.model.WitType t, Map<String, WitType> records) {
     return switch (t) {
-      case dev.mosaic.interpreter.WitType.Primitive p ->
+      case dev.mosaic.interpreter.model.WitType.Primitive p ->
           p.name().equals("bytes")
               ? new WitType.ListType(Primitive.U8)
               : Primitive.valueOf(p.name().toUpperCase(Locale.ROOT));
-      case dev.mosaic.interpreter.WitType.ListOf l ->
+      case dev.mosaic.interpreter.model.WitType.ListOf l ->
           new WitType.ListType(type(l.element(), records));
-      case dev.mosaic.interpreter.WitType.Record r -> {
+      case dev.mosaic.interpreter.model.WitType.Record r -> {
         WitType known = records.get(r.name());
         if (known != null) {
           yield known;

@@ -3,10 +3,10 @@ package dev.mosaic.interpreter.wit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mosaic.host.component.ComponentReader;
 import dev.mosaic.host.component.FuncSig;
 import dev.mosaic.host.component.World;
-import dev.mosaic.host.component.WorldReader;
+import dev.mosaic.host.component.binary.ComponentReader;
+import dev.mosaic.host.component.binary.WorldReader;
 import dev.mosaic.plan.MosaicException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.mosaic.plan.Component;
-import dev.mosaic.plan.MemoryBlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.StubModules;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.store.MemoryBlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

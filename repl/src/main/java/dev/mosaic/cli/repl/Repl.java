@@ -1,8 +1,8 @@
 package dev.mosaic.cli.repl;
 
 import dev.mosaic.cli.CliCodes;
-import dev.mosaic.interpreter.DiagnosticRenderer;
 import dev.mosaic.interpreter.Mosaic;
+import dev.mosaic.interpreter.diag.DiagnosticRenderer;
 import dev.mosaic.plan.MosaicException;
 import java.io.IOException;
 import java.io.PrintWriter;

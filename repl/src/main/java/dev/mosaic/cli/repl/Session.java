@@ -1,21 +1,21 @@
 package dev.mosaic.cli.repl;
 
-import dev.mosaic.cli.Explanation;
-import dev.mosaic.cli.RuleOrigins;
+import dev.mosaic.cli.text.Explanation;
+import dev.mosaic.cli.text.RuleOrigins;
 import dev.mosaic.dsl.ParseResult;
 import dev.mosaic.dsl.ScriptParser;
 import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.host.Composition;
 import dev.mosaic.interpreter.CompileOptions;
 import dev.mosaic.interpreter.CompileResult;
-import dev.mosaic.interpreter.DiagnosticRenderer;
-import dev.mosaic.interpreter.Located;
 import dev.mosaic.interpreter.Mosaic;
-import dev.mosaic.interpreter.StatementRunner;
-import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.interpreter.compiler.Located;
+import dev.mosaic.interpreter.diag.DiagnosticRenderer;
+import dev.mosaic.interpreter.run.ScriptRunner;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -54,7 +54,7 @@ final class Session implements AutoCloseable {
   private Plan plan;
   private ValidatedPlan validated;
   private Composition composition;
-  private StatementRunner runner;
+  private ScriptRunner runner;
   private MosaicException planError;
 
   Session(Mosaic mosaic, PrintWriter out, Path baseDir) {
@@ -123,7 +123,7 @@ final class Session implements AutoCloseable {
     try {
       Object value = runner.run(fresh);
       if (fresh.getLast().item() instanceof Item.Eval && value != null) {
-        out.println(StatementRunner.show(value));
+        out.println(ScriptRunner.show(value));
       }
     } catch (MosaicException e) {
       report(candidate, e.diagnostics());
@@ -144,7 +144,7 @@ final class Session implements AutoCloseable {
     try {
       validated = mosaic.load(mosaic.encode(next));
       composition = mosaic.instantiate(validated);
-      runner = new StatementRunner(composition, out::println, Transcript.FILE, variables);
+      runner = new ScriptRunner(composition, out::println, Transcript.FILE, variables);
     } catch (MosaicException e) {
       planError = e;
       report(source, e.diagnostics());

@@ -1,7 +1,7 @@
 package dev.mosaic.cli.repl;
 
-import dev.mosaic.plan.Diagnostic;
-import dev.mosaic.plan.SourceLocation;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.mosaic.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.plan.ErrorCode;
+import dev.mosaic.plan.diag.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.mosaic.host.component;
 
+import dev.mosaic.host.component.binary.ComponentReader;
+import dev.mosaic.host.component.binary.WorldReader;
 import java.util.List;
 
 /**

@@ -1,7 +1,14 @@
 package dev.mosaic.host.component;
 
-import dev.mosaic.plan.Diagnostic;
+import dev.mosaic.host.component.abi.CanonicalAbi;
+import dev.mosaic.host.component.abi.Destructor;
+import dev.mosaic.host.component.abi.GraalMemory;
+import dev.mosaic.host.component.abi.HandleTable;
+import dev.mosaic.host.component.abi.Layouts;
+import dev.mosaic.host.component.binary.ComponentReader;
+import dev.mosaic.host.component.binary.WorldReader;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.diag.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

@@ -1,5 +1,8 @@
 package dev.mosaic.host.component;
 
+import dev.mosaic.host.component.abi.CanonicalAbi;
+import dev.mosaic.host.component.abi.Destructor;
+import dev.mosaic.host.component.abi.HandleTable;
 import dev.mosaic.plan.MosaicException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -51,11 +54,11 @@ public final class ComponentState {
     return implemented.contains(type);
   }
 
-  Destructor destructor(ResourceType type) {
+  public Destructor destructor(ResourceType type) {
     return destructors.get(type);
   }
 
-  void borrowed() {
+  public void borrowed() {
     borrows++;
   }
 

@@ -1,5 +1,6 @@
 package dev.mosaic.host.component;
 
+import dev.mosaic.host.component.binary.WorldReader;
 import java.util.List;
 
 /**

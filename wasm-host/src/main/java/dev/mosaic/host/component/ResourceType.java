@@ -17,7 +17,7 @@ public final class ResourceType {
   }
 
   /** Names an unnamed resource when an import or export first gives it a name. */
-  synchronized void nameIfUnnamed(String newName) {
+  public synchronized void nameIfUnnamed(String newName) {
     if (name == null) {
       name = newName;
     }

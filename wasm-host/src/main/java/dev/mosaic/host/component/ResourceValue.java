@@ -1,5 +1,6 @@
 package dev.mosaic.host.component;
 
+import dev.mosaic.host.component.abi.Destructor;
 import dev.mosaic.plan.MosaicException;
 
 /**
@@ -14,7 +15,7 @@ public final class ResourceValue {
   private final Destructor destructor;
   private boolean gone;
 
-  ResourceValue(ResourceType type, int rep, boolean owned, Destructor destructor) {
+  public ResourceValue(ResourceType type, int rep, boolean owned, Destructor destructor) {
     this.type = type;
     this.rep = rep;
     this.owned = owned;
@@ -56,7 +57,7 @@ public final class ResourceValue {
   }
 
   /** Marks ownership as passed on (lowered as {@code own}). */
-  void moveOut() {
+  public void moveOut() {
     take("pass on");
   }
 

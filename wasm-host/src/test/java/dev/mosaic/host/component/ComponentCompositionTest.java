@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.host.Composition;
 import dev.mosaic.host.WasmHost;
-import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.audit.AuditEvent;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package dev.mosaic.host.component;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.EntryPoint;
-import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.FuncType;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.Plan;
@@ -12,6 +11,7 @@ import dev.mosaic.plan.PolicyRule;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.TenantLimits;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.util.ArrayList;
 import java.util.List;
 

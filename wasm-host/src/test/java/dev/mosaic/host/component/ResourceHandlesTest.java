@@ -3,6 +3,10 @@ package dev.mosaic.host.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.host.component.abi.ByteArrayMemory;
+import dev.mosaic.host.component.abi.CanonicalAbi;
+import dev.mosaic.host.component.abi.HandleTable;
+import dev.mosaic.host.component.abi.Layouts;
 import dev.mosaic.plan.MosaicException;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mosaic.host.CapabilityFixture;
 import dev.mosaic.host.Composition;
-import dev.mosaic.host.GuestErrors;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.host.abi.GuestErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

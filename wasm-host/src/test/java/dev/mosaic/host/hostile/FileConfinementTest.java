@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mosaic.host.CapabilityFixture;
 import dev.mosaic.host.Composition;
-import dev.mosaic.host.GuestErrors;
 import dev.mosaic.host.HostLimits;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.host.abi.GuestErrors;
 import dev.mosaic.plan.MosaicException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,10 +3,9 @@ package dev.mosaic.host.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mosaic.host.ModuleInspector;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.host.internal.ModuleInspector;
 import dev.mosaic.plan.Component;
-import dev.mosaic.plan.ForgedPlans;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
 import dev.mosaic.plan.ValidatedPlan;

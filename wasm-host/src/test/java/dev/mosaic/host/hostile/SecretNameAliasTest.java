@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.host.CapabilityFixture;
 import dev.mosaic.host.Composition;
-import dev.mosaic.host.GuestErrors;
 import dev.mosaic.host.WasmHost;
+import dev.mosaic.host.abi.GuestErrors;
 import dev.mosaic.hsm.HostMode;
 import dev.mosaic.hsm.env.EnvSecretBackend;
 import dev.mosaic.plan.MosaicException;

@@ -1,16 +1,16 @@
 package dev.mosaic.host.hostile;
 
-import dev.mosaic.host.ModuleInspector;
+import dev.mosaic.host.internal.ModuleInspector;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.EntryPoint;
-import dev.mosaic.plan.FileBlobStore;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.PolicyRule;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.TenantLimits;
 import dev.mosaic.plan.ValidatedPlan;
+import dev.mosaic.plan.store.FileBlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

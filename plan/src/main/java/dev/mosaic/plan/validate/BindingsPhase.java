@@ -1,0 +1,184 @@
+package dev.mosaic.plan.validate;
+
+import dev.mosaic.plan.Binding;
+import dev.mosaic.plan.Component;
+import dev.mosaic.plan.EntryPoint;
+import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.Plan;
+import dev.mosaic.plan.PlanValidator;
+import dev.mosaic.plan.codec.PlanReader;
+import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.diag.Diagnostics;
+import dev.mosaic.plan.diag.PlanCodes;
+import dev.mosaic.plan.rules.PlanRules;
+import dev.mosaic.plan.rules.PolicyEngine;
+import dev.mosaic.plan.wasm.WasmInterface;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Phase 4, bindings: both ends exist, function types are equal, no import is dangling or bound
+ * twice, every capability import is granted by the policy, every entry point exists (E6xxx, E7001).
+ * Denials come first, since they decide the exit code.
+ */
+public final class BindingsPhase implements ValidationPhase {
+
+  @Override
+  public Loaded check(Plan plan) {
+    List<Diagnostic> denied = new ArrayList<>();
+    Diagnostics r = new Diagnostics(PlanValidator.MAX_DIAGNOSTICS);
+    Map<String, Component> byId = new HashMap<>();
+    Map<String, Map<String, FunctionDecl>> exportsOf = new HashMap<>();
+    Map<String, Map<String, FunctionDecl>> importsOf = new HashMap<>();
+    for (Component c : plan.components()) {
+      byId.put(c.id(), c);
+      Map<String, FunctionDecl> exports = new HashMap<>();
+      c.exports().forEach(f -> exports.putIfAbsent(f.name(), f));
+      exportsOf.put(c.id(), exports);
+      Map<String, FunctionDecl> imports = new HashMap<>();
+      c.imports().forEach(f -> imports.putIfAbsent(importKey(f.module(), f.name()), f));
+      importsOf.put(c.id(), imports);
+    }
+    Map<String, Binding> bound = new HashMap<>();
+    for (Binding b : plan.bindings()) {
+      Component importer = byId.get(b.importer());
+      Component exporter = byId.get(b.exporter());
+      if (importer == null || exporter == null) {
+        r.add(
+            PlanCodes.UNKNOWN_COMPONENT,
+            "binding names unknown component `"
+                + clip(importer == null ? b.importer() : b.exporter())
+                + "`");
+        continue;
+      }
+      String key = importKey(b.importModule(), b.importName());
+      if (WasmInterface.isInterfaceName(b.importName())) {
+        // A component's imported instance bound to another's exported instance: the host
+        // compares their functions with the components' worlds when it loads the plan.
+        Binding previous = bound.putIfAbsent(b.importer() + "\u0000" + key, b);
+        if (previous != null) {
+          r.add(
+              PlanCodes.IMPORT_BOUND_TWICE,
+              "import `"
+                  + b.importer()
+                  + "."
+                  + clip(b.importName())
+                  + "` is bound twice, to `"
+                  + previous.exporter()
+                  + "` and `"
+                  + b.exporter()
+                  + "`");
+        }
+        continue;
+      }
+      FunctionDecl imp = importsOf.get(b.importer()).get(key);
+      FunctionDecl exp = exportsOf.get(b.exporter()).get(b.exportName());
+      String end = "`" + b.importer() + "." + clip(b.importModule()) + "." + clip(b.importName());
+      if (imp == null) {
+        r.add(
+            PlanCodes.UNKNOWN_IMPORT,
+            "component `"
+                + b.importer()
+                + "` has no import `"
+                + clip(b.importModule())
+                + "."
+                + clip(b.importName())
+                + "`");
+      } else if (imp.isCapability() || imp.isWasi()) {
+        PlanRules.bindsCapability(b.importer(), imp, b.exporter(), b.exportName())
+            .ifPresent(r::add);
+      } else if (exp == null) {
+        r.add(
+            PlanCodes.UNKNOWN_EXPORT,
+            "component `" + b.exporter() + "` has no export `" + clip(b.exportName()) + "`");
+      } else if (!imp.type().equals(exp.type())) {
+        r.add(
+            PlanCodes.TYPE_MISMATCH,
+            "binding "
+                + end
+                + "` expects "
+                + imp.type()
+                + " but `"
+                + b.exporter()
+                + "."
+                + clip(b.exportName())
+                + "` has "
+                + exp.type());
+      }
+      Binding previous = bound.putIfAbsent(b.importer() + "\u0000" + key, b);
+      if (previous != null && imp != null) {
+        r.add(
+            PlanCodes.IMPORT_BOUND_TWICE,
+            "import "
+                + end
+                + "` is bound twice, to `"
+                + previous.exporter()
+                + "."
+                + clip(previous.exportName())
+                + "` and `"
+                + b.exporter()
+                + "."
+                + clip(b.exportName())
+                + "`");
+      }
+    }
+    PolicyEngine policy = new PolicyEngine(plan.policy());
+    for (Component c : plan.components()) {
+      for (FunctionDecl imp : c.imports()) {
+        Optional<Diagnostic> kind = PlanRules.importKind(c.id(), imp);
+        if (kind.isPresent()) {
+          denied.add(kind.get());
+        } else if (imp.isCapability() || imp.isWasi()) {
+          String capability = imp.capability();
+          if (capability == null) {
+            // A WASI function that needs no grant (docs/guest-abi.md).
+            continue;
+          }
+          if (!policy.decide(c.id(), capability, null).allowed()) {
+            denied.add(
+                Diagnostic.of(
+                        PlanCodes.CAPABILITY_NOT_GRANTED,
+                        "capability `"
+                            + capability
+                            + "` is not granted to component `"
+                            + c.id()
+                            + "`")
+                    .withHelp("add `allow " + c.id() + " " + capability + "` to the policy"));
+          }
+        } else if (!bound.containsKey(c.id() + "\u0000" + importKey(imp.module(), imp.name()))) {
+          r.add(PlanRules.danglingImport(c.id(), imp));
+        }
+      }
+    }
+    for (EntryPoint e : plan.entryPoints()) {
+      Map<String, FunctionDecl> exports = exportsOf.get(e.component());
+      if (exports == null || !exports.containsKey(e.function())) {
+        r.add(
+            PlanCodes.UNKNOWN_ENTRY,
+            "entry point `" + clip(e.component()) + "." + clip(e.function()) + "` does not exist");
+      }
+    }
+    // Denials (E7xxx) decide the exit code (77), so they come first when both kinds occur.
+    Diagnostics all = new Diagnostics(PlanValidator.MAX_DIAGNOSTICS);
+    denied.forEach(all::add);
+    try {
+      r.throwIfAny();
+    } catch (MosaicException e) {
+      e.diagnostics().forEach(all::add);
+    }
+    all.throwIfAny();
+    return Loaded.NONE;
+  }
+
+  private static String importKey(String module, String name) {
+    return module + "\u0000" + name;
+  }
+
+  private static String clip(String s) {
+    return PlanReader.clip(s);
+  }
+}

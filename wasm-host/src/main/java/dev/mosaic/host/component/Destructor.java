@@ -1,7 +1,0 @@
-package dev.mosaic.host.component;
-
-/** Runs when the last owner of a resource drops it; receives the resource's representation. */
-@FunctionalInterface
-public interface Destructor {
-  void destroy(int rep);
-}

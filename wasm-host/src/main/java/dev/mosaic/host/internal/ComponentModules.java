@@ -1,12 +1,12 @@
-package dev.mosaic.host;
+package dev.mosaic.host.internal;
 
+import dev.mosaic.host.HostCodes;
+import dev.mosaic.host.HostLimits;
 import dev.mosaic.host.component.ComponentInstance;
 import dev.mosaic.host.component.ComponentLimits;
 import dev.mosaic.host.component.ComponentLinker;
 import dev.mosaic.host.component.Definition;
 import dev.mosaic.host.component.binary.ComponentReader;
-import dev.mosaic.host.internal.MemoryCap;
-import dev.mosaic.host.internal.StartFunction;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.diag.Diagnostic;
@@ -24,7 +24,7 @@ import java.util.Map;
  * and the tenant's memory budget is shared by all inner memories. The plan's digest is the digest
  * of the whole component blob.
  */
-final class ComponentModules {
+public final class ComponentModules {
   private final Component component;
   private final dev.mosaic.host.component.Component binary;
   private final Map<Definition.CoreModule, Integer> index = new HashMap<>();
@@ -42,7 +42,7 @@ final class ComponentModules {
    * @throws MosaicException E42xx when the component or a core module is malformed, E9003 for a
    *     memory the host cannot cap
    */
-  static ComponentModules read(Component c, byte[] blob) {
+  public static ComponentModules read(Component c, byte[] blob) {
     ComponentModules out =
         new ComponentModules(c, ComponentReader.read(blob, ComponentLimits.DEFAULT));
     out.collect(out.binary);
@@ -78,20 +78,20 @@ final class ComponentModules {
     return "core module " + i + " of component `" + component.id() + "`";
   }
 
-  dev.mosaic.host.component.Component binary() {
+  public dev.mosaic.host.component.Component binary() {
     return binary;
   }
 
   /** The key under which memory and table caps of inner module {@code i} are kept. */
-  String key(int i) {
+  public String key(int i) {
     return component.id() + "#" + i;
   }
 
-  int count() {
+  public int count() {
     return shapes.size();
   }
 
-  WasmInterface shape(int i) {
+  public WasmInterface shape(int i) {
     return shapes.get(i);
   }
 
@@ -99,7 +99,7 @@ final class ComponentModules {
    * Element caps of each inner module's tables: as for a plan module, its tables together may hold
    * the host's per-module number of elements, each an even share of what is left.
    */
-  Map<String, long[]> tableCaps(HostLimits limits) {
+  public Map<String, long[]> tableCaps(HostLimits limits) {
     long moduleCap = Math.min(limits.maxModuleTableElements(), 0xFFFF_FFFFL);
     Map<String, long[]> caps = new LinkedHashMap<>();
     for (int i = 0; i < shapes.size(); i++) {
@@ -135,7 +135,7 @@ final class ComponentModules {
    * Compiles every inner module in {@code context} before the deadline is armed: the engine keeps
    * the parsed modules, so instantiation, which runs under the call limit, does not pay for them.
    */
-  void compile(
+  public void compile(
       org.graalvm.polyglot.Context context,
       Map<String, Integer> memoryCaps,
       Map<String, long[]> tableCaps) {
@@ -145,7 +145,7 @@ final class ComponentModules {
   }
 
   /** An inner module as it runs: start function moved to an export, memory and tables capped. */
-  ComponentLinker.CoreModule prepare(
+  public ComponentLinker.CoreModule prepare(
       Definition.CoreModule m, Map<String, Integer> memoryCaps, Map<String, long[]> tableCaps) {
     return prepared.computeIfAbsent(index.get(m), i -> prepare(i, m, memoryCaps, tableCaps));
   }
@@ -180,7 +180,7 @@ final class ComponentModules {
    * @throws MosaicException E4216 when the exporter is not a component, lacks the instance or a
    *     function, or a function's type differs; E4213 when a function passes a resource
    */
-  static Object bind(
+  public static Object bind(
       String importer,
       dev.mosaic.plan.Binding b,
       dev.mosaic.host.component.ComponentInstance exporter,

@@ -1,7 +1,5 @@
-package dev.mosaic.host;
+package dev.mosaic.host.capability;
 
-import dev.mosaic.host.capability.CapabilityContext;
-import dev.mosaic.host.capability.WasiOutput;
 import dev.mosaic.host.component.ComponentFunction;
 import dev.mosaic.host.component.ExternName;
 import dev.mosaic.host.component.FuncSig;
@@ -31,7 +29,7 @@ import java.util.function.Function;
  * imports an interface whose capability is not granted is refused when it is instantiated, and that
  * is audited; the first call of each function is audited naming the interface and function.
  */
-final class WasiComponentHost {
+public final class WasiComponentHost {
   /** The output streams' representations (resources the host implements). */
   private static final int STDOUT = 1;
 
@@ -46,18 +44,18 @@ final class WasiComponentHost {
   private final Set<String> audited = new HashSet<>();
   private final SecureRandom random = new SecureRandom();
 
-  WasiComponentHost(CapabilityContext ctx, WasiOutput stdout, WasiOutput stderr) {
+  public WasiComponentHost(CapabilityContext ctx, WasiOutput stdout, WasiOutput stderr) {
     this.ctx = ctx;
     this.stdout = stdout;
     this.stderr = stderr;
   }
 
   /** A component's exit through {@code wasi:cli/exit}. */
-  static final class Exit extends RuntimeException {
+  public static final class Exit extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final int status;
+    public final int status;
 
-    Exit(int status) {
+    public Exit(int status) {
       super("exit " + status, null, false, false);
       this.status = status;
     }
@@ -70,7 +68,7 @@ final class WasiComponentHost {
    * @throws MosaicException E7001 when the interface needs a capability the policy does not grant
    *     the component (audited)
    */
-  Map<String, Object> resolve(ExternName name, Item type) {
+  public Map<String, Object> resolve(ExternName name, Item type) {
     if (!(name instanceof ExternName.Interface i)
         || !"wasi".equals(i.namespace())
         || i.version() == null

@@ -12,7 +12,8 @@ public interface ComponentFunction {
   FuncSig sig();
 
   /**
-   * Calls the function with Java values as {@link CanonicalAbi} describes them.
+   * Calls the function with Java values as {@link dev.mosaic.host.component.abi.CanonicalAbi}
+   * describes them.
    *
    * @return the result, or {@code null} for a function without one
    */

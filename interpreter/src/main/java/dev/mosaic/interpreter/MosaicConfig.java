@@ -12,6 +12,8 @@ import dev.mosaic.plan.store.BlobStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -43,11 +45,9 @@ record MosaicConfig(
     MeterRegistry meters,
     List<Path> allowedPaths) {
   MosaicConfig {
-    namedAnchors =
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(namedAnchors));
+    namedAnchors = Collections.unmodifiableMap(new LinkedHashMap<>(namedAnchors));
     planKeys = List.copyOf(planKeys);
-    backendConfigs =
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(backendConfigs));
+    backendConfigs = Collections.unmodifiableMap(new LinkedHashMap<>(backendConfigs));
     allowedPaths = List.copyOf(allowedPaths);
   }
 

@@ -1,5 +1,6 @@
 package dev.mosaic.interpreter.host;
 
+import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
 import dev.mosaic.plan.store.BlobStore;
 import java.util.function.Function;
@@ -51,7 +52,7 @@ public final class AuditWiring implements AutoCloseable {
   }
 
   /** Routes an event to its tenant's log; does nothing when audit is off. */
-  public void record(dev.mosaic.plan.audit.AuditEvent event) {
+  public void record(AuditEvent event) {
     if (audit != null) {
       audit.record(event);
     }

@@ -1,7 +1,8 @@
 /**
  * Compiles Mosaic scripts to plans and runs them. {@code dev.mosaic.interpreter.Mosaic} is the
  * embedding facade; the checked-script model it returns is API. The compiler pipeline, the
- * diagnostic renderer and the statement runner are exported only to the command line.
+ * diagnostic renderer and the statement runner are exported only to the command line; the facade's
+ * audit wiring and secret-backend lifecycle ({@code dev.mosaic.interpreter.host}) are not exported.
  */
 module dev.mosaic.interpreter {
   requires transitive dev.mosaic.plan;

@@ -10,7 +10,6 @@ import dev.mosaic.host.audit.AuditLogOptions;
 import dev.mosaic.host.audit.JsonLinesAuditLog;
 import dev.mosaic.hsm.HostMode;
 import dev.mosaic.hsm.SecretBackend;
-import dev.mosaic.hsm.SecretBackends;
 import dev.mosaic.hsm.attest.PlanAttestation;
 import dev.mosaic.hsm.signature.SignatureCodes;
 import dev.mosaic.hsm.signature.StoredSignatureVerifier;
@@ -18,6 +17,9 @@ import dev.mosaic.hsm.signature.TrustAnchors;
 import dev.mosaic.hsm.signature.Verifiers;
 import dev.mosaic.interpreter.compiler.Compiler;
 import dev.mosaic.interpreter.compiler.ScriptFiles;
+import dev.mosaic.interpreter.host.AuditWiring;
+import dev.mosaic.interpreter.host.BackendConfig;
+import dev.mosaic.interpreter.host.SecretBackendSet;
 import dev.mosaic.interpreter.run.ScriptRunner;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
@@ -90,142 +92,89 @@ public final class Mosaic implements AutoCloseable {
 
   private final WasmHost host;
   private final Consumer<String> output;
-  private final TenantAudit audit;
+  private final AuditWiring audit;
   private final PlanValidator validator;
-  private final AuditSink validationAudit;
   private final List<PublicKey> planKeys;
-  private final List<SecretBackend> ownedBackends;
+  private final SecretBackendSet backends;
   private volatile boolean closed;
 
-  private Mosaic(Builder b) {
-    HostMode mode = b.mode != null ? b.mode : HostMode.current();
+  private Mosaic(MosaicConfig c) {
+    HostMode mode = c.resolvedMode();
     // The resolved mode: production set by mosaic.mode or MOSAIC_MODE needs an audit destination
     // as much as production set on the builder.
-    if (mode == HostMode.PRODUCTION && b.auditSinks == null) {
+    if (mode == HostMode.PRODUCTION && c.auditSinks() == null) {
       throw new IllegalStateException(
           "a production host needs an audit destination: set auditDirectory or auditSinks");
     }
-    this.audit = b.auditSinks == null ? null : new TenantAudit(b.auditSinks);
+    this.audit = new AuditWiring(c.audit(), c.auditSinks());
     BlobStore store =
-        b.blobs != null ? b.blobs : new FileBlobStore(b.store, b.limits.maxBlobBytes());
-    this.blobs = audit == null ? store : new AuditingBlobStore(store, audit);
-    this.limits = b.limits;
+        c.blobs() != null ? c.blobs() : new FileBlobStore(c.store(), c.limits().maxBlobBytes());
+    this.blobs = audit.blobs(store);
+    this.limits = c.limits();
     this.codec = new PlanCodec(limits);
-    this.environment = b.environment;
-    this.allowedPaths = List.copyOf(b.allowedPaths);
-    this.output = b.output;
+    this.environment = c.environment();
+    this.allowedPaths = c.allowedPaths();
+    this.output = c.output();
     // One validator: signature requirements are checked with the built-in and plugin verifiers
     // against the builder's trust anchors; decisions go to the builder's sink and, when an audit
     // destination is set, to each tenant's log.
-    AuditSink builderSink = b.audit;
-    AuditSink validationAudit =
-        audit == null
-            ? builderSink
-            : event -> {
-              builderSink.record(event);
-              audit.record(event);
-            };
-    this.validationAudit = validationAudit;
     this.compiler =
-        new Compiler(blobs, b.environment, limits, validationAudit).allowing(allowedPaths);
+        new Compiler(blobs, c.environment(), limits, audit.validation()).allowing(allowedPaths);
     this.validator =
         StoredSignatureVerifier.install(
-                PlanValidator.builder(blobs).limits(limits).audit(validationAudit),
+                PlanValidator.builder(blobs).limits(limits).audit(audit.validation()),
                 Verifiers.load(),
-                b.namedAnchors,
-                b.trustAnchors)
+                c.namedAnchors(),
+                c.trustAnchors())
             .build();
-    this.planKeys = b.planKeys;
-    this.ownedBackends = new ArrayList<>();
-    Map<String, SecretBackend> opened = new HashMap<>();
+    this.planKeys = c.planKeys();
+    SecretBackendSet opened = null;
     try {
-      if (!b.backendConfigs.isEmpty()) {
-        SecretBackends backends = SecretBackends.discover(Mosaic.class.getClassLoader(), mode);
-        for (Map.Entry<String, BackendConfig> e : b.backendConfigs.entrySet()) {
-          SecretBackend backend;
-          try {
-            backend = backends.open(e.getValue().scheme(), e.getValue().config());
-          } catch (MosaicException failure) {
-            HostLog.log(
-                System.Logger.Level.DEBUG,
-                "secret backend "
-                    + HostLog.text(e.getValue().scheme())
-                    + " of tenant "
-                    + HostLog.text(e.getKey())
-                    + " could not be opened: "
-                    + failure.code(),
-                null);
-            // A wrong PIN, an absent token or a refused credential is a secret decision too.
-            if (audit != null) {
-              audit.record(
-                  AuditEvent.now(
-                      e.getKey(),
-                      AuditEvent.SECRET_ACCESS,
-                      "",
-                      Map.of(
-                          "backend",
-                          e.getValue().scheme(),
-                          "operation",
-                          "open",
-                          "result",
-                          "error",
-                          "code",
-                          failure.code())));
-            }
-            throw failure;
-          }
-          ownedBackends.add(backend);
-          opened.put(e.getKey(), backend);
-        }
-      }
-      Function<String, SecretBackend> given = b.secrets;
+      opened = SecretBackendSet.open(c.backendConfigs(), mode, audit);
       WasmHost.Builder hb =
           WasmHost.builder()
-              .guestLog(b.guestLog)
-              .limits(b.hostLimits)
-              .fileRoots(b.fileRoots)
-              .secrets(t -> opened.containsKey(t) ? opened.get(t) : given.apply(t));
-      if (b.kv != null) {
-        hb.keyValueStore(b.kv);
+              .guestLog(c.guestLog())
+              .limits(c.hostLimits())
+              .fileRoots(c.fileRoots())
+              .secrets(opened.over(c.secrets()));
+      if (c.kv() != null) {
+        hb.keyValueStore(c.kv());
       }
-      if (b.meters != null) {
-        hb.meterRegistry(b.meters);
+      if (c.meters() != null) {
+        hb.meterRegistry(c.meters());
       }
-      if (audit != null) {
-        // The tenant audit logs have one owner, this facade (closed in close()): the host gets
-        // sinks that only record, so it never closes them a second time.
-        hb.auditSinks(t -> recordOnly(audit.sink(t)));
+      if (audit.on()) {
+        // The tenant audit logs have one owner, the audit wiring (closed in close()): the host
+        // gets sinks that only record, so it never closes them a second time.
+        hb.auditSinks(audit.hostSinks());
       }
       this.host = hb.build();
     } catch (RuntimeException | Error e) {
       // Whatever was opened for a facade that is not returned is closed here.
-      try {
-        closeBackends();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      if (audit != null) {
+      if (opened != null) {
         try {
-          audit.close();
+          opened.close();
         } catch (RuntimeException suppressed) {
           e.addSuppressed(suppressed);
         }
       }
+      try {
+        audit.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
+    this.backends = opened;
     HostLog.log(
         System.Logger.Level.DEBUG,
         "mosaic started in "
             + mode
             + " mode: "
-            + ownedBackends.size()
+            + backends.size()
             + " secret backends opened, audit "
-            + (audit == null ? "off" : "on"),
+            + (audit.on() ? "on" : "off"),
         null);
-  }
-
-  private static AuditSink recordOnly(AuditSink sink) {
-    return sink::record;
   }
 
   /** Throws E9008 when this facade is closed. */
@@ -334,18 +283,20 @@ public final class Mosaic implements AutoCloseable {
         System.Logger.Level.DEBUG,
         "plan " + PlanCodec.digestOf(planBytes) + " refused before validation: " + e.code(),
         null);
-    validationAudit.record(
-        AuditEvent.now(
-            "",
-            AuditEvent.PLAN_VALIDATION,
-            "",
-            Map.of(
-                "plan_digest",
-                PlanCodec.digestOf(planBytes),
-                "result",
-                "rejected",
-                "codes",
-                e.code())));
+    audit
+        .validation()
+        .record(
+            AuditEvent.now(
+                "",
+                AuditEvent.PLAN_VALIDATION,
+                "",
+                Map.of(
+                    "plan_digest",
+                    PlanCodec.digestOf(planBytes),
+                    "result",
+                    "rejected",
+                    "codes",
+                    e.code())));
     return e;
   }
 
@@ -366,7 +317,7 @@ public final class Mosaic implements AutoCloseable {
    */
   public AuditSink audit(String tenant) {
     checkOpen();
-    return audit == null ? AuditSink.NONE : audit.sink(tenant);
+    return audit.sink(tenant);
   }
 
   /** Instantiates and links a validated plan. Close the composition when done. */
@@ -389,7 +340,7 @@ public final class Mosaic implements AutoCloseable {
   /** A compiler whose blob store is {@code store} (the tenant handle's view of this one's). */
   Compiler compiler(BlobStore store) {
     checkOpen();
-    return new Compiler(store, environment, limits, validationAudit).allowing(allowedPaths);
+    return new Compiler(store, environment, limits, audit.validation()).allowing(allowedPaths);
   }
 
   /** Decodes plan bytes without validating them (the tenant handle reads the tenant first). */
@@ -442,15 +393,13 @@ public final class Mosaic implements AutoCloseable {
     } catch (RuntimeException e) {
       failures.add(e);
     }
-    if (audit != null) {
-      try {
-        audit.close();
-      } catch (RuntimeException e) {
-        failures.add(e);
-      }
+    try {
+      audit.close();
+    } catch (RuntimeException e) {
+      failures.add(e);
     }
     try {
-      closeBackends();
+      backends.close();
     } catch (RuntimeException e) {
       failures.add(e);
     }
@@ -470,32 +419,6 @@ public final class Mosaic implements AutoCloseable {
         error.addSuppressed(e);
       }
       throw error;
-    }
-  }
-
-  /** Closes every backend this facade opened, even when one fails; throws the first failure. */
-  private void closeBackends() {
-    RuntimeException failure = null;
-    for (SecretBackend backend : ownedBackends) {
-      try {
-        backend.close();
-      } catch (Exception e) {
-        IllegalStateException next =
-            new IllegalStateException("cannot close secret backend " + backend.id(), e);
-        HostLog.log(
-            System.Logger.Level.WARNING,
-            "secret backend " + HostLog.text(backend.id()) + " could not be closed",
-            null);
-        if (failure == null) {
-          failure = next;
-        } else {
-          failure.addSuppressed(next);
-        }
-      }
-    }
-    ownedBackends.clear();
-    if (failure != null) {
-      throw failure;
     }
   }
 
@@ -630,7 +553,7 @@ public final class Mosaic implements AutoCloseable {
     public Builder secretBackend(String tenant, String scheme, Map<String, String> config) {
       backendConfigs.put(
           Objects.requireNonNull(tenant),
-          new BackendConfig(Objects.requireNonNull(scheme), Map.copyOf(config)));
+          new BackendConfig(Objects.requireNonNull(scheme), config));
       return this;
     }
 
@@ -733,9 +656,31 @@ public final class Mosaic implements AutoCloseable {
      * @throws MosaicException when a secret backend given by scheme cannot be opened
      */
     public Mosaic build() {
-      return new Mosaic(this);
+      return new Mosaic(config());
+    }
+
+    /** The settings as they are now, copied: changing this builder later changes no facade. */
+    MosaicConfig config() {
+      return new MosaicConfig(
+          store,
+          blobs,
+          limits,
+          output,
+          guestLog,
+          environment,
+          trustAnchors,
+          namedAnchors,
+          audit,
+          planKeys,
+          auditSinks,
+          secrets,
+          backendConfigs,
+          fileRoots,
+          kv,
+          hostLimits,
+          mode,
+          meters,
+          allowedPaths);
     }
   }
-
-  private record BackendConfig(String scheme, Map<String, String> config) {}
 }

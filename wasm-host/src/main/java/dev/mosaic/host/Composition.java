@@ -1,21 +1,18 @@
 package dev.mosaic.host;
 
-import dev.mosaic.host.abi.AbiDeclarations;
-import dev.mosaic.host.abi.AbiKind;
 import dev.mosaic.host.abi.AbiSignature;
 import dev.mosaic.host.capability.CapabilityContext;
-import dev.mosaic.host.capability.HostFunctions;
 import dev.mosaic.host.capability.WasiComponentHost;
 import dev.mosaic.host.capability.WasiOutput;
-import dev.mosaic.host.files.WasiFiles;
+import dev.mosaic.host.internal.AbiAdapters;
 import dev.mosaic.host.internal.ComponentModules;
+import dev.mosaic.host.internal.CompositionLifecycle;
+import dev.mosaic.host.internal.CompositionLinker;
 import dev.mosaic.host.internal.Deadline;
 import dev.mosaic.host.internal.Guest;
-import dev.mosaic.host.internal.MemoryCap;
+import dev.mosaic.host.internal.InstantiationOrder;
+import dev.mosaic.host.internal.MemoryBudget;
 import dev.mosaic.host.internal.PreparedModule;
-import dev.mosaic.host.internal.StartFunction;
-import dev.mosaic.plan.Binding;
-import dev.mosaic.plan.Capabilities;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
@@ -24,31 +21,18 @@ import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.diag.Diagnostic;
 import dev.mosaic.plan.wasm.WasmInterface;
 import io.micrometer.core.instrument.Timer;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.ByteSequence;
-import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
@@ -90,11 +74,8 @@ public final class Composition implements AutoCloseable {
   /** No further calls: closed by its owner, or a call timed out. */
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** The context was closed and the tenant's reservations released (once). */
-  private final AtomicBoolean stopped = new AtomicBoolean();
-
-  private final CountDownLatch released = new CountDownLatch(1);
   private final Deadline deadline;
+  private final CompositionLifecycle lifecycle;
 
   /** The timer of successful calls, looked up once rather than by name at every call. */
   private final Timer okCalls;
@@ -115,7 +96,7 @@ public final class Composition implements AutoCloseable {
     }
     this.okCalls = tenant.metrics.call("ok");
     Timer.Sample sample = Timer.start();
-    List<Component> order = instantiationOrder();
+    List<Component> order = InstantiationOrder.instantiationOrder(plan);
     Map<String, PreparedModule> prepared = new HashMap<>();
     Map<String, ComponentModules> componentModules = new HashMap<>();
     List<Component> modules = new ArrayList<>();
@@ -131,22 +112,15 @@ public final class Composition implements AutoCloseable {
       prepared.put(
           c.id(), tenant.prepared(c.digest(), d -> PreparedModule.inspect(c, plan.blob(c.id()))));
     }
-    checkInterfaces(modules, prepared);
-    Map<String, Integer> caps = memoryCaps(modules, prepared, componentModules, limits);
-    long reserve = 0;
-    for (int pages : caps.values()) {
-      reserve += pages * PreparedModule.PAGE;
-    }
-    Map<String, long[]> tableCaps = tableCaps(modules, prepared, limits);
+    MemoryBudget.checkInterfaces(modules, prepared);
+    Map<String, Integer> caps =
+        MemoryBudget.memoryCaps(plan, tenant, modules, prepared, componentModules, limits);
+    long reserve = MemoryBudget.reservedBytes(caps);
+    Map<String, long[]> tableCaps = MemoryBudget.tableCaps(modules, prepared, limits);
     for (ComponentModules cm : componentModules.values()) {
       tableCaps.putAll(cm.tableCaps(limits));
     }
-    long tableReserve = 0;
-    for (long[] perTable : tableCaps.values()) {
-      for (long elements : perTable) {
-        tableReserve += elements;
-      }
-    }
+    long tableReserve = MemoryBudget.reservedTableElements(tableCaps);
     tenant.reserve(
         limits.maxCompositionsPerTenant(),
         order.size(),
@@ -166,13 +140,43 @@ public final class Composition implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       // Nothing else holds the reservation yet: give it back before the failure leaves.
       if (built != null) {
-        cancel(built);
+        CompositionLifecycle.cancel(built);
       }
       tenant.release(componentCount, reservedBytes, reservedTableElements);
       throw e;
     }
     this.context = built;
     this.deadline = armedDeadline;
+    this.lifecycle =
+        new CompositionLifecycle(
+            closed,
+            context,
+            wasiContexts,
+            deadline,
+            () -> {
+              tenant.detach(this);
+              tenant.release(componentCount, reservedBytes, reservedTableElements);
+            },
+            () ->
+                HostLog.debug(
+                    "tenant "
+                        + HostLog.text(tenant.id)
+                        + ": composition of plan "
+                        + plan.digest()
+                        + " closed"));
+    CompositionLinker linker =
+        new CompositionLinker(
+            plan,
+            tenant,
+            tenant.engine,
+            tenant::source,
+            this::capabilityContext,
+            context,
+            deadline,
+            wasiContexts,
+            wasiOutputs,
+            guests,
+            instances);
     String current = order.isEmpty() ? "" : order.getFirst().id();
     Deadline.Token token = null;
     String running = null;
@@ -191,7 +195,7 @@ public final class Composition implements AutoCloseable {
           token = deadline.arm(Math.max(0, budget));
           running = "";
           try {
-            instances.put(c.id(), instantiateComponent(c, cm, own, caps, tableCaps, limits));
+            instances.put(c.id(), linker.instantiateComponent(c, cm, own, caps, tableCaps, limits));
           } finally {
             drainOutput();
           }
@@ -206,8 +210,10 @@ public final class Composition implements AutoCloseable {
         PreparedModule m = prepared.get(c.id());
         Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes(), deadline);
         Value module =
-            contextFor(guest).eval(source(c, m, caps.get(c.id()), tableCaps.get(c.id())));
-        Value instance = module.newInstance(ProxyObject.fromMap(imports(guest)));
+            linker
+                .contextFor(guest)
+                .eval(linker.source(c, m, caps.get(c.id()), tableCaps.get(c.id())));
+        Value instance = module.newInstance(ProxyObject.fromMap(linker.imports(guest)));
         guest.bind(instance.getMember("exports"));
         if (m.abi().usesMemory() && (!guest.hasMemory() || !guest.hasAlloc())) {
           throw new MosaicException(
@@ -220,7 +226,7 @@ public final class Composition implements AutoCloseable {
                   .withHelp("export `memory` and `alloc(len: i32) -> i32`"));
         }
         guests.put(c.id(), guest);
-        for (String entry : entries(m, guest)) {
+        for (String entry : CompositionLinker.entries(m, guest)) {
           long began = System.nanoTime();
           token = deadline.arm(Math.max(0, budget));
           running = entry;
@@ -256,8 +262,8 @@ public final class Composition implements AutoCloseable {
         deadline.disarm(token);
       }
       closed.set(true);
-      stop(true);
-      awaitReleased();
+      lifecycle.stop(true);
+      lifecycle.awaitReleased();
       throw e;
     }
     if (!tenant.attach(this)) {
@@ -278,45 +284,6 @@ public final class Composition implements AutoCloseable {
         AuditEvent.EXECUTION,
         "",
         Map.of("action", "instantiate", "plan", plan.digest(), "components", "" + componentCount));
-  }
-
-  /**
-   * The context a component runs in: its own for a WASI component, with WASI's pre-opened
-   * directories, file system and output streams (docs/guest-abi.md), else the composition's.
-   */
-  private Context contextFor(Guest guest) {
-    Component c = guest.component();
-    if (!WasiFiles.imports(c)) {
-      return context;
-    }
-    CapabilityContext ctx = capabilityContext(guest);
-    boolean log = plan.policy().decide(c.id(), "log", null).allowed();
-    AtomicBoolean noticed = new AtomicBoolean();
-    WasiOutput out = new WasiOutput(ctx, "stdout", log, noticed);
-    WasiOutput err = new WasiOutput(ctx, "stderr", log, noticed);
-    wasiOutputs.add(out);
-    wasiOutputs.add(err);
-    Context.Builder builder = Context.newBuilder("wasm").engine(tenant.engine);
-    Context own = WasiFiles.configure(builder, tenant, plan, c, out, err).build();
-    wasiContexts.put(c.id(), own);
-    return own;
-  }
-
-  /**
-   * What runs as a module is instantiated, under the instantiation's time budget: its start
-   * function (moved to an export by {@link StartFunction}), then a WASI reactor's {@code
-   * _initialize} (a command, which exports {@code _start}, initializes itself when it runs).
-   */
-  private static List<String> entries(PreparedModule m, Guest guest) {
-    List<String> out = new ArrayList<>(2);
-    if (m.startExport() != null) {
-      out.add(m.startExport());
-    }
-    Value init = guest.function("_initialize");
-    if (init != null && init.canExecute() && guest.function("_start") == null) {
-      out.add("_initialize");
-    }
-    return out;
   }
 
   private void drainOutput() {
@@ -437,9 +404,9 @@ public final class Composition implements AutoCloseable {
     Deadline.Token token = deadline.arm(TimeUnit.MILLISECONDS.toNanos(callLimitMillis));
     MosaicException failure;
     try {
-      Object[] wasmArgs = lowerArgs(guest, sig, args, component, function);
+      Object[] wasmArgs = AbiAdapters.lowerArgs(guest, sig, args, component, function);
       Value result = guest.function(function).execute(wasmArgs);
-      Object out = liftResult(guest, sig, result);
+      Object out = AbiAdapters.liftResult(guest, sig, result);
       if (deadline.disarm(token)) {
         record(start, "ok");
         return out;
@@ -608,10 +575,10 @@ public final class Composition implements AutoCloseable {
   private void timedOut() {
     closed.set(true);
     Thread.interrupted();
-    stop(true);
+    lifecycle.stop(true);
     // The guest has left the context, so a close running on the watchdog's pool ends now; the
     // tenant gets its reservations back before the caller sees E9002.
-    awaitReleased();
+    lifecycle.awaitReleased();
     Thread.interrupted();
   }
 
@@ -745,8 +712,8 @@ public final class Composition implements AutoCloseable {
             + (failure instanceof MosaicException m ? m.code() : failure.getClass().getName()));
     closed.set(true);
     Thread.interrupted();
-    stop(true);
-    awaitReleased();
+    lifecycle.stop(true);
+    lifecycle.awaitReleased();
     Thread.interrupted();
     if (failure instanceof MosaicException m
         && (m.code().equals(HostCodes.TIMEOUT)
@@ -810,341 +777,6 @@ public final class Composition implements AutoCloseable {
             .withHelp("raise `max-time` in the tenant block if the work is legitimate"));
   }
 
-  private static Object[] lowerArgs(
-      Guest guest, AbiSignature sig, List<Object> args, String component, String function) {
-    int coreParams = 0;
-    for (AbiKind kind : sig.params()) {
-      coreParams += kind.inMemory() ? 2 : 1;
-    }
-    Object[] out = new Object[coreParams];
-    int o = 0;
-    for (int i = 0; i < args.size(); i++) {
-      AbiKind kind = sig.params().get(i);
-      Object arg = args.get(i);
-      if (kind.inMemory()) {
-        byte[] bytes =
-            switch (arg) {
-              case String s -> s.getBytes(StandardCharsets.UTF_8);
-              case byte[] b -> b;
-              default ->
-                  throw new MosaicException(
-                      HostCodes.BAD_CALL,
-                      "argument "
-                          + (i + 1)
-                          + " of `"
-                          + component
-                          + "."
-                          + function
-                          + "` must be "
-                          + kind.text());
-            };
-        out[o++] = guest.write(bytes);
-        out[o++] = bytes.length;
-      } else {
-        out[o++] = convert(kind, arg, component, function, i);
-      }
-    }
-    return out;
-  }
-
-  private static Object liftResult(Guest guest, AbiSignature sig, Value result) {
-    if (sig.result() == null || result == null || result.isNull()) {
-      return null;
-    }
-    return switch (sig.result()) {
-      case STRING -> new String(guest.readPacked(result.asLong()), StandardCharsets.UTF_8);
-      case BYTES -> guest.readPacked(result.asLong());
-      default -> result.fitsInLong() ? (Object) result.asLong() : (Object) result.asDouble();
-    };
-  }
-
-  private static Object convert(
-      AbiKind type, Object arg, String component, String function, int index) {
-    if (type == AbiKind.I32 && arg instanceof Integer i) {
-      return i; // every int is an i32: the common case needs no range check
-    }
-    if (type == AbiKind.I64 && (arg instanceof Long || arg instanceof Integer)) {
-      return ((Number) arg).longValue();
-    }
-    String which = "argument " + (index + 1) + " of `" + component + "." + function + "`";
-    if (!(arg instanceof Number n)) {
-      throw new MosaicException(HostCodes.BAD_CALL, which + " must be a number");
-    }
-    return switch (type) {
-      case I32 -> (int) integer(n, Integer.MIN_VALUE, 0xFFFF_FFFFL, which, type);
-      case I64 -> integer(n, Long.MIN_VALUE, Long.MAX_VALUE, which, type);
-      case F32 -> n.floatValue();
-      case F64 -> n.doubleValue();
-      default ->
-          throw new MosaicException(
-              HostCodes.BAD_CALL, which + " has unsupported type " + type.text());
-    };
-  }
-
-  /**
-   * The exact integer value of {@code n} when it lies in {@code [min, max]}; a fraction, a
-   * non-finite float or a value out of range is refused rather than truncated or wrapped (an {@code
-   * i32} takes signed and unsigned 32-bit values).
-   */
-  private static long integer(Number n, long min, long max, String which, AbiKind type) {
-    BigDecimal exact;
-    try {
-      exact =
-          switch (n) {
-            case Long l -> BigDecimal.valueOf(l);
-            case Integer i -> BigDecimal.valueOf(i);
-            case Short s -> BigDecimal.valueOf(s);
-            case Byte b -> BigDecimal.valueOf(b);
-            case BigInteger b -> new BigDecimal(b);
-            case BigDecimal d -> d;
-            default -> new BigDecimal(n.doubleValue());
-          };
-    } catch (NumberFormatException e) {
-      throw new MosaicException(
-          HostCodes.BAD_CALL, which + " is " + type.text() + ", got " + n + ", not an integer");
-    }
-    if (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
-      throw new MosaicException(
-          Diagnostic.of(
-                  HostCodes.BAD_CALL,
-                  which + " is " + type.text() + ", got " + n + ", which has a fraction")
-              .withHelp("pass a whole number; fractions are not truncated"));
-    }
-    if (exact.compareTo(BigDecimal.valueOf(min)) < 0
-        || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new MosaicException(
-          Diagnostic.of(
-                  HostCodes.BAD_CALL,
-                  which + " is " + type.text() + ", got " + n + ", which is out of its range")
-              .withHelp(type.text() + " takes " + min + " to " + max));
-    }
-    return exact.longValueExact();
-  }
-
-  /**
-   * Page caps per component with a memory: each module may grow to its declared maximum, the host's
-   * per-module cap, and an even share of what the tenant's memory limit leaves, whichever is
-   * smallest (modules that need less leave their share to the others).
-   */
-  private Map<String, Integer> memoryCaps(
-      List<Component> order,
-      Map<String, PreparedModule> prepared,
-      Map<String, ComponentModules> componentModules,
-      HostLimits limits) {
-    long hostCap = limits.maxModuleMemoryBytes() / PreparedModule.PAGE;
-    long budget = plan.plan().limits().maxMemoryBytes() / PreparedModule.PAGE;
-    // Each memory: its key (a component, or an inner module of a component), name, initial pages
-    // and declared maximum (-1 for none). The inner memories of a component share the budget too.
-    record Sized(String key, String name, long initial, long declaredMax) {}
-    List<Sized> withMemory = new ArrayList<>();
-    for (Component c : order) {
-      PreparedModule m = prepared.get(c.id());
-      if (m.hasMemory()) {
-        withMemory.add(
-            new Sized(
-                c.id(), "component `" + c.id() + "`", m.initialPages(), m.declaredMaxPages()));
-      }
-    }
-    for (ComponentModules cm : componentModules.values()) {
-      for (int i = 0; i < cm.count(); i++) {
-        for (WasmInterface.MemoryLimits l : cm.shape(i).memories()) {
-          long max = l.max() < 0 || l.max() >= 65_536 ? -1 : l.max();
-          withMemory.add(new Sized(cm.key(i), "`" + cm.key(i) + "`", l.initial(), max));
-        }
-      }
-    }
-    long initial = 0;
-    for (Sized m : withMemory) {
-      if (m.initial() > hostCap) {
-        throw new MosaicException(
-            Diagnostic.of(
-                    HostCodes.MEMORY,
-                    m.name()
-                        + " declares "
-                        + m.initial()
-                        + " pages of memory, over the host's limit of "
-                        + hostCap)
-                .withHelp("declare a smaller initial memory in the module"));
-      }
-      initial += m.initial();
-    }
-    if (initial > budget) {
-      throw new MosaicException(
-          Diagnostic.of(
-                  HostCodes.MEMORY,
-                  "the modules of plan `"
-                      + plan.digest()
-                      + "` start with "
-                      + initial
-                      + " pages of memory, over tenant `"
-                      + tenant.id
-                      + "`'s `max-memory` of "
-                      + budget
-                      + " pages")
-              .withHelp("declare smaller initial memories, or raise `max-memory`"));
-    }
-    withMemory.sort(
-        Comparator.comparingLong(
-            m -> m.declaredMax() < 0 ? hostCap : Math.min(m.declaredMax(), hostCap)));
-    Map<String, Integer> caps = new LinkedHashMap<>();
-    long left = budget;
-    for (int i = 0; i < withMemory.size(); i++) {
-      Sized m = withMemory.get(i);
-      long share = left / (withMemory.size() - i);
-      long ceiling = m.declaredMax() < 0 ? hostCap : Math.min(m.declaredMax(), hostCap);
-      long cap = Math.max(m.initial(), Math.min(ceiling, share));
-      caps.put(m.key(), (int) cap);
-      left = Math.max(0, left - cap);
-    }
-    return caps;
-  }
-
-  /**
-   * Instantiates a plan component whose blob is a WebAssembly component, in a context of its own:
-   * its imports are the instances other components export through the plan's bindings and the WASI
-   * host interfaces ({@link WasiComponentHost}); its inner modules get the plan's caps.
-   */
-  private dev.mosaic.host.component.ComponentInstance instantiateComponent(
-      Component c,
-      ComponentModules cm,
-      Context own,
-      Map<String, Integer> caps,
-      Map<String, long[]> tableCaps,
-      HostLimits limits) {
-    Guest guest = new Guest(c, AbiDeclarations.none(), limits.maxTransferBytes(), deadline);
-    CapabilityContext ctx = capabilityContext(guest);
-    boolean log = plan.policy().decide(c.id(), "log", null).allowed();
-    AtomicBoolean noticed = new AtomicBoolean();
-    WasiOutput out = new WasiOutput(ctx, "stdout", log, noticed);
-    WasiOutput err = new WasiOutput(ctx, "stderr", log, noticed);
-    wasiOutputs.add(out);
-    wasiOutputs.add(err);
-    WasiComponentHost wasi = new WasiComponentHost(ctx, out, err);
-    dev.mosaic.host.component.ComponentLinker linker =
-        new dev.mosaic.host.component.ComponentLinker() {
-          @Override
-          public Object resolve(
-              dev.mosaic.host.component.ExternName name, dev.mosaic.host.component.Item type) {
-            for (Binding b : plan.plan().bindings()) {
-              if (b.importer().equals(c.id()) && b.importName().equals(name.text())) {
-                return ComponentModules.bind(c.id(), b, instances.get(b.exporter()), type);
-              }
-            }
-            return wasi.resolve(name, type);
-          }
-
-          @Override
-          public CoreModule prepare(dev.mosaic.host.component.Definition.CoreModule module) {
-            return cm.prepare(module, caps, tableCaps);
-          }
-        };
-    return dev.mosaic.host.component.ComponentInstance.instantiate(
-        cm.binary(),
-        dev.mosaic.host.component.ComponentLimits.DEFAULT,
-        limits.maxTransferBytes(),
-        own,
-        linker,
-        false);
-  }
-
-  /**
-   * Element caps for each table of each component: a module's tables together may hold the host's
-   * per-module number of elements; each table may grow to its declared maximum or an even share of
-   * what its module's cap leaves, whichever is smaller (as for memory). A module with more tables
-   * than the host allows, or whose tables start over the cap, is refused before it runs.
-   */
-  private static Map<String, long[]> tableCaps(
-      List<Component> order, Map<String, PreparedModule> prepared, HostLimits limits) {
-    // A table maximum is a u32 in the binary.
-    long moduleCap = Math.min(limits.maxModuleTableElements(), 0xFFFF_FFFFL);
-    Map<String, long[]> caps = new HashMap<>();
-    for (Component c : order) {
-      List<WasmInterface.TableLimits> tables = prepared.get(c.id()).shape().tables();
-      if (tables.size() > limits.maxTablesPerModule()) {
-        throw tables(
-            c,
-            "defines "
-                + tables.size()
-                + " tables, over the host's limit of "
-                + limits.maxTablesPerModule());
-      }
-      long initial = prepared.get(c.id()).shape().initialTableElements();
-      if (initial > moduleCap) {
-        throw tables(
-            c,
-            "starts with "
-                + initial
-                + " table elements, over the host's limit of "
-                + moduleCap
-                + " per module");
-      }
-      Integer[] byCeiling = new Integer[tables.size()];
-      for (int i = 0; i < byCeiling.length; i++) {
-        byCeiling[i] = i;
-      }
-      Arrays.sort(byCeiling, Comparator.comparingLong(i -> tableCeiling(tables.get(i), moduleCap)));
-      long[] cap = new long[tables.size()];
-      long left = moduleCap - initial;
-      for (int k = 0; k < byCeiling.length; k++) {
-        WasmInterface.TableLimits t = tables.get(byCeiling[k]);
-        long room =
-            Math.min(tableCeiling(t, moduleCap) - t.initial(), left / (byCeiling.length - k));
-        cap[byCeiling[k]] = t.initial() + room;
-        left -= room;
-      }
-      caps.put(c.id(), cap);
-    }
-    return caps;
-  }
-
-  private static long tableCeiling(WasmInterface.TableLimits t, long moduleCap) {
-    return t.max() < 0 ? moduleCap : Math.min(t.max(), moduleCap);
-  }
-
-  private static MosaicException tables(Component c, String what) {
-    return new MosaicException(
-        Diagnostic.of(HostCodes.TABLES, "component `" + c.id() + "` " + what)
-            .withHelp("declare fewer or smaller tables, or raise the host's table limits"));
-  }
-
-  /**
-   * The validator compared each module with the plan; the host checks again, so no plan reaches the
-   * engine with imports or exports its module does not have.
-   */
-  private static void checkInterfaces(List<Component> order, Map<String, PreparedModule> prepared) {
-    List<Diagnostic> mismatches = new ArrayList<>();
-    for (Component c : order) {
-      mismatches.addAll(prepared.get(c.id()).shape().mismatches(c));
-    }
-    if (!mismatches.isEmpty()) {
-      throw new MosaicException(mismatches);
-    }
-  }
-
-  private static long ceiling(PreparedModule m, long hostCap) {
-    return m.declaredMaxPages() < 0 ? hostCap : Math.min(m.declaredMaxPages(), hostCap);
-  }
-
-  private Source source(Component c, PreparedModule m, Integer cap, long[] tableCap) {
-    String key = c.digest() + "@" + cap + "@" + Arrays.toString(tableCap);
-    return tenant.source(
-        key,
-        k -> {
-          byte[] bytes = StartFunction.move(plan.blob(c.id())).module();
-          boolean memoryChanges = cap != null && cap != m.declaredMaxPages();
-          boolean tablesChange = false;
-          for (int i = 0; i < tableCap.length; i++) {
-            tablesChange |= tableCap[i] != m.shape().tables().get(i).max();
-          }
-          if (memoryChanges || tablesChange) {
-            bytes = MemoryCap.apply(bytes, m.initialPages(), memoryChanges ? cap : null, tableCap);
-          }
-          return Source.newBuilder("wasm", ByteSequence.create(bytes), c.id())
-              .cached(true)
-              .buildLiteral();
-        });
-  }
-
   private CapabilityContext capabilityContext(Guest guest) {
     return new CapabilityContext(
         tenant,
@@ -1156,205 +788,9 @@ public final class Composition implements AutoCloseable {
         services.guestLog());
   }
 
-  private Map<String, Object> imports(Guest guest) {
-    Component c = guest.component();
-    Map<String, Object> modules = new TreeMap<>();
-    CapabilityContext ctx = capabilityContext(guest);
-    ProxyObject host = HostFunctions.link(ctx, c.imports());
-    if (host != null) {
-      modules.put(Capabilities.MODULE, host);
-    }
-    Map<String, Map<String, Object>> bound = new TreeMap<>();
-    for (Binding b : plan.plan().bindings()) {
-      if (b.importer().equals(c.id())) {
-        bound
-            .computeIfAbsent(b.importModule(), k -> new LinkedHashMap<>())
-            .put(
-                b.importName(),
-                bindingTarget(
-                    guest,
-                    guests.get(b.exporter()),
-                    b.exportName(),
-                    contextOf(guest.id()) != contextOf(b.exporter())));
-      }
-    }
-    bound.forEach((k, v) -> modules.put(k, ProxyObject.fromMap(v)));
-    return modules;
-  }
-
-  /**
-   * The value linked for one binding: the export itself when only numbers cross, else an adapter
-   * that copies strings and bytes between the two memories.
-   */
-  private Context contextOf(String component) {
-    return wasiContexts.getOrDefault(component, context);
-  }
-
-  private static Object bindingTarget(
-      Guest importer, Guest exporter, String exportName, boolean acrossContexts) {
-    FunctionDecl decl =
-        exporter.component().exports().stream()
-            .filter(f -> f.name().equals(exportName))
-            .findFirst()
-            .orElseThrow();
-    AbiSignature sig = exporter.abi().declared().get(decl.name());
-    Value target = exporter.function(exportName);
-    if (sig == null || !sig.usesMemory()) {
-      if (!acrossContexts) {
-        return target;
-      }
-      // A value of one context cannot be handed to another: numbers cross as Java numbers.
-      return (ProxyExecutable) args -> plain(target.execute(plainArgs(args)));
-    }
-    int coreParams = sig.lower().params().size();
-    return (ProxyExecutable)
-        args -> {
-          Object[] out = new Object[coreParams];
-          int in = 0;
-          int o = 0;
-          for (AbiKind kind : sig.params()) {
-            if (kind.inMemory()) {
-              byte[] bytes = importer.read(args[in].asInt(), args[in + 1].asInt());
-              in += 2;
-              out[o++] = exporter.write(bytes);
-              out[o++] = bytes.length;
-            } else {
-              out[o++] = plain(args[in++]);
-            }
-          }
-          Value result = target.execute(out);
-          if (sig.result() == null) {
-            return null;
-          }
-          if (sig.result().inMemory()) {
-            return importer.writePacked(exporter.readPacked(result.asLong()));
-          }
-          return plain(result);
-        };
-  }
-
-  private static Object[] plainArgs(Value[] args) {
-    Object[] out = new Object[args.length];
-    for (int i = 0; i < args.length; i++) {
-      out[i] = plain(args[i]);
-    }
-    return out;
-  }
-
-  /** A wasm number as a Java number, so it may cross into another context; null for none. */
-  private static Object plain(Value v) {
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (v.fitsInInt()) {
-      return v.asInt();
-    }
-    if (v.fitsInLong()) {
-      return v.asLong();
-    }
-    return v.fitsInFloat() && !v.fitsInDouble() ? v.asFloat() : v.asDouble();
-  }
-
-  /** Exporters before importers, so every binding's target exists when its importer links. */
-  private List<Component> instantiationOrder() {
-    Map<String, Set<String>> deps = new HashMap<>();
-    for (Binding b : plan.plan().bindings()) {
-      deps.computeIfAbsent(b.importer(), k -> new HashSet<>()).add(b.exporter());
-    }
-    List<Component> order = new ArrayList<>();
-    Set<String> placed = new HashSet<>();
-    Deque<Component> pending = new ArrayDeque<>(plan.plan().components());
-    int stalled = 0;
-    while (!pending.isEmpty() && stalled <= pending.size()) {
-      Component c = pending.poll();
-      if (placed.containsAll(deps.getOrDefault(c.id(), Set.of()))) {
-        order.add(c);
-        placed.add(c.id());
-        stalled = 0;
-      } else {
-        pending.add(c);
-        stalled++;
-      }
-    }
-    return order;
-  }
-
-  /**
-   * Closes the context and releases the tenant's reservations, once: called on the watchdog's pool
-   * when a deadline passes, after a call or instantiation that timed out, and by {@link #close()}.
-   * With {@code cancel} a guest still running is cancelled (the close then waits until it leaves
-   * the host call it may sit in).
-   */
-  private void stop(boolean cancel) {
-    if (stopped.compareAndSet(false, true)) {
-      try {
-        if (cancel) {
-          cancelContexts();
-        } else {
-          closeContext();
-        }
-      } finally {
-        deadline.forget();
-        tenant.detach(this);
-        tenant.release(componentCount, reservedBytes, reservedTableElements);
-        released.countDown();
-      }
-      HostLog.debug(
-          "tenant "
-              + HostLog.text(tenant.id)
-              + ": composition of plan "
-              + plan.digest()
-              + " closed");
-    }
-  }
-
   /** Run by the watchdog's pool when a call or instantiation runs past its deadline. */
   private void timeUp() {
-    closed.set(true);
-    stop(true);
-  }
-
-  /** Closes gracefully when no call is running (much cheaper), else cancels the running call. */
-  private void closeContext() {
-    for (Context c : contexts()) {
-      try {
-        c.close();
-      } catch (IllegalStateException | PolyglotException e) {
-        cancel(c);
-      }
-    }
-  }
-
-  /** The composition's context and those of its WASI components. */
-  private List<Context> contexts() {
-    List<Context> all = new ArrayList<>(wasiContexts.values());
-    all.add(context);
-    return all;
-  }
-
-  private void cancelContexts() {
-    for (Context c : contexts()) {
-      cancel(c);
-    }
-  }
-
-  private static void cancel(Context c) {
-    try {
-      c.close(true);
-    } catch (IllegalStateException | PolyglotException e) {
-      // Already closed, e.g. by the guest's proc_exit.
-    }
-  }
-
-  /**
-   * Waits until the context is closed and the reservations released; an interrupt ends the wait.
-   */
-  private void awaitReleased() {
-    try {
-      released.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    lifecycle.timeUp();
   }
 
   /**
@@ -1364,7 +800,7 @@ public final class Composition implements AutoCloseable {
   @Override
   public void close() {
     closed.set(true);
-    stop(false);
-    awaitReleased();
+    lifecycle.stop(false);
+    lifecycle.awaitReleased();
   }
 }

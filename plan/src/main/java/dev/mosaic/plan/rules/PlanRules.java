@@ -273,6 +273,22 @@ public final class PlanRules {
     return Optional.empty();
   }
 
+  /**
+   * E7001 when the policy's {@code decision} for {@code capability} of {@code componentId} is not
+   * to allow it; the help names the rule that would. Empty when it is allowed.
+   */
+  public static Optional<Diagnostic> notGranted(
+      String componentId, String capability, PolicyEngine.Decision decision) {
+    if (decision.allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Diagnostic.of(
+                PlanCodes.CAPABILITY_NOT_GRANTED,
+                "capability `" + capability + "` is not granted to component `" + componentId + "`")
+            .withHelp("add `allow " + componentId + " " + capability + "` to the policy"));
+  }
+
   /** E6008 when a binding targets a capability import, which only the host provides. */
   public static Optional<Diagnostic> bindsCapability(
       String importer, FunctionDecl imp, String exporter, String exportName) {

@@ -138,17 +138,8 @@ public final class BindingsPhase implements ValidationPhase {
             // A WASI function that needs no grant (docs/guest-abi.md).
             continue;
           }
-          if (!policy.decide(c.id(), capability, null).allowed()) {
-            denied.add(
-                Diagnostic.of(
-                        PlanCodes.CAPABILITY_NOT_GRANTED,
-                        "capability `"
-                            + capability
-                            + "` is not granted to component `"
-                            + c.id()
-                            + "`")
-                    .withHelp("add `allow " + c.id() + " " + capability + "` to the policy"));
-          }
+          PlanRules.notGranted(c.id(), capability, policy.decide(c.id(), capability, null))
+              .ifPresent(denied::add);
         } else if (!bound.containsKey(c.id() + "\u0000" + importKey(imp.module(), imp.name()))) {
           r.add(PlanRules.danglingImport(c.id(), imp));
         }

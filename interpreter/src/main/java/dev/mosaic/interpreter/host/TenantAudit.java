@@ -1,4 +1,4 @@
-package dev.mosaic.interpreter;
+package dev.mosaic.interpreter.host;
 
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.audit.AuditSink;
@@ -14,19 +14,19 @@ import java.util.function.Function;
  * belong to no tenant (a plan too broken to name one, or naming an unusable tenant) go to the sink
  * of {@link #HOST}, a name no tenant can have. Sinks are opened on first use and closed with this.
  */
-final class TenantAudit implements AuditSink, AutoCloseable {
+public final class TenantAudit implements AuditSink, AutoCloseable {
   /** Where events without a usable tenant go; tenant names start with a letter or digit. */
-  static final String HOST = "_host";
+  public static final String HOST = "_host";
 
   private final Function<String, AuditSink> open;
   private final Map<String, AuditSink> sinks = new ConcurrentHashMap<>();
 
-  TenantAudit(Function<String, AuditSink> open) {
+  public TenantAudit(Function<String, AuditSink> open) {
     this.open = open;
   }
 
   /** The sink of one tenant, opened on first use. */
-  AuditSink sink(String tenant) {
+  public AuditSink sink(String tenant) {
     String key = FileBlobStore.isTenant(tenant) ? tenant : HOST;
     return sinks.computeIfAbsent(key, open);
   }

@@ -1,4 +1,4 @@
-package dev.mosaic.interpreter;
+package dev.mosaic.interpreter.host;
 
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.PlanCodec;
@@ -17,11 +17,11 @@ import java.util.TreeMap;
  * audit sink. Reads that succeed are not audited one by one: validation reads every component's
  * blob and records the outcome itself.
  */
-final class AuditingBlobStore implements BlobStore {
+public final class AuditingBlobStore implements BlobStore {
   private final BlobStore delegate;
   private final AuditSink audit;
 
-  AuditingBlobStore(BlobStore delegate, AuditSink audit) {
+  public AuditingBlobStore(BlobStore delegate, AuditSink audit) {
     this.delegate = delegate;
     this.audit = audit;
   }

@@ -9,6 +9,7 @@
 //   calc.wasm                calc/calc.c (clang, no libc) made a component by `jco embed` + `jco new`:
 //                            exports mosaic:calc/ops and tricks, imports wasi:cli/stdout
 //   app.wasm                 app/app.js (componentize-js), imports mosaic:calc/ops
+//   wasi.wasm                wasi/wasi.wat: the monotonic clock, random, environment and exit
 //   hostile-NAME.wasm        hostile/NAME.wat, components in the text format (not validated)
 // Outputs are rebuilt only when an input is newer, so repeated test runs cost nothing.
 // Names after the output directory build only those components (examples/build-guests.sh builds
@@ -151,6 +152,15 @@ if (want('app') && stale(join(out, 'app.wasm'), [appJs, ...calcWitFiles])) {
 }
 if (want('app')) {
   await writeWit('app');
+}
+
+// A component in the text format that calls the WASI interfaces the host provides without files.
+{
+  const source = join(here, 'wasi', 'wasi.wat');
+  const target = join(out, 'wasi.wasm');
+  if (want('wasi') && stale(target, [source])) {
+    writeFileSync(target, await parse(readFileSync(source, 'utf8')));
+  }
 }
 
 // Hostile components written in the component text format; `jco parse` does not validate them.

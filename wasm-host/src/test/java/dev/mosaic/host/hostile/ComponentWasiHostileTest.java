@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The WASI 0.2 interfaces a component gets from the host without files (wasi/wasi.wat): the
  * monotonic clock and random numbers only when granted, random bytes capped per call, an empty
- * environment and argument list, and exit ending the call; each happy case beside its attack.
+ * environment and argument list, and exit ending the call; output streams (wasi/streams.wat)
+ * written through check-write, write and flush reach the log only when granted.
  */
 class ComponentWasiHostileTest {
   @TempDir Path dir;
@@ -118,6 +119,29 @@ class ComponentWasiHostileTest {
     try (Composition c = granted()) {
       assertThatThrownBy(() -> c.call("w", "quit", List.of(1L)))
           .isInstanceOfSatisfying(GuestExit.class, e -> assertThat(e.status()).isEqualTo(1));
+    }
+  }
+
+  @Test
+  void checkWriteWriteAndFlushGoToTheLogCapabilityOnlyWhenGranted() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    try (WasmHost h = WasmHost.builder().guestLog(lines::add).build()) {
+      ComponentPlans streams =
+          new ComponentPlans(new FileBlobStore(dir.resolve("granted")))
+              .component("s", "streams", "emit");
+      try (Composition c = h.instantiate(streams.allow("s", "log").validate())) {
+        // check-write's budget, then the line written and flushed
+        assertThat(c.call("s", "emit", List.of())).isEqualTo(4096L);
+      }
+      assertThat(lines).containsExactly("[s] hi from streams");
+      lines.clear();
+      ComponentPlans silent =
+          new ComponentPlans(new FileBlobStore(dir.resolve("silent")))
+              .component("s", "streams", "emit");
+      try (Composition c = h.instantiate(silent.validate())) {
+        assertThat(c.call("s", "emit", List.of())).isEqualTo(4096L);
+      }
+      assertThat(lines).noneMatch(l -> l.contains("hi from streams"));
     }
   }
 

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Builds the examples whose guests are written in C and AssemblyScript from their sources, with
+# Builds the examples whose guests are written in C, AssemblyScript and JavaScript from their sources, with
 # the real toolchains: clang + lld + wasi-libc (Debian: clang lld wasi-libc libclang-rt-dev-wasm32)
 # and AssemblyScript from npm (the version pinned in guest-kits/assemblyscript/package-lock.json,
-# installed with `npm ci` into guest-kits/assemblyscript/node_modules). The .wasm files are build
+# installed with `npm ci` into guest-kits/assemblyscript/node_modules). The WebAssembly components
+# of examples/components are the test components calc (C, made a component by jco) and app
+# (JavaScript, componentize-js), built by wasm-host/src/test/components/build.mjs with the jco and
+# componentize-js of its package-lock.json. The .wasm files are build
 # output, not committed. run-all.sh and ExamplesTest run this first; CI installs the toolchains.
 # Exit 0 when all are built, 2 with a message naming what is missing.
 set -euo pipefail
@@ -43,3 +46,13 @@ fi
   --transform "$KIT_AS/transform/abi.mjs" --use abort=__mosaic_abort \
   --runtime incremental -O3 --noColors -o as-plugin/plugin.wasm
 echo "built as-plugin/plugin.wasm"
+
+# The components: the sources and the pinned npm tools are the wasm-host test components'.
+COMPONENTS="$ROOT/wasm-host/src/test/components"
+if ! cmp -s "$COMPONENTS/package-lock.json" "$COMPONENTS/node_modules/.package-lock.json.ci" 2>/dev/null; then
+  (cd "$COMPONENTS" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+    missing "npm ci failed in wasm-host/src/test/components (it needs the npm registry)"
+  cp "$COMPONENTS/package-lock.json" "$COMPONENTS/node_modules/.package-lock.json.ci"
+fi
+node "$COMPONENTS/build.mjs" components calc app >/dev/null
+echo "built components/calc.wasm components/app.wasm"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the C and AssemblyScript guests (build-guests.sh), then runs every script example
-# (examples/NAME/NAME.mosaic) through ./mosaic and compares its stdout
+# (examples/NAME/NAME.mosaic, or examples/NAME/compose.mosaic) through ./mosaic and compares its stdout
 # with expected.txt and its exit code with expected-exit (0 when absent), after the mosaic commands
 # in NAME/prepare when there is one. Each example gets a fresh
 # MOSAIC_HOME, so blobs and audit logs start empty. Java examples (multitenant, embedding) are run
@@ -8,7 +8,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT="$(cd .. && pwd)"
-# The C and AssemblyScript examples are built from their sources first.
+# The C, AssemblyScript and component examples are built from their sources first.
 ./build-guests.sh || exit 1
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -16,6 +16,8 @@ failed=0
 for dir in */; do
   name="${dir%/}"
   script="$name/$name.mosaic"
+  # An example of composition may call its script compose.mosaic (examples/components).
+  [[ -f "$script" ]] || script="$name/compose.mosaic"
   [[ -f "$script" ]] || continue
   if [[ -f "$name/needs-token" ]]; then
     echo "skip $name (needs a PKCS#11 token, see $name/README.md; ExamplesTest makes one)"

@@ -9,8 +9,12 @@
 //   calc.wasm                calc/calc.c (clang, no libc) made a component by `jco embed` + `jco new`:
 //                            exports mosaic:calc/ops and tricks, imports wasi:cli/stdout
 //   app.wasm                 app/app.js (componentize-js), imports mosaic:calc/ops
+//   wasi.wasm                wasi/wasi.wat: the monotonic clock, random, environment and exit
+//   streams.wasm             wasi/streams.wat: stdout through check-write, write and flush
 //   hostile-NAME.wasm        hostile/NAME.wat, components in the text format (not validated)
 // Outputs are rebuilt only when an input is newer, so repeated test runs cost nothing.
+// Names after the output directory build only those components (examples/build-guests.sh builds
+// `calc app` into examples/components): node build.mjs OUTPUT_DIR [NAME...]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,10 +23,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const out = process.argv[2];
 if (!out) {
-  console.error('usage: node build.mjs OUTPUT_DIR');
+  console.error('usage: node build.mjs OUTPUT_DIR [NAME...]');
   process.exit(64);
 }
 mkdirSync(out, { recursive: true });
+const only = new Set(process.argv.slice(3));
+const want = (name) => only.size === 0 || only.has(name);
 
 if (!existsSync(join(here, 'node_modules', '@bytecodealliance', 'jco', 'package.json'))) {
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
@@ -56,7 +62,7 @@ const fixtureInputs = [
   join(here, 'fixture', 'fixture.js'),
   join(here, 'fixture', 'wit', 'fixture.wit'),
 ];
-if (stale(join(out, 'fixture.wasm'), fixtureInputs)) {
+if (want('fixture') && stale(join(out, 'fixture.wasm'), fixtureInputs)) {
   const { component } = await componentize({
     sourcePath: join(here, 'fixture', 'fixture.js'),
     witPath: join(here, 'fixture', 'wit'),
@@ -66,13 +72,15 @@ if (stale(join(out, 'fixture.wasm'), fixtureInputs)) {
   writeFileSync(join(out, 'fixture.wasm'), component);
   console.log(`built fixture.wasm (${component.length} bytes)`);
 }
-await writeWit('fixture');
+if (want('fixture')) {
+  await writeWit('fixture');
+}
 
 // The hand-written core module, as components with each string encoding.
 const wat = join(here, 'text', 'text.wat');
 const witPath = join(here, 'text', 'wit', 'text.wit');
 const core = join(out, 'text-core.wasm');
-if (stale(core, [wat])) {
+if (want('text') && stale(core, [wat])) {
   writeFileSync(core, await parse(readFileSync(wat, 'utf8')));
 }
 const witSource = readFileSync(witPath, 'utf8');
@@ -81,6 +89,9 @@ for (const [name, world, stringEncoding] of [
   ['echo-utf16', 'echo', 'utf16'],
   ['echo-latin1-utf16', 'echo', 'compact-utf16'],
 ]) {
+  if (!want('text')) {
+    break;
+  }
   const target = join(out, `${name}.wasm`);
   if (stale(target, [wat, witPath])) {
     const embedded = await componentEmbed({
@@ -103,7 +114,7 @@ const calcWitFiles = [
   join(calcWit, 'deps', 'cli', 'stdout.wit'),
 ];
 const calcC = join(here, 'calc', 'calc.c');
-if (stale(join(out, 'calc.wasm'), [calcC, ...calcWitFiles])) {
+if (want('calc') && stale(join(out, 'calc.wasm'), [calcC, ...calcWitFiles])) {
   const coreFile = join(out, 'calc-core.wasm');
   execFileSync(
     'clang',
@@ -126,9 +137,11 @@ if (stale(join(out, 'calc.wasm'), [calcC, ...calcWitFiles])) {
   writeFileSync(join(out, 'calc.wasm'), await componentNew(embedded, []));
   console.log('built calc.wasm');
 }
-await writeWit('calc');
+if (want('calc')) {
+  await writeWit('calc');
+}
 const appJs = join(here, 'app', 'app.js');
-if (stale(join(out, 'app.wasm'), [appJs, ...calcWitFiles])) {
+if (want('app') && stale(join(out, 'app.wasm'), [appJs, ...calcWitFiles])) {
   const { component } = await componentize({
     sourcePath: appJs,
     witPath: calcWit,
@@ -138,10 +151,25 @@ if (stale(join(out, 'app.wasm'), [appJs, ...calcWitFiles])) {
   writeFileSync(join(out, 'app.wasm'), component);
   console.log(`built app.wasm (${component.length} bytes)`);
 }
-await writeWit('app');
+if (want('app')) {
+  await writeWit('app');
+}
+
+// A component in the text format that calls the WASI interfaces the host provides without files.
+// And one that writes to standard output through check-write, write and flush.
+for (const name of ['wasi', 'streams']) {
+  const source = join(here, 'wasi', `${name}.wat`);
+  const target = join(out, `${name}.wasm`);
+  if (want('wasi') && stale(target, [source])) {
+    writeFileSync(target, await parse(readFileSync(source, 'utf8')));
+  }
+}
 
 // Hostile components written in the component text format; `jco parse` does not validate them.
 for (const name of ['mismatch', 'alias-kind', 'start-loop', 'unknown-import', 'filesystem', 'bad-realloc']) {
+  if (!want('hostile')) {
+    break;
+  }
   const source = join(here, 'hostile', `${name}.wat`);
   const target = join(out, `hostile-${name}.wasm`);
   if (stale(target, [source])) {

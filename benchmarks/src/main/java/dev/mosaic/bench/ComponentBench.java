@@ -6,17 +6,19 @@ import dev.mosaic.host.component.ComponentState;
 import dev.mosaic.host.component.Primitive;
 import dev.mosaic.host.component.StringEncoding;
 import dev.mosaic.host.component.WitType;
+import dev.mosaic.host.component.World;
 import dev.mosaic.host.component.abi.ByteArrayMemory;
 import dev.mosaic.host.component.abi.CanonicalAbi;
 import dev.mosaic.host.component.abi.HandleTable;
 import dev.mosaic.host.component.abi.Layouts;
+import dev.mosaic.host.component.binary.ComponentReader;
+import dev.mosaic.host.component.binary.WorldReader;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.EntryPoint;
-import dev.mosaic.plan.FuncType;
-import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanValidator;
+import dev.mosaic.plan.SignatureRequirement;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.TenantLimits;
 import dev.mosaic.plan.store.FileBlobStore;
@@ -77,19 +79,8 @@ public class ComponentBench {
     Path dir = Path.of(System.getProperty("mosaic.components", "wasm-host/target/test-components"));
     store = Files.createTempDirectory("mosaic-bench-components");
     FileBlobStore blobs = new FileBlobStore(store);
-    FunctionDecl none = new FunctionDecl("", "run", new FuncType(List.of(), List.of()));
-    Component calc =
-        new Component(
-            "calc",
-            blobs.put("bench", Files.readAllBytes(dir.resolve("calc.wasm"))),
-            List.of(),
-            List.of(new FunctionDecl("", OPS + "#add", new FuncType(List.of(), List.of()))));
-    Component app =
-        new Component(
-            "app",
-            blobs.put("bench", Files.readAllBytes(dir.resolve("app.wasm"))),
-            List.of(),
-            List.of(none));
+    Component calc = component(blobs, "calc", dir.resolve("calc.wasm"));
+    Component app = component(blobs, "app", dir.resolve("app.wasm"));
     Plan plan =
         new Plan(
             Plan.FORMAT_VERSION,
@@ -101,6 +92,19 @@ public class ComponentBench {
             List.of(new EntryPoint("app", "run"), new EntryPoint("calc", OPS + "#add")));
     host = WasmHost.builder().build();
     composition = host.instantiate(new PlanValidator(SystemLimits.DEFAULT, blobs).validate(plan));
+  }
+
+  /** A plan component as the compiler writes it: exports and `wit` from the blob's world. */
+  private static Component component(FileBlobStore blobs, String id, Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    World world = WorldReader.read(ComponentReader.read(bytes));
+    return new Component(
+        id,
+        blobs.put("bench", bytes),
+        List.of(),
+        world.planExports(),
+        SignatureRequirement.NONE,
+        world.planWit());
   }
 
   @TearDown(Level.Trial)

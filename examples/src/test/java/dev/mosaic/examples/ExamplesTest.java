@@ -71,6 +71,10 @@ class ExamplesTest {
     try (Stream<Path> dirs = Files.list(EXAMPLES)) {
       for (Path dir : dirs.sorted().toList()) {
         Path script = dir.resolve(dir.getFileName() + ".mosaic");
+        if (!Files.isRegularFile(script)) {
+          // An example of composition may call its script compose.mosaic (examples/components).
+          script = dir.resolve("compose.mosaic");
+        }
         if (Files.isRegularFile(script) && !Files.exists(dir.resolve("needs-token"))) {
           found.add(script);
         }
@@ -117,6 +121,7 @@ class ExamplesTest {
             "c-plugin.mosaic",
             "c-command.mosaic",
             "as-plugin.mosaic");
+    assertThat(scripts).contains(EXAMPLES.resolve("components").resolve("compose.mosaic"));
     return scripts.stream()
         .map(
             script ->
@@ -151,6 +156,34 @@ class ExamplesTest {
                         }
                       }
                     }));
+  }
+
+  @Test
+  void theComposedComponentsAnswerExecCallWithAWaveArgument() {
+    String store = work.resolve("blobs").toString();
+    String plan = work.resolve("components.plan").toString();
+    Outcome compiled =
+        cli(
+            "compile",
+            EXAMPLES.resolve("components/compose.mosaic").toString(),
+            "-o",
+            plan,
+            "--store",
+            store);
+    assertThat(compiled.exit()).as(compiled.err()).isZero();
+    Outcome call =
+        cli(
+            "exec",
+            plan,
+            "--call",
+            "app.run",
+            "\"Ada \\u{1f600}\"",
+            "--store",
+            store,
+            "--audit-dir",
+            work.resolve("audit").toString());
+    assertThat(call.exit()).as(call.err()).isZero();
+    assertThat(call.out()).isEqualTo("\"hello, Ada \uD83D\uDE00: 5 10\"\n");
   }
 
   @Test

@@ -96,6 +96,25 @@ class ComponentFrontDoorTest {
             "`vals.swap` is func(p: tuple<s32, s32>) -> tuple<s32, s32>: it takes 1 arguments, got 0");
   }
 
+  @Test
+  void execCallsAComponentFunctionWithWaveArgumentsAndPrintsItsResultInWave() throws Exception {
+    Path plan = valuesPlan();
+    Outcome half = mosaic("exec", plan.toString(), "--call", "vals.half", "8");
+    assertThat(half.exit()).as(half.err()).isZero();
+    assertThat(half.out()).isEqualTo("ok(4)\n");
+    Outcome odd = mosaic("exec", plan.toString(), "--call", "vals.half", "9");
+    assertThat(odd.out()).isEqualTo("err(\"odd\")\n");
+    Outcome swap = mosaic("exec", plan.toString(), "--call", "vals.swap", "(1, -2)");
+    assertThat(swap.exit()).as(swap.err()).isZero();
+    assertThat(swap.out()).isEqualTo("(-2, 1)\n");
+  }
+
+  @Test
+  void execHelpShowsTheWaveCaseSyntaxWithoutAFormatWarning() {
+    Outcome help = mosaic("exec", "--help");
+    assertThat(help.out() + help.err()).contains("%case(v)").doesNotContain("WARN");
+  }
+
   private Path valuesPlan() throws Exception {
     Path script =
         write(

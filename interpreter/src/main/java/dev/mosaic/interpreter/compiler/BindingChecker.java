@@ -382,7 +382,7 @@ final class BindingChecker {
     if (!ok) {
       return;
     }
-    if (!bound.add(importer.name() + "\u0000\u0000" + importName)) {
+    if (!bound.add(importer.name() + "\u0000" + importName + "\u0000" + importName)) {
       problems.error(
           LangCodes.DUPLICATE_BINDING,
           "interface `" + importName + "` of `" + importer.name() + "` is bound twice",
@@ -391,7 +391,9 @@ final class BindingChecker {
           "keep one binding per import");
       return;
     }
-    Binding binding = new Binding(importer.name(), "", importName, exporter.name(), exportName);
+    // The import module is the interface's name, as the host looks the import up (plan-format.md).
+    Binding binding =
+        new Binding(importer.name(), importName, importName, exporter.name(), exportName);
     out.add(binding);
     bindingOrigins.put(binding, Problems.at(file, b.span()));
   }
@@ -490,7 +492,7 @@ final class BindingChecker {
   private void unboundInterfaces(CheckedComponent c, Set<String> done) {
     for (String iface : WitFunctions.interfaces(c.world().imports())) {
       if (iface.startsWith("wasi:")
-          || done.contains(c.name() + "\u0000\u0000" + iface)
+          || done.contains(c.name() + "\u0000" + iface + "\u0000" + iface)
           || attempted.contains(c.name() + "\u0000" + iface + "\u0000")) {
         continue;
       }

@@ -1,17 +1,12 @@
 package dev.mosaic.interpreter.wit;
 
-import dev.mosaic.host.component.CoreValType;
 import dev.mosaic.host.component.FuncSig;
 import dev.mosaic.host.component.Item;
 import dev.mosaic.host.component.Primitive;
 import dev.mosaic.host.component.WitType;
 import dev.mosaic.host.component.World;
-import dev.mosaic.host.component.abi.Layouts;
 import dev.mosaic.host.internal.ModuleInspector;
-import dev.mosaic.plan.FuncType;
-import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.WitWorld;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +26,12 @@ public final class WitFunctions {
    * canon lift} (flattened parameters, or one pointer past 16; a flat result, or a return pointer).
    */
   public static ModuleInspector.ModuleInterface shape(World world) {
-    Layouts layouts = new Layouts();
-    List<FunctionDecl> exports = new ArrayList<>();
-    functions(world.exports())
-        .forEach((name, sig) -> exports.add(new FunctionDecl("", name, coreType(layouts, sig))));
-    return new ModuleInspector.ModuleInterface(List.of(), exports, Map.of());
+    return new ModuleInspector.ModuleInterface(List.of(), world.planExports(), Map.of());
   }
 
   /** The world's imported and exported functions, by name. */
   public static WitWorld witWorld(World world) {
-    return new WitWorld(
-        List.copyOf(functions(world.imports()).keySet()),
-        List.copyOf(functions(world.exports()).keySet()));
+    return world.planWit();
   }
 
   /**
@@ -50,16 +39,7 @@ public final class WitFunctions {
    * ns:pkg/iface@v}, or inline ones named by a plain name) as {@code iface#f}.
    */
   public static Map<String, FuncSig> functions(List<Item.Named> items) {
-    Map<String, FuncSig> out = new LinkedHashMap<>();
-    for (Item.Named n : items) {
-      switch (n.item()) {
-        case Item.FuncItem f -> out.put(n.name().text(), f.type());
-        case Item.InstanceItem i ->
-            functions(i).forEach((f, sig) -> out.put(n.name().text() + "#" + f, sig));
-        default -> {}
-      }
-    }
-    return out;
+    return World.functions(items);
   }
 
   /** The functions an instance (an interface) exports, by name. */
@@ -197,19 +177,5 @@ public final class WitFunctions {
             sig.params().stream().map(f -> f.name() + ": " + Wave.typeName(f.type())).toList())
         + ")"
         + (sig.result() == null ? "" : " -> " + Wave.typeName(sig.result()));
-  }
-
-  private static FuncType coreType(Layouts layouts, FuncSig sig) {
-    List<CoreValType> params = layouts.flattenAll(sig.paramTypes(), Layouts.MAX_FLAT_PARAMS);
-    if (params.size() > Layouts.MAX_FLAT_PARAMS) {
-      params = List.of(CoreValType.I32);
-    }
-    List<CoreValType> results = layouts.flattenAll(sig.resultTypes(), Layouts.MAX_FLAT_RESULTS);
-    if (results.size() > Layouts.MAX_FLAT_RESULTS) {
-      results = List.of(CoreValType.I32);
-    }
-    return new FuncType(
-        params.stream().map(CoreValType::toString).toList(),
-        results.stream().map(CoreValType::toString).toList());
   }
 }

@@ -7,6 +7,7 @@ import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanValidator;
+import dev.mosaic.plan.WitWorld;
 import dev.mosaic.plan.codec.PlanReader;
 import dev.mosaic.plan.diag.Diagnostic;
 import dev.mosaic.plan.diag.Diagnostics;
@@ -57,8 +58,10 @@ public final class BindingsPhase implements ValidationPhase {
       }
       String key = importKey(b.importModule(), b.importName());
       if (WasmInterface.isInterfaceName(b.importName())) {
-        // A component's imported instance bound to another's exported instance: the host
-        // compares their functions with the components' worlds when it loads the plan.
+        // A component's imported instance bound to another's exported instance: both ends must
+        // be interfaces of the components' `wit` worlds (which the host compares with the blobs),
+        // and the host compares their functions when it loads the plan.
+        interfaceBinding(b, importer, exporter).ifPresent(r::add);
         Binding previous = bound.putIfAbsent(b.importer() + "\u0000" + key, b);
         if (previous != null) {
           r.add(
@@ -171,5 +174,56 @@ public final class BindingsPhase implements ValidationPhase {
 
   private static String clip(String s) {
     return PlanReader.clip(s);
+  }
+
+  /**
+   * What is wrong with a binding of a WIT interface, if anything: its import module is the
+   * interface's name (plan-format.md), the importer imports a function of that interface and the
+   * exporter exports one of the interface it names.
+   */
+  private static Optional<Diagnostic> interfaceBinding(
+      Binding b, Component importer, Component exporter) {
+    if (!b.importModule().equals(b.importName())) {
+      return Optional.of(
+          Diagnostic.of(
+                  PlanCodes.UNKNOWN_IMPORT,
+                  "binding of interface `"
+                      + clip(b.importName())
+                      + "` names import module `"
+                      + clip(b.importModule())
+                      + "`; an interface's import module is its name")
+              .withHelp(
+                  "write the binding as [importer, INTERFACE, INTERFACE, exporter, INTERFACE]"));
+    }
+    if (!hasInterface(importer.wit().imports(), b.importName())) {
+      return Optional.of(
+          Diagnostic.of(
+              PlanCodes.UNKNOWN_IMPORT,
+              "component `"
+                  + b.importer()
+                  + "` imports no interface `"
+                  + clip(b.importName())
+                  + "` in its `wit`"));
+    }
+    if (!hasInterface(exporter.wit().exports(), b.exportName())) {
+      return Optional.of(
+          Diagnostic.of(
+              PlanCodes.UNKNOWN_EXPORT,
+              "component `"
+                  + b.exporter()
+                  + "` exports no interface `"
+                  + clip(b.exportName())
+                  + "` in its `wit`"));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean hasInterface(List<String> entries, String iface) {
+    for (String e : entries) {
+      if (iface.equals(WitWorld.interfaceOf(e))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

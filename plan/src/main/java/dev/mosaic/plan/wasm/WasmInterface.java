@@ -338,11 +338,13 @@ public record WasmInterface(
             Diagnostic.of(
                     PlanCodes.COMPONENT_BINARY,
                     what
-                        + " is a WebAssembly component (component model), not a core module;"
-                        + " components do not run yet (docs/components.md)")
+                        + " is a WebAssembly component (component model) where a core module is"
+                        + " required")
                 .withHelp(
-                    "build a core module: Rust `--target wasm32-wasip1` (not wasip2), clang"
-                        + " `--target=wasm32-wasi`, and no `wasm-tools component new`"));
+                    "components run as the blob of a plan component (`component NAME from"
+                        + " FILE`, docs/components.md); here give a core module: Rust `--target"
+                        + " wasm32-wasip1`, clang `--target=wasm32-wasi`, no `wasm-tools component"
+                        + " new`"));
       }
       if (bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0) {
         throw fail("is not a core wasm module of version 1");

@@ -62,7 +62,7 @@ import picocli.CommandLine.Spec;
       "A function of a WebAssembly component is named `component.function` for a function of its"
           + " world or `component.ns:pkg/iface@1.0.0#function` for one of an exported interface;"
           + " its arguments are WAVE values (\"text\", [1, 2], {x: 1, y: 2}, some(1), none,"
-          + " ok(v), err(e), %case(v)) read against its WIT parameters, and its result is"
+          + " ok(v), err(e), %%case(v)) read against its WIT parameters, and its result is"
           + " printed in WAVE."
     })
 public final class ExecCommand implements Callable<Integer> {

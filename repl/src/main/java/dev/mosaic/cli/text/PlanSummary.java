@@ -12,6 +12,7 @@ import dev.mosaic.plan.TenantLimits;
 import dev.mosaic.plan.rules.PolicyEngine;
 import dev.mosaic.plan.verify.ComponentVerification;
 import dev.mosaic.plan.verify.SignatureStatus;
+import dev.mosaic.plan.wasm.WasmInterface;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -75,6 +76,20 @@ public final class PlanSummary {
     }
     s.append("bindings (").append(plan.bindings().size()).append(")\n");
     for (Binding b : plan.bindings()) {
+      if (b.importModule().equals(b.importName())
+          && WasmInterface.isInterfaceName(b.importName())) {
+        // A WIT interface, as the script binds it.
+        s.append("  ")
+            .append(b.importer())
+            .append(".\"")
+            .append(b.importName())
+            .append("\" -> ")
+            .append(b.exporter())
+            .append(".\"")
+            .append(b.exportName())
+            .append("\"\n");
+        continue;
+      }
       s.append("  ")
           .append(b.importer())
           .append('.')

@@ -6,10 +6,15 @@ import dev.mosaic.host.component.ComponentInstance;
 import dev.mosaic.host.component.ComponentLimits;
 import dev.mosaic.host.component.ComponentLinker;
 import dev.mosaic.host.component.Definition;
+import dev.mosaic.host.component.World;
 import dev.mosaic.host.component.binary.ComponentReader;
+import dev.mosaic.host.component.binary.WorldReader;
 import dev.mosaic.plan.Component;
+import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.WitWorld;
 import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.diag.PlanCodes;
 import dev.mosaic.plan.wasm.WasmInterface;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,8 +50,72 @@ public final class ComponentModules {
   public static ComponentModules read(Component c, byte[] blob) {
     ComponentModules out =
         new ComponentModules(c, ComponentReader.read(blob, ComponentLimits.DEFAULT));
+    checkWorld(c, WorldReader.read(out.binary, ComponentLimits.DEFAULT));
     out.collect(out.binary);
     return out;
+  }
+
+  /**
+   * The plan's view of a component must be its blob's: the policy, {@code --reach}, {@code explain}
+   * and the bindings are decided on {@code wit} and {@code exports}, so they cannot be edited apart
+   * from the blob (as the validator compares a core module's imports and exports).
+   *
+   * @throws MosaicException E4203 when {@code wit.imports} differ from the world's imported
+   *     functions or the plan lists core imports; E4204 when {@code wit.exports} or {@code exports}
+   *     differ from the world's exported functions and their {@code canon lift} types
+   */
+  private static void checkWorld(Component c, World world) {
+    WitWorld wit = world.planWit();
+    String what = "component `" + c.id() + "`";
+    List<String> imports = c.imports().stream().map(f -> f.module() + "." + f.name()).toList();
+    differ(PlanCodes.IMPORTS_DIFFER, what + "'s core imports", imports, List.of());
+    differ(PlanCodes.IMPORTS_DIFFER, what + "'s `wit` imports", c.wit().imports(), wit.imports());
+    differ(PlanCodes.EXPORTS_DIFFER, what + "'s `wit` exports", c.wit().exports(), wit.exports());
+    differ(
+        PlanCodes.EXPORTS_DIFFER,
+        what + "'s exports",
+        c.exports().stream().map(ComponentModules::text).toList(),
+        world.planExports().stream().map(ComponentModules::text).toList());
+  }
+
+  private static String text(FunctionDecl f) {
+    return f.name()
+        + (f.module().isEmpty() ? "" : " (module `" + f.module() + "`)")
+        + " "
+        + f.type();
+  }
+
+  private static void differ(String code, String what, List<String> plan, List<String> blob) {
+    java.util.Set<String> extra = new java.util.LinkedHashSet<>(plan);
+    extra.removeAll(blob);
+    java.util.Set<String> missing = new java.util.LinkedHashSet<>(blob);
+    missing.removeAll(plan);
+    if (extra.isEmpty() && missing.isEmpty() && plan.size() == blob.size()) {
+      return;
+    }
+    StringBuilder m = new StringBuilder(what).append(" in the plan differ from its blob's world:");
+    if (!extra.isEmpty()) {
+      m.append(" the blob has no ").append(names(extra));
+    }
+    if (!missing.isEmpty()) {
+      m.append(extra.isEmpty() ? "" : ";").append(" the plan leaves out ").append(names(missing));
+    }
+    if (extra.isEmpty() && missing.isEmpty()) {
+      m.append(" an entry is repeated");
+    }
+    throw new MosaicException(
+        Diagnostic.of(code, m.toString())
+            .withHelp("compile the plan again from the script: it lists the component's world"));
+  }
+
+  private static String names(java.util.Set<String> names) {
+    List<String> shown =
+        names.stream()
+            .limit(3)
+            .map(n -> "`" + (n.length() > 200 ? n.substring(0, 200) + "..." : n) + "`")
+            .toList();
+    return String.join(", ", shown)
+        + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
   }
 
   private void collect(dev.mosaic.host.component.Component binary) {

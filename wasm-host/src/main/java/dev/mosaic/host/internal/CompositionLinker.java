@@ -149,7 +149,11 @@ public final class CompositionLinker {
           public Object resolve(
               dev.mosaic.host.component.ExternName name, dev.mosaic.host.component.Item type) {
             for (Binding b : plan.plan().bindings()) {
-              if (b.importer().equals(c.id()) && b.importName().equals(name.text())) {
+              // A WIT import is bound by [importer, NAME, NAME, exporter, EXPORT]
+              // (plan-format.md): the validator refused any other import module.
+              if (b.importer().equals(c.id())
+                  && b.importModule().equals(name.text())
+                  && b.importName().equals(name.text())) {
                 return ComponentModules.bind(c.id(), b, instances.get(b.exporter()), type);
               }
             }

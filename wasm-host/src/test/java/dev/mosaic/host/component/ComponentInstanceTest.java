@@ -3,6 +3,7 @@ package dev.mosaic.host.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.host.component.abi.ByteArrayMemory;
 import dev.mosaic.host.component.abi.CanonicalAbi;
 import dev.mosaic.host.component.abi.GraalMemory;
 import dev.mosaic.host.component.abi.HandleTable;
@@ -81,6 +82,48 @@ class ComponentInstanceTest {
       assertThatThrownBy(() -> text.call("greet", List.of("a", "b")))
           .isInstanceOf(MosaicException.class)
           .hasMessageContaining("expected 1 values, got 2");
+    }
+  }
+
+  /**
+   * A guest memory read and written through {@link GraalMemory}, whose writes go eight bytes at a
+   * time and whose integers are single typed accesses, holds what a byte array would: every length
+   * around the eight-byte step at an odd offset, and integers of each width, little-endian.
+   */
+  @Test
+  void graalMemoryHoldsWhatAByteArrayWould() {
+    try (Context context = Context.newBuilder("wasm").build()) {
+      Value module =
+          context.eval(
+              Source.newBuilder(
+                      "wasm", ByteSequence.create(TestComponents.bytes("text-core")), "text")
+                  .buildLiteral());
+      GraalMemory memory =
+          new GraalMemory(module.newInstance().getMember("exports").getMember("memory"));
+      ByteArrayMemory expected = new ByteArrayMemory((int) memory.size(), 0);
+      for (int length = 0; length <= 19; length++) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+          bytes[i] = (byte) (0x80 + 7 * i + length);
+        }
+        long at = 4_001L + 32L * length;
+        memory.write(at, bytes, length);
+        expected.write(at, bytes, length);
+      }
+      long[] values = {0x81L, 0xFF7FL, 0x8000_0001L, 0x8070_6050_4030_2010L};
+      int[] widths = {1, 2, 4, 8};
+      for (int k = 0; k < widths.length; k++) {
+        long at = 9_003L + 16L * k;
+        memory.writeInt(at, widths[k], values[k]);
+        expected.writeInt(at, widths[k], values[k]);
+        assertThat(memory.readInt(at, widths[k])).isEqualTo(values[k]);
+      }
+      // Past the module's own data (at 16): 4,000 to 10,000 holds only what was written here.
+      byte[] got = new byte[6_000];
+      byte[] want = new byte[6_000];
+      memory.read(4_000, got, got.length);
+      expected.read(4_000, want, want.length);
+      assertThat(got).isEqualTo(want);
     }
   }
 

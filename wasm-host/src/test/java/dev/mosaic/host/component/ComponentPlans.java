@@ -1,19 +1,22 @@
 package dev.mosaic.host.component;
 
+import dev.mosaic.host.component.binary.ComponentReader;
+import dev.mosaic.host.component.binary.WorldReader;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.EntryPoint;
-import dev.mosaic.plan.FuncType;
-import dev.mosaic.plan.FunctionDecl;
+import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.Plan;
 import dev.mosaic.plan.PlanValidator;
 import dev.mosaic.plan.PolicyRule;
+import dev.mosaic.plan.SignatureRequirement;
 import dev.mosaic.plan.SystemLimits;
 import dev.mosaic.plan.TenantLimits;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.store.FileBlobStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Plans whose components are the test components of {@link TestComponents}, written with the plan
@@ -37,12 +40,22 @@ public final class ComponentPlans {
    * Component {@code id} with the blob of test component {@code name}, entry point {@code call}.
    */
   public ComponentPlans component(String id, String name, String call) {
+    byte[] bytes = TestComponents.bytes(name);
+    World world;
+    try {
+      world = WorldReader.read(ComponentReader.read(bytes));
+    } catch (MosaicException e) {
+      // A hostile component whose world does not read: the host refuses it with the same error.
+      world = new World(List.of(), List.of());
+    }
     components.add(
         new Component(
             id,
-            blobs.put("t1", TestComponents.bytes(name)),
+            blobs.put("t1", bytes),
             List.of(),
-            List.of(new FunctionDecl("", call, new FuncType(List.of(), List.of())))));
+            world.planExports(),
+            SignatureRequirement.NONE,
+            world.planWit()));
     entries.add(new EntryPoint(id, call));
     return this;
   }
@@ -59,6 +72,18 @@ public final class ComponentPlans {
   public ComponentPlans bind(
       String importer, String importIface, String exporter, String exportIface) {
     bindings.add(new Binding(importer, importIface, importIface, exporter, exportIface));
+    return this;
+  }
+
+  /** Adds a binding as written, e.g. with another import module than the interface's name. */
+  public ComponentPlans binding(Binding b) {
+    bindings.add(b);
+    return this;
+  }
+
+  /** Replaces component {@code id} by what {@code change} makes of it: a tampered plan. */
+  public ComponentPlans edit(String id, UnaryOperator<Component> change) {
+    components.replaceAll(c -> c.id().equals(id) ? change.apply(c) : c);
     return this;
   }
 

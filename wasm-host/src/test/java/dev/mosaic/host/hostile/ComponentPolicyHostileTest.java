@@ -8,10 +8,16 @@ import dev.mosaic.host.HostLimits;
 import dev.mosaic.host.WasmHost;
 import dev.mosaic.host.component.ComponentCodes;
 import dev.mosaic.host.component.ComponentPlans;
+import dev.mosaic.plan.Binding;
+import dev.mosaic.plan.Component;
+import dev.mosaic.plan.FuncType;
+import dev.mosaic.plan.FunctionDecl;
 import dev.mosaic.plan.MosaicException;
+import dev.mosaic.plan.WitWorld;
 import dev.mosaic.plan.audit.AuditEvent;
 import dev.mosaic.plan.store.FileBlobStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +59,167 @@ class ComponentPolicyHostileTest {
         .hasMessageContaining(message)
         .extracting(e -> ((MosaicException) e).code())
         .isEqualTo(code);
+  }
+
+  /** The plan's `wit` and `exports` of a component, edited apart from its blob. */
+  private static Component withWorld(
+      Component c, List<String> witImports, List<String> witExports, List<FunctionDecl> exports) {
+    return new Component(
+        c.id(),
+        c.digest(),
+        c.imports(),
+        exports,
+        c.signature(),
+        new WitWorld(witImports, witExports));
+  }
+
+  @Test
+  void aPlanWhoseWitHidesAnImportOfTheBlobIsRefused() {
+    WasmHost h = host(HostLimits.DEFAULT);
+    // Without wasi:cli/stdout in `wit`, explain and --reach would not see that calc writes to log.
+    assertCode(
+        () ->
+            h.instantiate(
+                plans()
+                    .component("calc", "calc", TRICKS + "#say")
+                    .edit("calc", c -> withWorld(c, List.of(), c.wit().exports(), c.exports()))
+                    .validate()),
+        "E4203",
+        "component `calc`'s `wit` imports in the plan differ from its blob's world: the plan"
+            + " leaves out `wasi:io/streams@0.2.0#[method]output-stream.blocking-write-and-flush`,"
+            + " `wasi:cli/stdout@0.2.0#get-stdout`");
+  }
+
+  @Test
+  void aPlanThatListsCoreImportsForAComponentIsRefused() {
+    WasmHost h = host(HostLimits.DEFAULT);
+    // A WASI preview 1 import the validator lets through without a grant.
+    FunctionDecl fake =
+        new FunctionDecl(
+            "wasi_snapshot_preview1", "proc_exit", new FuncType(List.of("i32"), List.of()));
+    assertCode(
+        () ->
+            h.instantiate(
+                plans()
+                    .component("calc", "calc", TRICKS + "#say")
+                    .component("app", "app", "run")
+                    .bind("app", OPS, "calc")
+                    .edit(
+                        "app",
+                        c ->
+                            new Component(
+                                c.id(),
+                                c.digest(),
+                                List.of(fake),
+                                c.exports(),
+                                c.signature(),
+                                c.wit()))
+                    .validate()),
+        "E4203",
+        "core imports in the plan differ from its blob's world: the blob has no `wasi_snapshot_preview1.proc_exit`");
+  }
+
+  @Test
+  void aPlanThatClaimsAnExportTheBlobLacksIsRefused() {
+    WasmHost h = host(HostLimits.DEFAULT);
+    String steal = OPS + "#steal";
+    assertCode(
+        () ->
+            h.instantiate(
+                plans()
+                    .component("calc", "calc", TRICKS + "#say")
+                    .edit(
+                        "calc",
+                        c -> {
+                          List<String> wit = new ArrayList<>(c.wit().exports());
+                          wit.add(steal);
+                          List<FunctionDecl> exports = new ArrayList<>(c.exports());
+                          exports.add(
+                              new FunctionDecl("", steal, new FuncType(List.of(), List.of())));
+                          return withWorld(c, c.wit().imports(), wit, exports);
+                        })
+                    .validate()),
+        "E4204",
+        "component `calc`'s `wit` exports in the plan differ from its blob's world: the blob has"
+            + " no `"
+            + steal
+            + "`");
+  }
+
+  @Test
+  void aPlanThatRetypesAnExportIsRefused() {
+    WasmHost h = host(HostLimits.DEFAULT);
+    assertCode(
+        () ->
+            h.instantiate(
+                plans()
+                    .component("calc", "calc", TRICKS + "#say")
+                    .edit(
+                        "calc",
+                        c ->
+                            withWorld(
+                                c,
+                                c.wit().imports(),
+                                c.wit().exports(),
+                                c.exports().stream()
+                                    .map(
+                                        f ->
+                                            f.name().equals(OPS + "#add")
+                                                ? new FunctionDecl(
+                                                    "",
+                                                    f.name(),
+                                                    new FuncType(List.of("i64"), List.of("i64")))
+                                                : f)
+                                    .toList()))
+                    .validate()),
+        "E4204",
+        "component `calc`'s exports in the plan differ from its blob's world: the blob has no `"
+            + OPS
+            + "#add (i64) -> (i64)`; the plan leaves out `"
+            + OPS
+            + "#add (i32, i32) -> (i32)`");
+  }
+
+  @Test
+  void aBindingOfAnInterfaceUnderAnotherImportModuleIsRefused() {
+    WasmHost h = host(HostLimits.DEFAULT);
+    assertCode(
+        () ->
+            h.instantiate(
+                plans()
+                    .component("calc", "calc", TRICKS + "#say")
+                    .component("app", "app", "run")
+                    .binding(new Binding("app", "", OPS, "calc", OPS))
+                    .validate()),
+        "E6005",
+        "binding of interface `" + OPS + "` names import module ``");
+  }
+
+  @Test
+  void aBindingOfAnInterfaceOutsideTheWorldsIsRefusedByTheValidator() {
+    WasmHost h = host(HostLimits.DEFAULT);
+    String other = "mosaic:calc/other@0.1.0";
+    assertCode(
+        () ->
+            h.instantiate(
+                plans()
+                    .component("calc", "calc", TRICKS + "#say")
+                    .component("app", "app", "run")
+                    .bind("app", OPS, "calc")
+                    .bind("app", other, "calc")
+                    .validate()),
+        "E6005",
+        "component `app` imports no interface `" + other + "` in its `wit`");
+    assertCode(
+        () ->
+            h.instantiate(
+                plans()
+                    .component("calc", "calc", TRICKS + "#say")
+                    .component("app", "app", "run")
+                    .bind("app", OPS, "calc", other)
+                    .validate()),
+        "E6002",
+        "component `calc` exports no interface `" + other + "` in its `wit`");
   }
 
   @Test

@@ -39,6 +39,24 @@ class HostileModuleTest {
   }
 
   @Test
+  void aComponentWhereACoreModuleIsRequiredIsE4205SayingComponentsRunAsPlanComponents() {
+    byte[] component = {0, 'a', 's', 'm', 0x0d, 0, 1, 0};
+    assertThatThrownBy(() -> ModuleInspector.inspect("app.wasm", component))
+        .isInstanceOfSatisfying(
+            MosaicException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("E4205");
+              assertThat(e.getMessage())
+                  .contains(
+                      "`app.wasm` is a WebAssembly component (component model) where a core module"
+                          + " is required")
+                  .doesNotContain("do not run");
+              assertThat(e.diagnostics().getFirst().help())
+                  .contains("components run as the blob of a plan component");
+            });
+  }
+
+  @Test
   void theHostRefusesHugeClaimsWithACode() {
     try (WasmHost host = WasmHost.builder().guestLog(line -> {}).build()) {
       for (byte[] module : List.of(HUGE_PARAMS, HUGE_ELEMENTS, HUGE_DATA)) {

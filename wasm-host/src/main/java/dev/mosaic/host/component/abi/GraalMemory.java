@@ -1,9 +1,20 @@
 package dev.mosaic.host.component.abi;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.graalvm.polyglot.Value;
 
-/** A GraalWasm memory (an exported or aliased {@code memory}) as a {@link LinearMemory}. */
+/**
+ * A GraalWasm memory (an exported or aliased {@code memory}) as a {@link LinearMemory}. Every
+ * method is a polyglot call, so bytes cross in bulk ({@link Value#readBuffer}) or eight at a time
+ * ({@link Value#writeBufferLong}), and an integer is one typed access, never one call per byte.
+ */
 public final class GraalMemory implements LinearMemory {
+  private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final Value memory;
 
   public GraalMemory(Value memory) {
@@ -31,6 +42,39 @@ public final class GraalMemory implements LinearMemory {
   @Override
   public void read(long offset, byte[] into, int length) {
     memory.readBuffer(offset, into, 0, length);
+  }
+
+  @Override
+  public void write(long offset, byte[] from, int length) {
+    int i = 0;
+    for (; i + Long.BYTES <= length; i += Long.BYTES) {
+      memory.writeBufferLong(LE, offset + i, (long) LONGS.get(from, i));
+    }
+    for (; i < length; i++) {
+      memory.writeBufferByte(offset + i, from[i]);
+    }
+  }
+
+  @Override
+  public long readInt(long offset, int bytes) {
+    return switch (bytes) {
+      case 1 -> memory.readBufferByte(offset) & 0xFFL;
+      case 2 -> memory.readBufferShort(LE, offset) & 0xFFFFL;
+      case 4 -> Integer.toUnsignedLong(memory.readBufferInt(LE, offset));
+      case 8 -> memory.readBufferLong(LE, offset);
+      default -> LinearMemory.super.readInt(offset, bytes);
+    };
+  }
+
+  @Override
+  public void writeInt(long offset, int bytes, long value) {
+    switch (bytes) {
+      case 1 -> memory.writeBufferByte(offset, (byte) value);
+      case 2 -> memory.writeBufferShort(LE, offset, (short) value);
+      case 4 -> memory.writeBufferInt(LE, offset, (int) value);
+      case 8 -> memory.writeBufferLong(LE, offset, value);
+      default -> LinearMemory.super.writeInt(offset, bytes, value);
+    }
   }
 
   /** A guest's {@code cabi_realloc} export as a {@link Realloc}. */

@@ -2,7 +2,6 @@ package dev.mosaic.plan;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import dev.mosaic.plan.codec.CanonicalCbor;
 import dev.mosaic.plan.codec.CborScanner;
@@ -30,6 +29,9 @@ public final class PlanCodec {
   public PlanCodec(SystemLimits limits) {
     this.limits = limits;
     // The scanner has already enforced these; Jackson's own constraints are a second fence.
+    // Duplicate keys are not looked for again here: the scanner requires the keys of every map
+    // in strictly increasing order, so a repeated key never reaches the parser (E3009), and
+    // Jackson's detector would only add a hash set per map.
     this.factory =
         CBORFactory.builder()
             .streamReadConstraints(
@@ -39,7 +41,6 @@ public final class PlanCodec {
                     .maxDocumentLength(limits.maxPlanBytes())
                     .maxNumberLength(32)
                     .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
   }
 

@@ -175,6 +175,12 @@ public final class CborTokens {
   }
 
   private String text() throws IOException {
+    if (textLength == 3) {
+      String valueType = valueType();
+      if (valueType != null) {
+        return valueType;
+      }
+    }
     int end = textStart + textLength;
     for (int i = textStart; i < end; i++) {
       if (in[i] < 0) {
@@ -190,5 +196,25 @@ public final class CborTokens {
     }
     // ASCII, the common case: one byte per char, no decoder.
     return new String(in, textStart, textLength, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The shared constant for the wasm value types {@code i32}, {@code i64}, {@code f32} and {@code
+   * f64}, or null: a maximal plan holds tens of thousands of them, and with one instance each,
+   * comparing two function types mostly compares references.
+   */
+  private String valueType() {
+    byte kind = in[textStart];
+    byte a = in[textStart + 1];
+    byte b = in[textStart + 2];
+    boolean bits32 = a == '3' && b == '2';
+    if (!bits32 && !(a == '6' && b == '4')) {
+      return null;
+    }
+    return switch (kind) {
+      case 'i' -> bits32 ? "i32" : "i64";
+      case 'f' -> bits32 ? "f32" : "f64";
+      default -> null;
+    };
   }
 }

@@ -1,6 +1,5 @@
 package dev.mosaic.plan.codec;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
@@ -25,8 +24,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Reads plan records straight from Jackson's CBOR token stream, without building a tree. It reports
- * every type error, missing field and unknown field it finds (up to {@link
+ * Reads plan records straight from the CBOR token stream ({@link CborTokens}), without building a
+ * tree. It reports every type error, missing field and unknown field it finds (up to {@link
  * PlanValidator#MAX_DIAGNOSTICS}), each with its path such as {@code $.components[3].digest}; paths
  * are only built for errors. The version is checked as soon as it is read and alone decides a plan
  * of another version; counts are checked against {@link SystemLimits} before elements are read. The
@@ -49,10 +48,10 @@ public final class PlanReader {
   private static final Set<String> SIGNATURE_FIELDS = Set.copyOf(SIGNATURE_ORDER);
 
   private final SystemLimits limits;
-  private final JsonParser p;
+  private final CborTokens p;
   private final Diagnostics report = new Diagnostics(PlanValidator.MAX_DIAGNOSTICS);
 
-  public PlanReader(SystemLimits limits, JsonParser parser) {
+  public PlanReader(SystemLimits limits, CborTokens parser) {
     this.limits = limits;
     this.p = parser;
   }
@@ -105,8 +104,7 @@ public final class PlanReader {
   }
 
   private long version(JsonToken value) throws IOException {
-    if (value != JsonToken.VALUE_NUMBER_INT
-        || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+    if (value != JsonToken.VALUE_NUMBER_INT || p.isBigInteger()) {
       throw new MosaicException(
           PlanCodes.WRONG_TYPE,
           "wrong type at `$.version`: expected an integer, found " + kind(value));
@@ -494,8 +492,7 @@ public final class PlanReader {
   }
 
   private Long integer(JsonToken value, String path) throws IOException {
-    if (value == JsonToken.VALUE_NUMBER_INT
-        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+    if (value == JsonToken.VALUE_NUMBER_INT && !p.isBigInteger()) {
       return p.getLongValue();
     }
     wrongType(path, "an integer", value);
@@ -514,11 +511,7 @@ public final class PlanReader {
 
   /** The element count a CBOR array header declared (the scanner checked it is definite). */
   private int declaredLength() {
-    Object context = p.getParsingContext();
-    if (context instanceof com.fasterxml.jackson.dataformat.cbor.CBORReadContext c) {
-      return c.getExpectedLength();
-    }
-    return -1;
+    return p.declaredLength();
   }
 
   private void unknownField(String name, String path, Set<String> known) {
@@ -571,11 +564,7 @@ public final class PlanReader {
 
   /** Whether the current integer does not fit in a long (CBOR holds up to 2^64 - 1 and -2^64). */
   private boolean bigInteger() {
-    try {
-      return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER;
-    } catch (IOException e) {
-      return false;
-    }
+    return p.isBigInteger();
   }
 
   private static String componentPath(int index) {

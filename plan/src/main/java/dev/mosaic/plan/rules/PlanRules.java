@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The rules a plan must follow, one function per rule, each returning its diagnostics without a
@@ -33,8 +32,6 @@ import java.util.regex.Pattern;
 public final class PlanRules {
   /** Longest string a plan may hold, in UTF-8 bytes (E8005). */
   public static final int MAX_STRING_BYTES = CborScanner.MAX_STRING_BYTES;
-
-  private static final Pattern COMPONENT_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,127}");
 
   private PlanRules() {}
 
@@ -50,7 +47,7 @@ public final class PlanRules {
 
   /** E3011 when {@code id} is not a valid component id. */
   public static Optional<Diagnostic> componentId(String id) {
-    if (COMPONENT_ID.matcher(id).matches()) {
+    if (isComponentId(id)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -58,6 +55,22 @@ public final class PlanRules {
             .withHelp(
                 "an id starts with a letter or `_` and has at most 128 letters, digits, `_`, `.`"
                     + " or `-`"));
+  }
+
+  /** {@code [A-Za-z_][A-Za-z0-9_.-]{0,127}}, checked without a matcher per component. */
+  static boolean isComponentId(String id) {
+    int n = id.length();
+    if (n == 0 || n > 128) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+      if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '.' || c == '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** E3007 when a component's digest is not {@code sha256:} and 64 lowercase hex digits. */
@@ -91,24 +104,33 @@ public final class PlanRules {
 
   /** E3014 for every value type of {@code functions} that is not i32, i64, f32 or f64. */
   public static List<Diagnostic> valueTypes(String componentId, List<FunctionDecl> functions) {
-    List<Diagnostic> out = new ArrayList<>();
+    List<Diagnostic> out = null;
     for (FunctionDecl f : functions) {
-      for (List<String> types : List.of(f.type().params(), f.type().results())) {
-        for (String t : types) {
-          if (!isValueType(t)) {
-            out.add(
-                Diagnostic.of(
-                        PlanCodes.BAD_VALUE_TYPE,
-                        "function `"
-                            + clip(f.name())
-                            + "` of component `"
-                            + clip(componentId)
-                            + "` has unknown value type `"
-                            + clip(t)
-                            + "`")
-                    .withHelp("value types are i32, i64, f32 and f64"));
-          }
+      out = badValueTypes(componentId, f, f.type().params(), out);
+      out = badValueTypes(componentId, f, f.type().results(), out);
+    }
+    return out == null ? List.of() : out;
+  }
+
+  // The list is made only when a type is bad: a maximal plan has tens of thousands of functions.
+  private static List<Diagnostic> badValueTypes(
+      String componentId, FunctionDecl f, List<String> types, List<Diagnostic> out) {
+    for (String t : types) {
+      if (!isValueType(t)) {
+        if (out == null) {
+          out = new ArrayList<>();
         }
+        out.add(
+            Diagnostic.of(
+                    PlanCodes.BAD_VALUE_TYPE,
+                    "function `"
+                        + clip(f.name())
+                        + "` of component `"
+                        + clip(componentId)
+                        + "` has unknown value type `"
+                        + clip(t)
+                        + "`")
+                .withHelp("value types are i32, i64, f32 and f64"));
       }
     }
     return out;
@@ -490,9 +512,19 @@ public final class PlanRules {
         edges[from][counts[from]++] = to;
       }
     }
-    for (int i = 0; i < n; i++) {
-      // Parallel bindings between the same two components are one edge.
-      edges[i] = Arrays.stream(edges[i]).distinct().toArray();
+    // Parallel bindings between the same two components are one edge: `seen[to] == from + 1`
+    // marks a target already kept for `from`, so this is one pass over the edges.
+    int[] seen = new int[n];
+    for (int from = 0; from < n; from++) {
+      int[] out = edges[from];
+      int kept = 0;
+      for (int to : out) {
+        if (seen[to] != from + 1) {
+          seen[to] = from + 1;
+          out[kept++] = to;
+        }
+      }
+      edges[from] = kept == out.length ? out : Arrays.copyOf(out, kept);
     }
     return edges;
   }

@@ -32,19 +32,24 @@ public final class BindingsPhase implements ValidationPhase {
   public Loaded check(Plan plan) {
     List<Diagnostic> denied = new ArrayList<>();
     Diagnostics r = new Diagnostics(PlanValidator.MAX_DIAGNOSTICS);
-    Map<String, Component> byId = new HashMap<>();
-    Map<String, Map<String, FunctionDecl>> exportsOf = new HashMap<>();
-    Map<String, Map<String, FunctionDecl>> importsOf = new HashMap<>();
+    // One map per kind for the whole plan, keyed by records of the names: their hashes combine
+    // the strings' cached hashes instead of hashing a concatenated key per function.
+    int functions = 0;
+    for (Component c : plan.components()) {
+      functions += c.imports().size() + c.exports().size();
+    }
+    Map<String, Component> byId = HashMap.newHashMap(plan.components().size());
+    Map<ExportKey, FunctionDecl> exportsOf = HashMap.newHashMap(functions);
+    Map<ImportKey, FunctionDecl> importsOf = HashMap.newHashMap(functions);
     for (Component c : plan.components()) {
       byId.put(c.id(), c);
-      Map<String, FunctionDecl> exports = new HashMap<>();
-      c.exports().forEach(f -> exports.putIfAbsent(f.name(), f));
-      exportsOf.put(c.id(), exports);
-      Map<String, FunctionDecl> imports = new HashMap<>();
-      c.imports().forEach(f -> imports.putIfAbsent(importKey(f.module(), f.name()), f));
-      importsOf.put(c.id(), imports);
     }
-    Map<String, Binding> bound = new HashMap<>();
+    for (Component c : byId.values()) {
+      c.exports().forEach(f -> exportsOf.putIfAbsent(new ExportKey(c.id(), f.name()), f));
+      c.imports()
+          .forEach(f -> importsOf.putIfAbsent(new ImportKey(c.id(), f.module(), f.name()), f));
+    }
+    Map<ImportKey, Binding> bound = HashMap.newHashMap(plan.bindings().size());
     for (Binding b : plan.bindings()) {
       Component importer = byId.get(b.importer());
       Component exporter = byId.get(b.exporter());
@@ -56,13 +61,13 @@ public final class BindingsPhase implements ValidationPhase {
                 + "`");
         continue;
       }
-      String key = importKey(b.importModule(), b.importName());
+      ImportKey key = new ImportKey(b.importer(), b.importModule(), b.importName());
       if (WasmInterface.isInterfaceName(b.importName())) {
         // A component's imported instance bound to another's exported instance: both ends must
         // be interfaces of the components' `wit` worlds (which the host compares with the blobs),
         // and the host compares their functions when it loads the plan.
         interfaceBinding(b, importer, exporter).ifPresent(r::add);
-        Binding previous = bound.putIfAbsent(b.importer() + "\u0000" + key, b);
+        Binding previous = bound.putIfAbsent(key, b);
         if (previous != null) {
           r.add(
               PlanCodes.IMPORT_BOUND_TWICE,
@@ -78,9 +83,8 @@ public final class BindingsPhase implements ValidationPhase {
         }
         continue;
       }
-      FunctionDecl imp = importsOf.get(b.importer()).get(key);
-      FunctionDecl exp = exportsOf.get(b.exporter()).get(b.exportName());
-      String end = "`" + b.importer() + "." + clip(b.importModule()) + "." + clip(b.importName());
+      FunctionDecl imp = importsOf.get(key);
+      FunctionDecl exp = exportsOf.get(new ExportKey(b.exporter(), b.exportName()));
       if (imp == null) {
         r.add(
             PlanCodes.UNKNOWN_IMPORT,
@@ -102,7 +106,7 @@ public final class BindingsPhase implements ValidationPhase {
         r.add(
             PlanCodes.TYPE_MISMATCH,
             "binding "
-                + end
+                + end(b)
                 + "` expects "
                 + imp.type()
                 + " but `"
@@ -112,12 +116,12 @@ public final class BindingsPhase implements ValidationPhase {
                 + "` has "
                 + exp.type());
       }
-      Binding previous = bound.putIfAbsent(b.importer() + "\u0000" + key, b);
+      Binding previous = bound.putIfAbsent(key, b);
       if (previous != null && imp != null) {
         r.add(
             PlanCodes.IMPORT_BOUND_TWICE,
             "import "
-                + end
+                + end(b)
                 + "` is bound twice, to `"
                 + previous.exporter()
                 + "."
@@ -143,14 +147,13 @@ public final class BindingsPhase implements ValidationPhase {
           }
           PlanRules.notGranted(c.id(), capability, policy.decide(c.id(), capability, null))
               .ifPresent(denied::add);
-        } else if (!bound.containsKey(c.id() + "\u0000" + importKey(imp.module(), imp.name()))) {
+        } else if (!bound.containsKey(new ImportKey(c.id(), imp.module(), imp.name()))) {
           r.add(PlanRules.danglingImport(c.id(), imp));
         }
       }
     }
     for (EntryPoint e : plan.entryPoints()) {
-      Map<String, FunctionDecl> exports = exportsOf.get(e.component());
-      if (exports == null || !exports.containsKey(e.function())) {
+      if (!exportsOf.containsKey(new ExportKey(e.component(), e.function()))) {
         r.add(
             PlanCodes.UNKNOWN_ENTRY,
             "entry point `" + clip(e.component()) + "." + clip(e.function()) + "` does not exist");
@@ -168,8 +171,13 @@ public final class BindingsPhase implements ValidationPhase {
     return Loaded.NONE;
   }
 
-  private static String importKey(String module, String name) {
-    return module + "\u0000" + name;
+  private record ImportKey(String component, String module, String name) {}
+
+  private record ExportKey(String component, String name) {}
+
+  /** The binding's import end as messages show it, built only for an error. */
+  private static String end(Binding b) {
+    return "`" + b.importer() + "." + clip(b.importModule()) + "." + clip(b.importName());
   }
 
   private static String clip(String s) {

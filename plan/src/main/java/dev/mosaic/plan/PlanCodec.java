@@ -1,8 +1,10 @@
 package dev.mosaic.plan;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import dev.mosaic.plan.codec.CanonicalCbor;
 import dev.mosaic.plan.codec.CborScanner;
-import dev.mosaic.plan.codec.CborTokens;
 import dev.mosaic.plan.codec.PlanReader;
 import dev.mosaic.plan.codec.PlanTree;
 import dev.mosaic.plan.diag.Diagnostic;
@@ -16,15 +18,30 @@ import java.util.HexFormat;
  * Encodes plans as canonical CBOR (RFC 8949 §4.2.1, layout in docs/plan-format.md) and decodes them
  * back under {@link SystemLimits}. Decoding is bounded before it allocates: the size is checked
  * first, then {@link CborScanner} checks every header (lengths against the input, nesting, string
- * lengths, deterministic form) without building anything, and only then are records read from the
- * scanned bytes by {@link CborTokens}. Only the canonical encoding of a plan decodes, so a plan has
- * exactly one encoding and one digest.
+ * lengths, deterministic form) without building anything, and only then are records read from
+ * Jackson's token stream. Only the canonical encoding of a plan decodes, so a plan has exactly one
+ * encoding and one digest.
  */
 public final class PlanCodec {
   private final SystemLimits limits;
+  private final CBORFactory factory;
 
   public PlanCodec(SystemLimits limits) {
     this.limits = limits;
+    // The scanner has already enforced these; Jackson's own constraints are a second fence.
+    // Duplicate keys are not looked for again here: the scanner requires the keys of every map
+    // in strictly increasing order, so a repeated key never reaches the parser (E3009), and
+    // Jackson's detector would only add a hash set per map.
+    this.factory =
+        CBORFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(CborScanner.MAX_NESTING)
+                    .maxStringLength(CborScanner.MAX_STRING_BYTES)
+                    .maxDocumentLength(limits.maxPlanBytes())
+                    .maxNumberLength(32)
+                    .build())
+            .build();
   }
 
   public PlanCodec() {
@@ -89,13 +106,13 @@ public final class PlanCodec {
               .withHelp("the host's plan size limit is set in its SystemLimits"));
     }
     CborScanner.scan(bytes, limits.maxPlanBytes());
-    // The scanner accepted the structure; what the token reader can still refuse is content such as
+    // The scanner accepted the structure; what Jackson can still refuse is content such as
     // invalid UTF-8. No re-encoding is needed to prove the bytes canonical: the scanner enforced
     // deterministic heads and key order, and the reader rejects unknown fields, wrong types and
     // empty optional maps. The property and fuzz tests check that decoded plans re-encode to
     // their exact bytes.
-    try {
-      return new PlanReader(limits, new CborTokens(bytes)).read();
+    try (JsonParser parser = factory.createParser(bytes)) {
+      return new PlanReader(limits, parser).read();
     } catch (IOException | RuntimeException e) {
       if (e instanceof MosaicException m) {
         throw m;

@@ -1,5 +1,6 @@
 package dev.mosaic.plan.codec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.mosaic.plan.Binding;
 import dev.mosaic.plan.Component;
@@ -24,8 +25,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Reads plan records straight from the CBOR token stream ({@link CborTokens}), without building a
- * tree. It reports every type error, missing field and unknown field it finds (up to {@link
+ * Reads plan records straight from Jackson's CBOR token stream, without building a tree. It reports
+ * every type error, missing field and unknown field it finds (up to {@link
  * PlanValidator#MAX_DIAGNOSTICS}), each with its path such as {@code $.components[3].digest}; paths
  * are only built for errors. The version is checked as soon as it is read and alone decides a plan
  * of another version; counts are checked against {@link SystemLimits} before elements are read. The
@@ -48,10 +49,10 @@ public final class PlanReader {
   private static final Set<String> SIGNATURE_FIELDS = Set.copyOf(SIGNATURE_ORDER);
 
   private final SystemLimits limits;
-  private final CborTokens p;
+  private final JsonParser p;
   private final Diagnostics report = new Diagnostics(PlanValidator.MAX_DIAGNOSTICS);
 
-  public PlanReader(SystemLimits limits, CborTokens parser) {
+  public PlanReader(SystemLimits limits, JsonParser parser) {
     this.limits = limits;
     this.p = parser;
   }
@@ -104,7 +105,8 @@ public final class PlanReader {
   }
 
   private long version(JsonToken value) throws IOException {
-    if (value != JsonToken.VALUE_NUMBER_INT || p.isBigInteger()) {
+    if (value != JsonToken.VALUE_NUMBER_INT
+        || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
       throw new MosaicException(
           PlanCodes.WRONG_TYPE,
           "wrong type at `$.version`: expected an integer, found " + kind(value));
@@ -492,7 +494,8 @@ public final class PlanReader {
   }
 
   private Long integer(JsonToken value, String path) throws IOException {
-    if (value == JsonToken.VALUE_NUMBER_INT && !p.isBigInteger()) {
+    if (value == JsonToken.VALUE_NUMBER_INT
+        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
       return p.getLongValue();
     }
     wrongType(path, "an integer", value);
@@ -511,7 +514,11 @@ public final class PlanReader {
 
   /** The element count a CBOR array header declared (the scanner checked it is definite). */
   private int declaredLength() {
-    return p.declaredLength();
+    Object context = p.getParsingContext();
+    if (context instanceof com.fasterxml.jackson.dataformat.cbor.CBORReadContext c) {
+      return c.getExpectedLength();
+    }
+    return -1;
   }
 
   private void unknownField(String name, String path, Set<String> known) {
@@ -564,7 +571,11 @@ public final class PlanReader {
 
   /** Whether the current integer does not fit in a long (CBOR holds up to 2^64 - 1 and -2^64). */
   private boolean bigInteger() {
-    return p.isBigInteger();
+    try {
+      return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String componentPath(int index) {

@@ -209,7 +209,11 @@ public final class WasiComponentHost {
   }
 
   private static ResourceType resource(Item.InstanceItem instance, String name) {
-    return instance.exports().get(name) instanceof Item.ResourceItem r ? r.resource() : null;
+    if (!(instance.exports().get(name) instanceof Item.ResourceItem r)) {
+      return null;
+    }
+    r.resource().nameIfUnnamed(name);
+    return r.resource();
   }
 
   /**

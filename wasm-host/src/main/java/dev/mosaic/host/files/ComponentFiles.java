@@ -426,6 +426,10 @@ public final class ComponentFiles {
     if (e.exists() && create && exclusive) {
       throw new Refused("exist");
     }
+    if (e.exists() && e.attributes().isSymbolicLink()) {
+      // A link at the end of the path and no symlink-follow: O_NOFOLLOW's ELOOP.
+      throw new Refused("loop");
+    }
     if (e.isSpecial()) {
       audit(e.guest() + ": not a regular file");
       throw new Refused("access");

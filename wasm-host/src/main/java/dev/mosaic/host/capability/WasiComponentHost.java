@@ -208,6 +208,13 @@ public final class WasiComponentHost {
     return files;
   }
 
+  /** Closes what the component's files hold open (the composition ends). */
+  public synchronized void close() {
+    if (files != null) {
+      files.close();
+    }
+  }
+
   private static ResourceType resource(Item.InstanceItem instance, String name) {
     if (!(instance.exports().get(name) instanceof Item.ResourceItem r)) {
       return null;

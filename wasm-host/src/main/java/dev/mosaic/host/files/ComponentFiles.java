@@ -115,6 +115,19 @@ public final class ComponentFiles {
     };
   }
 
+  /** Closes every listing still open (the composition ends). */
+  public void close() {
+    List<Listing> open;
+    synchronized (this) {
+      open = new ArrayList<>(listings.values());
+      listings.clear();
+      descriptors.clear();
+    }
+    for (Listing l : open) {
+      close(l);
+    }
+  }
+
   private static void close(Listing l) {
     if (l != null) {
       try {

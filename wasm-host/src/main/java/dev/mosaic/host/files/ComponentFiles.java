@@ -222,6 +222,15 @@ public final class ComponentFiles {
           "[method]directory-entry-stream.read-directory-entry",
           a -> result(() -> nextEntry((ResourceValue) a.getFirst())));
     }
+    f.put(
+        "[method]descriptor.is-same-object",
+        a -> {
+          synchronized (this) {
+            Descriptor x = descriptors.get(((ResourceValue) a.get(0)).rep());
+            Descriptor y = descriptors.get(((ResourceValue) a.get(1)).rep());
+            return x != null && y != null && x.guest().equals(y.guest());
+          }
+        });
     f.put("filesystem-error-code", a -> Optional.empty());
     return f;
   }

@@ -27,9 +27,11 @@ import java.util.function.Function;
  * wasi:cli/stdout} and {@code stderr} write to the {@code log} capability (escaped and rate-limited
  * as {@code mosaic.log} lines are), {@code wasi:cli/environment} is empty, {@code wasi:cli/exit}
  * ends the component's call, the clocks need {@code clock}, {@code wasi:random/random} needs {@code
- * random}, {@code wasi:io/streams} and {@code error} carry the output streams. A component that
- * imports an interface whose capability is not granted is refused when it is instantiated, and that
- * is audited; the first call of each function is audited naming the interface and function.
+ * random}, {@code wasi:io/streams} and {@code error} carry the output streams, {@code
+ * wasi:filesystem/types} and {@code preopens} need {@code files} ({@link ComponentFiles}). A
+ * component that imports an interface whose capability is not granted is refused when it is
+ * instantiated, and that is audited; the first call of each function is audited naming the
+ * interface and function.
  */
 public final class WasiComponentHost {
   /** The output streams' representations (resources the host implements). */

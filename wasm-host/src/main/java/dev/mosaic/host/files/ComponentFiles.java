@@ -195,10 +195,18 @@ public final class ComponentFiles {
     f.put(
         "[method]descriptor.unlink-file-at",
         a -> result(() -> mutate(self(a), (String) a.get(1), Mutation.UNLINK)));
-    f.put("[method]descriptor.metadata-hash", a -> result(() -> hash(at(self(a), null, true))));
+    f.put(
+        "[method]descriptor.metadata-hash",
+        a -> result(() -> hash(attributes(self(a), "[method]descriptor.metadata-hash"))));
     f.put(
         "[method]descriptor.metadata-hash-at",
-        a -> result(() -> hash(at(self(a), (String) a.get(2), follows(a.get(1))))));
+        a ->
+            result(
+                () -> {
+                  TenantFileRoot.Entry e = at(self(a), (String) a.get(2), follows(a.get(1)));
+                  require("[method]descriptor.metadata-hash-at", e.guest());
+                  return hash(e);
+                }));
     f.put(
         "[method]descriptor.get-flags",
         a ->
@@ -381,8 +389,21 @@ public final class ComponentFiles {
     return "unknown";
   }
 
-  private Object typeOf(Descriptor d) throws Refused, IOException {
+  /**
+   * Locates a descriptor's own path to read its attributes: a directory opened without a grant (to
+   * reach what lies under it) needs one on its path, as {@code stat-at} does, the root excepted.
+   */
+  private TenantFileRoot.Entry attributes(Descriptor d, String function)
+      throws Refused, IOException {
     TenantFileRoot.Entry e = at(d, null, true);
+    if (d.directory() && !e.guest().equals("/")) {
+      require(function, e.guest());
+    }
+    return e;
+  }
+
+  private Object typeOf(Descriptor d) throws Refused, IOException {
+    TenantFileRoot.Entry e = attributes(d, "[method]descriptor.get-type");
     if (!e.exists()) {
       throw new Refused("no-entry");
     }
@@ -390,7 +411,7 @@ public final class ComponentFiles {
   }
 
   private Object stat(Descriptor d) throws Refused, IOException {
-    TenantFileRoot.Entry e = at(d, null, true);
+    TenantFileRoot.Entry e = attributes(d, "[method]descriptor.stat");
     if (!e.exists()) {
       throw new Refused("no-entry");
     }
@@ -499,7 +520,8 @@ public final class ComponentFiles {
     }
     long budget = Math.min(MAX_READ, ctx.limits.maxTransferBytes() / 2);
     int want = (int) (Long.compareUnsigned(length, budget) > 0 ? budget : length);
-    TenantFileRoot.Entry e = at(d, null, true);
+    // The descriptor names a real path: a link put in its place since is not followed.
+    TenantFileRoot.Entry e = at(d, null, false);
     ByteBuffer buffer = ByteBuffer.allocate(want);
     boolean end = false;
     try (SeekableByteChannel in = files().open(e, Set.of(StandardOpenOption.READ))) {
@@ -539,7 +561,7 @@ public final class ComponentFiles {
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) ((Integer) data.get(i)).intValue();
     }
-    TenantFileRoot.Entry e = at(d, null, true);
+    TenantFileRoot.Entry e = at(d, null, false);
     try (SeekableByteChannel out = files().open(e, Set.of(StandardOpenOption.WRITE))) {
       out.position(offset);
       for (int at = 0; at < bytes.length; at += CHUNK) {

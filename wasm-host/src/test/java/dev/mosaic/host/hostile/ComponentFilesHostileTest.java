@@ -283,6 +283,11 @@ class ComponentFilesHostileTest {
       assertThat(error(open(c, "private/key.txt", 0, READ))).isEqualTo("access");
       assertThat(error(call(c, "stat-at", "private/key.txt"))).isEqualTo("access");
       assertThat(error(call(c, "list", "private", 0L))).isEqualTo("access");
+      // a directory opened to reach what lies under it tells nothing of itself without a grant
+      long priv = open(c, "private", DIRECTORY, READ);
+      assertThat(priv).isPositive();
+      assertThat(error(call(c, "get-type", priv))).isEqualTo("access");
+      assertThat(call(c, "get-type", open(c, "data", DIRECTORY, READ))).isEqualTo(3L);
     }
   }
 

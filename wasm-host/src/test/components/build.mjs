@@ -11,6 +11,7 @@
 //   app.wasm                 app/app.js (componentize-js), imports mosaic:calc/ops
 //   wasi.wasm                wasi/wasi.wat: the monotonic clock, random, environment and exit
 //   streams.wasm             wasi/streams.wat: stdout through check-write, write and flush
+//   files.wasm               wasi/files.wat: wasi:filesystem on the pre-opened root
 //   hostile-NAME.wasm        hostile/NAME.wat, components in the text format (not validated)
 // Outputs are rebuilt only when an input is newer, so repeated test runs cost nothing.
 // Names after the output directory build only those components (examples/build-guests.sh builds
@@ -157,7 +158,7 @@ if (want('app')) {
 
 // A component in the text format that calls the WASI interfaces the host provides without files.
 // And one that writes to standard output through check-write, write and flush.
-for (const name of ['wasi', 'streams']) {
+for (const name of ['wasi', 'streams', 'files']) {
   const source = join(here, 'wasi', `${name}.wat`);
   const target = join(out, `${name}.wasm`);
   if (want('wasi') && stale(target, [source])) {

@@ -142,6 +142,9 @@ public final class Composition implements AutoCloseable {
       if (built != null) {
         CompositionLifecycle.cancel(built);
       }
+      for (WasiOutput o : wasiOutputs) {
+        o.close();
+      }
       tenant.release(componentCount, reservedBytes, reservedTableElements);
       throw e;
     }
@@ -156,6 +159,10 @@ public final class Composition implements AutoCloseable {
             () -> {
               tenant.detach(this);
               tenant.release(componentCount, reservedBytes, reservedTableElements);
+              // Components' open directory listings.
+              for (WasiOutput o : wasiOutputs) {
+                o.close();
+              }
             },
             () ->
                 HostLog.debug(

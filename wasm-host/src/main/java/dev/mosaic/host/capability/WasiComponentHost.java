@@ -4,9 +4,11 @@ import dev.mosaic.host.component.ComponentFunction;
 import dev.mosaic.host.component.ExternName;
 import dev.mosaic.host.component.FuncSig;
 import dev.mosaic.host.component.Item;
+import dev.mosaic.host.component.ResourceType;
 import dev.mosaic.host.component.ResourceValue;
 import dev.mosaic.host.component.WitResult;
 import dev.mosaic.host.component.WitType;
+import dev.mosaic.host.files.ComponentFiles;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.diag.Diagnostic;
 import dev.mosaic.plan.diag.PlanCodes;
@@ -25,9 +27,11 @@ import java.util.function.Function;
  * wasi:cli/stdout} and {@code stderr} write to the {@code log} capability (escaped and rate-limited
  * as {@code mosaic.log} lines are), {@code wasi:cli/environment} is empty, {@code wasi:cli/exit}
  * ends the component's call, the clocks need {@code clock}, {@code wasi:random/random} needs {@code
- * random}, {@code wasi:io/streams} and {@code error} carry the output streams. A component that
- * imports an interface whose capability is not granted is refused when it is instantiated, and that
- * is audited; the first call of each function is audited naming the interface and function.
+ * random}, {@code wasi:io/streams} and {@code error} carry the output streams, {@code
+ * wasi:filesystem/types} and {@code preopens} need {@code files} ({@link ComponentFiles}). A
+ * component that imports an interface whose capability is not granted is refused when it is
+ * instantiated, and that is audited; the first call of each function is audited naming the
+ * interface and function.
  */
 public final class WasiComponentHost {
   /** The output streams' representations (resources the host implements). */
@@ -43,6 +47,7 @@ public final class WasiComponentHost {
   private final WasiOutput stderr;
   private final Set<String> audited = new HashSet<>();
   private final SecureRandom random = new SecureRandom();
+  private ComponentFiles files;
 
   public WasiComponentHost(CapabilityContext ctx, WasiOutput stdout, WasiOutput stderr) {
     this.ctx = ctx;
@@ -153,27 +158,38 @@ public final class WasiComponentHost {
         bodies.put("[method]output-stream.flush", a -> new WitResult.Ok(null));
         bodies.put("[method]output-stream.blocking-flush", a -> new WitResult.Ok(null));
       }
-      case "wasi:filesystem/types", "wasi:filesystem/preopens" ->
-          throw new MosaicException(
-              Diagnostic.of(
-                      "E4213",
-                      "component `"
-                          + ctx.component
-                          + "` imports `"
-                          + name.text()
-                          + "`, which Mosaic does not support yet: components cannot use"
-                          + " files")
-                  .withHelp("give the component its data through its functions' parameters"));
+      case "wasi:filesystem/preopens" -> {
+        ResourceType descriptor = resource(instance, "descriptor");
+        bodies.put("get-directories", a -> files(i).getDirectories(descriptor));
+      }
+      case "wasi:filesystem/types" ->
+          bodies.putAll(
+              files(i)
+                  .types(
+                      resource(instance, "descriptor"),
+                      resource(instance, "directory-entry-stream")));
       default -> {
         return null;
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
+    if (files != null && "files".equals(capability)) {
+      // Resources the host implements: dropping a handle runs its destructor.
+      if (resource(instance, "descriptor") != null) {
+        out.put("descriptor", files.descriptorDestructor());
+      }
+      if (resource(instance, "directory-entry-stream") != null) {
+        out.put("directory-entry-stream", files.listingDestructor());
+      }
+    }
     for (Map.Entry<String, Item> e : instance.exports().entrySet()) {
       if (!(e.getValue() instanceof Item.FuncItem f)) {
         continue;
       }
       Function<List<?>, Object> body = bodies.get(e.getKey());
+      if (body == null && "files".equals(capability)) {
+        body = unsupported(f.type());
+      }
       if (body == null) {
         continue;
       }
@@ -184,6 +200,43 @@ public final class WasiComponentHost {
       out.put(e.getKey(), function(name.text(), e.getKey(), f.type(), capability, body));
     }
     return out;
+  }
+
+  /** The component's files, made on first use. */
+  private synchronized ComponentFiles files(ExternName.Interface i) {
+    if (files == null) {
+      files = new ComponentFiles(ctx, i.version());
+    }
+    return files;
+  }
+
+  /** Closes what the component's files hold open (the composition ends). */
+  public synchronized void close() {
+    if (files != null) {
+      files.close();
+    }
+  }
+
+  private static ResourceType resource(Item.InstanceItem instance, String name) {
+    if (!(instance.exports().get(name) instanceof Item.ResourceItem r)) {
+      return null;
+    }
+    r.resource().nameIfUnnamed(name);
+    return r.resource();
+  }
+
+  /**
+   * A {@code wasi:filesystem} function this host does not implement: {@code error-code.unsupported}
+   * when it returns a result, nothing or false otherwise; null (the import is refused) for any
+   * other result.
+   */
+  private static Function<List<?>, Object> unsupported(FuncSig sig) {
+    return switch (sig.result()) {
+      case WitType.ResultType r -> a -> ComponentFiles.unsupported();
+      case WitType.OptionType o -> a -> Optional.empty();
+      case null -> a -> null;
+      default -> null;
+    };
   }
 
   /** An output stream the host implements, as an owned handle of the importer's resource type. */

@@ -21,6 +21,7 @@ public final class WasiOutput extends OutputStream {
   private final AtomicBoolean noticed;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private boolean written;
+  private Runnable onClose;
 
   /**
    * @param noticed shared by a component's two streams, so that discarding says so once
@@ -30,6 +31,23 @@ public final class WasiOutput extends OutputStream {
     this.stream = stream;
     this.granted = granted;
     this.noticed = noticed;
+  }
+
+  /** What closing the stream (the composition ends) also releases: its component's open files. */
+  public synchronized void onClose(Runnable release) {
+    onClose = release;
+  }
+
+  @Override
+  public void close() {
+    Runnable release;
+    synchronized (this) {
+      release = onClose;
+      onClose = null;
+    }
+    if (release != null) {
+      release.run();
+    }
   }
 
   @Override

@@ -529,6 +529,11 @@ public final class ComponentInstance implements AutoCloseable {
       }
       if (imported.item() instanceof Item.InstanceItem type && given instanceof Map<?, ?> m) {
         for (Map.Entry<String, Item> e : type.exports().entrySet()) {
+          if (e.getValue() instanceof Item.ResourceItem r
+              && m.get(e.getKey()) instanceof Destructor d) {
+            // A resource the host implements, with what dropping an owning handle does.
+            state.destructor(r.resource(), d);
+          }
           if (e.getValue() instanceof Item.FuncItem
               && !(m.get(e.getKey()) instanceof ComponentFunction)) {
             throw new MosaicException(

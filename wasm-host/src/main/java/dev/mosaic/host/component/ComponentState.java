@@ -46,6 +46,11 @@ public final class ComponentState {
     }
   }
 
+  /** Gives {@code type}, which the host implements, the destructor of its owning handles. */
+  void destructor(ResourceType type, Destructor destructor) {
+    destructors.put(type, destructor);
+  }
+
   public HandleTable handles() {
     return handles;
   }

@@ -143,6 +143,7 @@ public final class CompositionLinker {
     wasiOutputs.add(out);
     wasiOutputs.add(err);
     WasiComponentHost wasi = new WasiComponentHost(ctx, out, err);
+    out.onClose(wasi::close);
     dev.mosaic.host.component.ComponentLinker linker =
         new dev.mosaic.host.component.ComponentLinker() {
           @Override

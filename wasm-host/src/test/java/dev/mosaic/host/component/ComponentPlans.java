@@ -92,6 +92,12 @@ public final class ComponentPlans {
     return this;
   }
 
+  /** Allows {@code capability} with the parameter patterns {@code patterns}. */
+  public ComponentPlans allow(String component, String capability, String... patterns) {
+    policy.add(new PolicyRule(PolicyRule.Effect.ALLOW, component, capability, List.of(patterns)));
+    return this;
+  }
+
   public ComponentPlans maxMillis(long millis) {
     maxMillis = millis;
     return this;

@@ -189,6 +189,11 @@ final class ExpressionTyper {
         Wave.parse(text, p.type());
       } catch (MosaicException e) {
         String message = e.diagnostics().getFirst().message();
+        Span at = waveSpan(a.span(), text, message);
+        if (at != a.span()) {
+          // The span points at the column; the message need not repeat it.
+          message = COLUMN.matcher(message).replaceFirst("").strip();
+        }
         problems.error(
             Wave.BAD_VALUE,
             "argument "
@@ -204,7 +209,7 @@ final class ExpressionTyper {
                 + "`: "
                 + message,
             file,
-            waveSpan(a.span(), text, message),
+            at,
             null);
       }
       out.add(ValueType.ANY);

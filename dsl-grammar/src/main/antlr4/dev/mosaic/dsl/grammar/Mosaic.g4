@@ -83,12 +83,17 @@ expr        : component=IDENT DOT function=( IDENT | STRING ) LPAREN ( expr ( CO
 // `nameExpr` the compiler reads the same way when no variable has that name.
 wave        : LBRACKET ( waveItem ( COMMA waveItem )* COMMA? )? RBRACKET
             | LBRACE ( waveField ( COMMA waveField )* COMMA? )? RBRACE
+            | LBRACE COLON RBRACE
             | LPAREN waveItem ( COMMA waveItem )+ COMMA? RPAREN
-            | PERCENT? IDENT LPAREN waveItem RPAREN
-            | PERCENT IDENT
+            | IDENT LPAREN waveItem RPAREN
+            | PERCENT waveName ( LPAREN waveItem RPAREN )?
             ;
-waveItem    : wave | MINUS? INT | MINUS? FLOAT | STRING | TRUE | FALSE | IDENT ;
-waveField   : IDENT ( COLON waveItem )? ;
+waveItem    : wave | MINUS? INT | MINUS? FLOAT | STRING | CHAR | TRUE | FALSE | MINUS? waveName ;
+waveField   : PERCENT? waveName ( COLON waveItem )? ;
+// WIT names may be words the script reserves (`{from: 1}`, `%list`).
+waveName    : IDENT | MOSAIC | TENANT | INTERFACE | RECORD | FUNC | LIST | COMPONENT | FROM
+            | SIGNED | BY | IMPLEMENTS | BIND | POLICY | ALLOW | DENY | WHEN | REQUIRE | SIGNATURE
+            | FOR | AND | EXPORT | PRINT | LET | ASSERT | LOAD ;
 
 MOSAIC     : 'mosaic' ;
 TENANT     : 'tenant' ;
@@ -143,6 +148,8 @@ IDENT  : [A-Za-z_] ( [A-Za-z0-9_] | '-' [A-Za-z0-9_] )* ;
 FLOAT  : [0-9]+ '.' [0-9]+ ;
 INT    : [0-9]+ ;
 STRING : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* '"' ;
+// A WAVE char (`'x'`, `'\u{1f600}'`), written only inside a compound value.
+CHAR   : '\'' ( ~['\\\r\n] | '\\' ~[\r\n] )+ '\'' ;
 // A string the line ends in: one token, so ScriptParser reports it once, where it starts.
 UNTERMINATED_STRING : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* '\\'? ;
 

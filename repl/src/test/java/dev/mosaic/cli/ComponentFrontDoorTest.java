@@ -148,6 +148,24 @@ class ComponentFrontDoorTest {
   }
 
   @Test
+  void aCompoundResultOfAnotherShapePassedBackIsE2041AtTheArgument() throws Exception {
+    Path script =
+        write(
+            "shape.mosaic",
+            """
+            component vals from "values.wasm"
+            let r = vals.half(3)
+            print vals.swap(r)
+            """);
+    Outcome o = mosaic("run", script.toString());
+    assertThat(o.exit()).isEqualTo(65);
+    assertThat(o.err())
+        .startsWith("error[E2041]: ")
+        .contains("shape.mosaic:3:17: a result<s32, string> where tuple<s32, s32> goes")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void anInterfaceFunctionExportedByAScriptIsAnEntryPointOfExec() throws Exception {
     Path script =
         write(

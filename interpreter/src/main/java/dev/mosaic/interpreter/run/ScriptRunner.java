@@ -104,7 +104,7 @@ public final class ScriptRunner {
           } catch (MosaicException e) {
             throw located(e, a.span());
           }
-          args.add(v instanceof WaveValue w ? w.value() : v);
+          args.add(v instanceof WaveValue w ? argument(w, type, a.span()) : v);
         }
         Object result;
         try {
@@ -143,6 +143,33 @@ public final class ScriptRunner {
       return n.name();
     }
     return null;
+  }
+
+  /**
+   * A compound result passed back as an argument: as it is when its type is the parameter's
+   * (compared structurally), else read again against the parameter's type through its WAVE text, so
+   * a result of another shape is E2041 at the argument rather than a failure inside the call.
+   */
+  private Object argument(WaveValue w, WitType type, Span span) {
+    if (type == null || w.type().equals(type)) {
+      return w.value();
+    }
+    try {
+      return Wave.parse(w.toString(), type);
+    } catch (MosaicException e) {
+      Diagnostic d = e.diagnostics().getFirst();
+      throw new MosaicException(
+          new Diagnostic(
+              d.code(),
+              "a "
+                  + Wave.typeName(w.type())
+                  + " where "
+                  + Wave.typeName(type)
+                  + " goes: "
+                  + d.message(),
+              new SourceLocation(file, span.line(), span.column(), span.length()),
+              null));
+    }
   }
 
   /**

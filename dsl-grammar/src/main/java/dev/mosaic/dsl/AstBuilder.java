@@ -158,7 +158,9 @@ final class AstBuilder {
       MosaicParser.ExportDeclContext e = ctx.exportDecl();
       return new Item.Export(
           e.component.getText(),
-          e.function.getText(),
+          e.function.getType() == MosaicParser.STRING
+              ? unquote(e.function.getText())
+              : e.function.getText(),
           span(e),
           span(e.component),
           span(e.function));
@@ -224,7 +226,9 @@ final class AstBuilder {
       case MosaicParser.CallExprContext c ->
           new Expr.Call(
               c.component.getText(),
-              c.function.getText(),
+              c.function.getType() == MosaicParser.STRING
+                  ? unquote(c.function.getText())
+                  : c.function.getText(),
               c.expr().stream().map(this::expr).toList(),
               span(c),
               span(c.component),
@@ -264,6 +268,14 @@ final class AstBuilder {
       case MosaicParser.BoolExprContext b ->
           new Expr.BoolLit(b.value.getType() == MosaicParser.TRUE, span(b));
       case MosaicParser.NameExprContext n -> new Expr.Name(n.IDENT().getText(), span(n));
+      case MosaicParser.WaveExprContext w ->
+          new Expr.Wave(
+              w.getStart()
+                  .getInputStream()
+                  .getText(
+                      org.antlr.v4.runtime.misc.Interval.of(
+                          w.getStart().getStartIndex(), w.getStop().getStopIndex())),
+              span(w));
       default -> throw new IllegalStateException("unknown expression " + ctx.getClass());
     };
   }

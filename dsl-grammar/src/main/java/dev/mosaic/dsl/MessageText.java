@@ -74,6 +74,7 @@ final class MessageText {
       case "<EOF>" -> "end of input";
       case "IDENT" -> "a name";
       case "STRING" -> "a string";
+      case "CHAR" -> "a char";
       case "DIGEST" -> "a digest";
       case "FLOAT", "INT" -> "a number";
       default ->

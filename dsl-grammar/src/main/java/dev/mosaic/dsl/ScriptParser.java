@@ -144,7 +144,7 @@ public final class ScriptParser {
     int depth = 0;
     for (Token t : tokens) {
       switch (t.getType()) {
-        case MosaicLexer.LPAREN, MosaicLexer.LBRACE, MosaicLexer.LT -> {
+        case MosaicLexer.LPAREN, MosaicLexer.LBRACE, MosaicLexer.LBRACKET, MosaicLexer.LT -> {
           if (++depth > MAX_DEPTH) {
             return new SyntaxError(
                 SyntaxError.TOO_DEEP,
@@ -152,7 +152,7 @@ public final class ScriptParser {
                 new Span(t.getLine(), t.getCharPositionInLine() + 1, 1));
           }
         }
-        case MosaicLexer.RPAREN, MosaicLexer.RBRACE, MosaicLexer.GT ->
+        case MosaicLexer.RPAREN, MosaicLexer.RBRACE, MosaicLexer.RBRACKET, MosaicLexer.GT ->
             depth = Math.max(0, depth - 1);
         default -> {}
       }

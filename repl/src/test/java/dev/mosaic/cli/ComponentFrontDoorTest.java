@@ -110,6 +110,89 @@ class ComponentFrontDoorTest {
   }
 
   @Test
+  void aScriptPassesWaveValuesAndPrintsCompoundResultsInWave() throws Exception {
+    Path script =
+        write(
+            "wave.mosaic",
+            """
+            component vals from "values.wasm"
+            component calc from "calc.wasm"
+            print vals.swap((1, -2))
+            let t = vals.swap((3, 4))
+            print vals.swap(t)
+            print vals.half(8)
+            print calc."mosaic:calc/ops@0.1.0#neg"(5)
+            """);
+    Outcome o = mosaic("run", script.toString());
+    assertThat(o.exit()).as(o.err()).isZero();
+    assertThat(o.out()).isEqualTo("(-2, 1)\n(3, 4)\nok(4)\n-5\n");
+  }
+
+  @Test
+  void aWaveValueThatDoesNotFitIsE2041AtItsLineAndColumnBeforeAnythingRuns() throws Exception {
+    Path script =
+        write(
+            "bad.mosaic",
+            """
+            component vals from "values.wasm"
+            print vals.half(8)
+            print vals.swap((1, "two"))
+            """);
+    Outcome o = mosaic("run", script.toString());
+    assertThat(o.exit()).isEqualTo(65);
+    assertThat(o.out()).isEmpty();
+    assertThat(o.err())
+        .startsWith("error[E2041]: ")
+        .contains("bad.mosaic:3:21: argument 1 (`p: tuple<s32, s32>`) of `vals.swap`: expected s32")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void aCompoundResultOfAnotherShapePassedBackIsE2041AtTheArgument() throws Exception {
+    Path script =
+        write(
+            "shape.mosaic",
+            """
+            component vals from "values.wasm"
+            let r = vals.half(3)
+            print vals.swap(r)
+            """);
+    Outcome o = mosaic("run", script.toString());
+    assertThat(o.exit()).isEqualTo(65);
+    assertThat(o.err())
+        .startsWith("error[E2041]: ")
+        .contains("shape.mosaic:3:17: a result<s32, string> where tuple<s32, s32> goes")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void anInterfaceFunctionExportedByAScriptIsAnEntryPointOfExec() throws Exception {
+    Path script =
+        write(
+            "iface.mosaic",
+            """
+            component calc from "calc.wasm"
+            export calc."mosaic:calc/ops@0.1.0#neg"
+            """);
+    Path plan = dir.resolve("iface.plan");
+    Outcome compiled = mosaic("compile", script.toString(), "-o", plan.toString());
+    assertThat(compiled.exit()).as(compiled.err()).isZero();
+    Outcome neg = mosaic("exec", plan.toString(), "--call", "calc.mosaic:calc/ops@0.1.0#neg", "7");
+    assertThat(neg.exit()).as(neg.err()).isZero();
+    assertThat(neg.out()).isEqualTo("-7\n");
+    Path typo =
+        write(
+            "unknown.mosaic",
+            """
+            component calc from "calc.wasm"
+            export calc."mosaic:calc/ops@0.1.0#nope"
+            """);
+    Outcome unknown = mosaic("compile", typo.toString());
+    assertThat(unknown.exit()).isNotZero();
+    assertThat(unknown.err()).contains("error[E2004]").contains("mosaic:calc/ops@0.1.0#neg");
+  }
+
+  @Test
   void execHelpShowsTheWaveCaseSyntaxWithoutAFormatWarning() {
     Outcome help = mosaic("exec", "--help");
     assertThat(help.out() + help.err()).contains("%case(v)").doesNotContain("WARN");

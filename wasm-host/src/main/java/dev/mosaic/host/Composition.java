@@ -482,6 +482,24 @@ public final class Composition implements AutoCloseable {
    * greet}) or one of an exported interface, {@code interface#function} ({@code
    * mosaic:calc/ops@0.1.0#add}), as {@code jco} names them.
    */
+  /**
+   * The WIT type of a component's exported function ({@code run}, {@code
+   * mosaic:calc/ops@0.1.0#sum}), or null when {@code component} is a core module or exports no such
+   * function. Callers that hold values as text (WAVE) read them against its parameter types.
+   */
+  public dev.mosaic.host.component.FuncSig witSignature(String component, String function) {
+    dev.mosaic.host.component.ComponentInstance instance = instances.get(component);
+    if (instance == null) {
+      return null;
+    }
+    int hash = function.indexOf('#');
+    dev.mosaic.host.component.ComponentFunction f =
+        hash < 0
+            ? instance.function(null, function)
+            : instance.function(function.substring(0, hash), function.substring(hash + 1));
+    return f == null ? null : f.sig();
+  }
+
   private Object callComponent(String component, String function, List<Object> args) {
     if (exited.contains(component)) {
       throw new MosaicException(

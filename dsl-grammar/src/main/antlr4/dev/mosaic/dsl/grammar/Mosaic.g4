@@ -54,7 +54,8 @@ ruleDecl    : effect=(ALLOW | DENY) target=(IDENT | STAR) capability=IDENT
               ( WHEN condition ( AND condition )* )? ;
 condition   : subject=(TENANT | IDENT) op=(EQ | NEQ) value=STRING ;
 
-exportDecl  : EXPORT component=IDENT DOT function=IDENT ;
+// `export calc."mosaic:calc/ops@0.1.0#sum"`: an interface function of a component, by string.
+exportDecl  : EXPORT component=IDENT DOT function=( IDENT | STRING ) ;
 
 statement   : PRINT expr                                  # printStmt
             | LET IDENT ASSIGN expr                       # letStmt
@@ -63,14 +64,36 @@ statement   : PRINT expr                                  # printStmt
             | expr                                        # exprStmt
             ;
 
-expr        : component=IDENT DOT function=IDENT LPAREN ( expr ( COMMA expr )* )? RPAREN  # callExpr
+// `calc.add(1, 2)`; a function of a component's exported interface is named by a string:
+// `calc."mosaic:calc/ops@0.1.0#sum"([1, 2])`.
+expr        : component=IDENT DOT function=( IDENT | STRING ) LPAREN ( expr ( COMMA expr )* )? RPAREN  # callExpr
             | LPAREN expr RPAREN                          # parenExpr
+            | wave                                        # waveExpr
             | MINUS? INT                                  # intExpr
             | MINUS? FLOAT                                # floatExpr
             | STRING                                      # stringExpr
             | value=(TRUE | FALSE)                        # boolExpr
             | IDENT                                       # nameExpr
             ;
+
+// A compound value in WAVE (the WebAssembly Value Encoding), an argument of a component's
+// function: list `[1, 2]`, record `{name: "a", qty: 2}`, flags `{read, write}`, tuple `(1, "a")`,
+// `some(1)`, `ok(v)`, `err(e)`, a variant case `%case(v)` or `case(v)`. Its text is read against
+// the parameter's WIT type when the script compiles; a plain name (`none`, an enum case) is a
+// `nameExpr` the compiler reads the same way when no variable has that name.
+wave        : LBRACKET ( waveItem ( COMMA waveItem )* COMMA? )? RBRACKET
+            | LBRACE ( waveField ( COMMA waveField )* COMMA? )? RBRACE
+            | LBRACE COLON RBRACE
+            | LPAREN waveItem ( COMMA waveItem )+ COMMA? RPAREN
+            | IDENT LPAREN waveItem RPAREN
+            | PERCENT waveName ( LPAREN waveItem RPAREN )?
+            ;
+waveItem    : wave | MINUS? INT | MINUS? FLOAT | STRING | CHAR | TRUE | FALSE | MINUS? waveName ;
+waveField   : PERCENT? waveName ( COLON waveItem )? ;
+// WIT names may be words the script reserves (`{from: 1}`, `%list`).
+waveName    : IDENT | MOSAIC | TENANT | INTERFACE | RECORD | FUNC | LIST | COMPONENT | FROM
+            | SIGNED | BY | IMPLEMENTS | BIND | POLICY | ALLOW | DENY | WHEN | REQUIRE | SIGNATURE
+            | FOR | AND | EXPORT | PRINT | LET | ASSERT | LOAD ;
 
 MOSAIC     : 'mosaic' ;
 TENANT     : 'tenant' ;
@@ -101,6 +124,9 @@ TRUE       : 'true' ;
 FALSE      : 'false' ;
 
 LBRACE : '{' ;
+LBRACKET : '[' ;
+RBRACKET : ']' ;
+PERCENT : '%' ;
 RBRACE : '}' ;
 LPAREN : '(' ;
 RPAREN : ')' ;
@@ -122,6 +148,8 @@ IDENT  : [A-Za-z_] ( [A-Za-z0-9_] | '-' [A-Za-z0-9_] )* ;
 FLOAT  : [0-9]+ '.' [0-9]+ ;
 INT    : [0-9]+ ;
 STRING : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* '"' ;
+// A WAVE char (`'x'`, `'\u{1f600}'`), written only inside a compound value.
+CHAR   : '\'' ( ~['\\\r\n] | '\\' ~[\r\n] )+ '\'' ;
 // A string the line ends in: one token, so ScriptParser reports it once, where it starts.
 UNTERMINATED_STRING : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* '\\'? ;
 

@@ -33,4 +33,11 @@ public sealed interface Expr extends Node {
 
   /** A reference to a {@code let} binding. */
   record Name(String name, Span span) implements Expr {}
+
+  /**
+   * A compound value in WAVE ({@code [1, 2]}, {@code {x: 1}}, {@code some(1)}, {@code %case(v)}),
+   * kept as its source text: the compiler and the runner read it against the WIT type of the
+   * parameter it is passed to.
+   */
+  record Wave(String text, Span span) implements Expr {}
 }

@@ -85,21 +85,42 @@ final class ExpressionTyper {
         yield t;
       }
       case Expr.Call c -> call(file, c, variables);
+      case Expr.Wave w -> {
+        problems.error(
+            LangCodes.TYPE_MISMATCH,
+            "a compound value `"
+                + w.text()
+                + "` is written only as an argument of a component's"
+                + " function",
+            file,
+            w.span(),
+            "pass it to a function whose WIT parameter has its type: `c.f(" + w.text() + ")`");
+        yield ValueType.ANY;
+      }
     };
   }
 
   private ValueType call(String file, Expr.Call c, Map<String, ValueType> variables) {
-    List<ValueType> args = new ArrayList<>();
-    for (Expr a : c.args()) {
-      args.add(type(file, a, variables));
-    }
     FunctionDecl export =
         requireExport(file, c.component(), c.function(), c.componentSpan(), c.functionSpan());
+    CheckedComponent target = export == null ? null : components.get(c.component());
+    if (target != null && target.world() != null) {
+      called.add(new EntryPoint(c.component(), c.function()));
+      FuncSig sig = WitFunctions.functions(target.world().exports()).get(c.function());
+      if (sig.params().size() == c.args().size()) {
+        return witCall(file, c, witArguments(file, c, sig, variables), sig);
+      }
+    }
+    List<ValueType> args = new ArrayList<>();
+    for (Expr a : c.args()) {
+      // A WAVE literal in a WIT call of the wrong arity is not a second error.
+      boolean wit = target != null && target.world() != null;
+      args.add(wit && a instanceof Expr.Wave ? ValueType.ANY : type(file, a, variables));
+    }
     if (export == null) {
       return ValueType.ANY;
     }
     called.add(new EntryPoint(c.component(), c.function()));
-    CheckedComponent target = components.get(c.component());
     if (target.world() != null) {
       return witCall(
           file, c, args, WitFunctions.functions(target.world().exports()).get(c.function()));
@@ -149,11 +170,92 @@ final class ExpressionTyper {
   }
 
   /**
+   * The types of a WIT call's arguments. A WAVE literal ({@code [1, 2]}, {@code {x: 1}}, {@code
+   * some(1)}) is read against its parameter's WIT type here, so a value that does not fit is
+   * refused at its line and column (E2041) before anything runs; so is a plain name that no {@code
+   * let} bound (a WAVE {@code none}, an enum case) passed where a compound value goes. Both count
+   * as checked ({@link ValueType#ANY}).
+   */
+  private List<ValueType> witArguments(
+      String file, Expr.Call c, FuncSig sig, Map<String, ValueType> variables) {
+    List<ValueType> out = new ArrayList<>();
+    for (int i = 0; i < c.args().size(); i++) {
+      Expr a = c.args().get(i);
+      dev.mosaic.host.component.WitType.Field p = sig.params().get(i);
+      String text = waveText(a, p.type(), variables.keySet());
+      if (text == null) {
+        out.add(type(file, a, variables));
+        continue;
+      }
+      try {
+        Wave.parse(text, p.type());
+      } catch (MosaicException e) {
+        String message = e.diagnostics().getFirst().message();
+        Span at = waveSpan(a.span(), text, message);
+        if (at != a.span()) {
+          // The span points at the column; the message need not repeat it.
+          message = COLUMN.matcher(message).replaceFirst("").strip();
+        }
+        problems.error(
+            Wave.BAD_VALUE,
+            "argument "
+                + (i + 1)
+                + " (`"
+                + p.name()
+                + ": "
+                + Wave.typeName(p.type())
+                + "`) of `"
+                + c.component()
+                + "."
+                + c.function()
+                + "`: "
+                + message,
+            file,
+            at,
+            null);
+      }
+      out.add(ValueType.ANY);
+    }
+    return out;
+  }
+
+  /**
+   * The WAVE text of an argument: a compound literal's source, or a name no variable holds passed
+   * where a compound value goes; null for the other expressions.
+   */
+  private static String waveText(
+      Expr a, dev.mosaic.host.component.WitType type, java.util.Collection<String> variables) {
+    if (a instanceof Expr.Wave w) {
+      return w.text();
+    }
+    if (a instanceof Expr.Name n && !(type instanceof Primitive) && !variables.contains(n.name())) {
+      return n.name();
+    }
+    return null;
+  }
+
+  private static final java.util.regex.Pattern COLUMN =
+      java.util.regex.Pattern.compile("^value at column (\\d+):");
+
+  /** Where in the script a WAVE error points: its column inside the literal, when on one line. */
+  private static Span waveSpan(Span literal, String text, String message) {
+    java.util.regex.Matcher m = COLUMN.matcher(message);
+    if (!m.find() || text.indexOf('\n') >= 0) {
+      return literal;
+    }
+    int column = Integer.parseInt(m.group(1));
+    if (column > text.length()) {
+      return literal;
+    }
+    return new Span(literal.line(), literal.column() + column - 1, 1);
+  }
+
+  /**
    * A call of a component's function, typed by its WIT signature: integers for integer parameters,
    * numbers for {@code f32}/{@code f64}, strings for {@code string}, a string of one character for
-   * {@code char}, {@code true}/{@code false} for {@code bool}. Lists, records, variants, options,
-   * results and resources are not script values: such a function is called with WAVE values from
-   * {@code mosaic exec --call} (E2011 with that help).
+   * {@code char}, {@code true}/{@code false} for {@code bool}, WAVE literals for lists, records,
+   * tuples, variants, enums, flags, options and results ({@link #witArguments}). Resources are not
+   * script values (E2011).
    */
   private ValueType witCall(String file, Expr.Call c, List<ValueType> args, FuncSig sig) {
     String name = "`" + c.component() + "." + c.function() + "`";
@@ -177,6 +279,9 @@ final class ExpressionTyper {
       ValueType wanted = witValue(p.type());
       ValueType given = args.get(i);
       Expr e = c.args().get(i);
+      if (wanted == ValueType.ANY && given == ValueType.ANY) {
+        continue;
+      }
       if (wanted == ValueType.ANY) {
         problems.error(
             LangCodes.TYPE_MISMATCH,
@@ -186,14 +291,15 @@ final class ExpressionTyper {
                 + name
                 + " is `"
                 + Wave.typeName(p.type())
-                + "`, which a script cannot write yet",
+                + "`, got "
+                + given.label(),
             file,
             e.span(),
-            "call it with WAVE values: `mosaic exec PLAN --call "
-                + c.component()
-                + "."
-                + c.function()
-                + " ...`");
+            p.type() instanceof dev.mosaic.host.component.WitType.OwnType
+                    || p.type() instanceof dev.mosaic.host.component.WitType.BorrowType
+                ? "a resource handle cannot be written in a script"
+                : "write the value in WAVE: a list `[1, 2]`, a record `{x: 1}`, `some(v)`, `none`,"
+                    + " `ok(v)`, `err(e)`, a case `%c(v)`");
         continue;
       }
       if (given == ValueType.ANY) {

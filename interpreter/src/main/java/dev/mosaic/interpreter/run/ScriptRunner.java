@@ -5,9 +5,13 @@ import dev.mosaic.dsl.ast.Item;
 import dev.mosaic.dsl.ast.Span;
 import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostCodes;
+import dev.mosaic.host.component.FuncSig;
+import dev.mosaic.host.component.Primitive;
+import dev.mosaic.host.component.WitType;
 import dev.mosaic.interpreter.compiler.Located;
 import dev.mosaic.interpreter.diag.LangCodes;
 import dev.mosaic.interpreter.diag.Suggest;
+import dev.mosaic.interpreter.wit.Wave;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.diag.Diagnostic;
 import dev.mosaic.plan.diag.SourceLocation;
@@ -88,17 +92,96 @@ public final class ScriptRunner {
         yield variables.get(n.name());
       }
       case Expr.Call c -> {
+        FuncSig sig = composition.witSignature(c.component(), c.function());
         List<Object> args = new ArrayList<>();
-        for (Expr a : c.args()) {
-          args.add(eval(a));
+        for (int i = 0; i < c.args().size(); i++) {
+          Expr a = c.args().get(i);
+          WitType type = sig != null && i < sig.params().size() ? sig.params().get(i).type() : null;
+          String wave = type == null ? null : waveText(a, type);
+          Object v;
+          try {
+            v = wave != null ? Wave.parse(wave, type) : eval(a);
+          } catch (MosaicException e) {
+            throw located(e, a.span());
+          }
+          args.add(v instanceof WaveValue w ? argument(w, type, a.span()) : v);
         }
+        Object result;
         try {
-          yield composition.call(c.component(), c.function(), args);
+          result = composition.call(c.component(), c.function(), args);
         } catch (MosaicException e) {
           throw HostCodes.BAD_CALL.equals(e.code()) ? located(e, c.span()) : e;
         }
+        yield sig == null || sig.result() == null || sig.result() instanceof Primitive
+            ? result
+            : new WaveValue(result, sig.result());
       }
+      case Expr.Wave w ->
+          throw new MosaicException(
+              new Diagnostic(
+                  LangCodes.TYPE_MISMATCH,
+                  "a compound value `"
+                      + w.text()
+                      + "` is written only as an argument of a"
+                      + " component's function",
+                  new SourceLocation(file, w.span().line(), w.span().column(), w.span().length()),
+                  null));
     };
+  }
+
+  /**
+   * The WAVE text of an argument typed {@code type}: a compound literal's source, or a name no
+   * variable holds passed where a compound value goes ({@code none}, an enum case); else null.
+   */
+  private String waveText(Expr a, WitType type) {
+    if (a instanceof Expr.Wave w) {
+      return w.text();
+    }
+    if (a instanceof Expr.Name n
+        && !(type instanceof Primitive)
+        && !variables.containsKey(n.name())) {
+      return n.name();
+    }
+    return null;
+  }
+
+  /**
+   * A compound result passed back as an argument: as it is when its type is the parameter's
+   * (compared structurally), else read again against the parameter's type through its WAVE text, so
+   * a result of another shape is E2041 at the argument rather than a failure inside the call.
+   */
+  private Object argument(WaveValue w, WitType type, Span span) {
+    if (type == null || w.type().equals(type)) {
+      return w.value();
+    }
+    try {
+      return Wave.parse(w.toString(), type);
+    } catch (MosaicException e) {
+      Diagnostic d = e.diagnostics().getFirst();
+      throw new MosaicException(
+          new Diagnostic(
+              d.code(),
+              "a "
+                  + Wave.typeName(w.type())
+                  + " where "
+                  + Wave.typeName(type)
+                  + " goes: "
+                  + d.message(),
+              new SourceLocation(file, span.line(), span.column(), span.length()),
+              null));
+    }
+  }
+
+  /**
+   * A compound result of a component's function (a list, record, variant, option, result...) with
+   * its WIT type, so {@code print} and the REPL show it in WAVE and a later call can take it back
+   * as an argument.
+   */
+  public record WaveValue(Object value, WitType type) {
+    @Override
+    public String toString() {
+      return Wave.print(value, type);
+    }
   }
 
   /**

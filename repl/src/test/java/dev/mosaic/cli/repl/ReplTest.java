@@ -95,6 +95,31 @@ class ReplTest {
   }
 
   @Test
+  void waveValuesPassToComponentFunctionsAndResultsPrintInWave() throws Exception {
+    Path guests = Path.of("src", "test", "resources", "guests");
+    Files.copy(guests.resolve("component-values.wasm"), dir.resolve("values.wasm"));
+    Files.copy(guests.resolve("component-calc.wasm"), dir.resolve("calc.wasm"));
+    String out =
+        type(
+            "component vals from \"values.wasm\"",
+            "component calc from \"calc.wasm\"",
+            "vals.swap((1, -2))",
+            "let t = vals.swap((3, 4))",
+            "t",
+            "vals.swap(t)",
+            "vals.half(3)",
+            "calc.\"mosaic:calc/ops@0.1.0#neg\"(5)",
+            "vals.swap((1, \"two\"))",
+            "vals.swap(none)");
+    assertThat(out).contains("(-2, 1)\n").contains("(4, 3)\n").contains("(3, 4)\n");
+    assertThat(out).contains("err(\"odd\")\n").contains("-5\n");
+    assertThat(out)
+        .contains("error[E2041]")
+        .contains("argument 1 (`p: tuple<s32, s32>`) of `vals.swap`: expected s32")
+        .contains("expected tuple<s32, s32>");
+  }
+
+  @Test
   void stringsPassToAndFromAGuestThatDeclaresThem() throws Exception {
     Files.copy(
         Path.of("src", "test", "resources", "guests", "text.wasm"), dir.resolve("text.wasm"));

@@ -53,9 +53,9 @@ public final class CompositionLifecycle {
 
   /**
    * Closes the context and releases the tenant's reservations, once: called on the watchdog's pool
-   * when a deadline passes, after a call or instantiation that timed out, and by {@link #close()}.
-   * With {@code cancel} a guest still running is cancelled (the close then waits until it leaves
-   * the host call it may sit in).
+   * when a deadline passes, after a call or instantiation that timed out, and by {@link
+   * dev.mosaic.host.Composition#close()}. With {@code cancel} a guest still running is cancelled
+   * (the close then waits until it leaves the host call it may sit in).
    */
   public void stop(boolean cancel) {
     if (stopped.compareAndSet(false, true)) {

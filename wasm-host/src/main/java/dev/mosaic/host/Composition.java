@@ -400,13 +400,7 @@ public final class Composition implements AutoCloseable {
               + " arguments, got "
               + args.size());
     }
-    if (!tenant.calls.tryTake()) {
-      throw tenant.limitHit(
-          "calls",
-          HostCodes.CALL_RATE,
-          "tenant `" + tenant.id + "` calls faster than its rate limit",
-          "wait and retry, or raise the host's call rate");
-    }
+    takeCall();
     long start = System.nanoTime();
     Deadline.Token token = deadline.arm(TimeUnit.MILLISECONDS.toNanos(callLimitMillis));
     MosaicException failure;
@@ -477,12 +471,6 @@ public final class Composition implements AutoCloseable {
   }
 
   /**
-   * Calls a function of a component (component model) with Java values as docs/components.md's
-   * "Java values" table says: {@code function} is a function the component exports itself ({@code
-   * greet}) or one of an exported interface, {@code interface#function} ({@code
-   * mosaic:calc/ops@0.1.0#add}), as {@code jco} names them.
-   */
-  /**
    * The WIT type of a component's exported function ({@code run}, {@code
    * mosaic:calc/ops@0.1.0#sum}), or null when {@code component} is a core module or exports no such
    * function. Callers that hold values as text (WAVE) read them against its parameter types.
@@ -492,37 +480,29 @@ public final class Composition implements AutoCloseable {
     if (instance == null) {
       return null;
     }
-    int hash = function.indexOf('#');
-    dev.mosaic.host.component.ComponentFunction f =
-        hash < 0
-            ? instance.function(null, function)
-            : instance.function(function.substring(0, hash), function.substring(hash + 1));
+    dev.mosaic.host.component.ComponentFunction f = exportedFunction(instance, function);
     return f == null ? null : f.sig();
   }
 
+  /**
+   * Calls a function of a component (component model) with Java values as docs/components.md's
+   * "Java values" table says: {@code function} is a function the component exports itself ({@code
+   * greet}) or one of an exported interface, {@code interface#function} ({@code
+   * mosaic:calc/ops@0.1.0#add}), as {@code jco} names them.
+   */
   private Object callComponent(String component, String function, List<Object> args) {
     if (exited.contains(component)) {
       throw new MosaicException(
           Diagnostic.of(HostCodes.CLOSED, "component `" + component + "` has exited")
               .withHelp("instantiate the plan again to run it again"));
     }
-    dev.mosaic.host.component.ComponentInstance instance = instances.get(component);
-    int hash = function.indexOf('#');
     dev.mosaic.host.component.ComponentFunction f =
-        hash < 0
-            ? instance.function(null, function)
-            : instance.function(function.substring(0, hash), function.substring(hash + 1));
+        exportedFunction(instances.get(component), function);
     if (f == null) {
       throw new MosaicException(
           HostCodes.BAD_CALL, "component `" + component + "` has no export `" + function + "`");
     }
-    if (!tenant.calls.tryTake()) {
-      throw tenant.limitHit(
-          "calls",
-          HostCodes.CALL_RATE,
-          "tenant `" + tenant.id + "` calls faster than its rate limit",
-          "wait and retry, or raise the host's call rate");
-    }
+    takeCall();
     long start = System.nanoTime();
     Deadline.Token token = deadline.arm(TimeUnit.MILLISECONDS.toNanos(callLimitMillis));
     MosaicException failure;
@@ -568,6 +548,30 @@ public final class Composition implements AutoCloseable {
         component,
         Map.of("function", function, "result", "failed", "code", failure.code()));
     throw failure;
+  }
+
+  /**
+   * A component's exported function by its {@code Composition.call} name: {@code run} for one the
+   * component exports itself, {@code interface#function} for one of an exported interface; null
+   * when there is none.
+   */
+  private static dev.mosaic.host.component.ComponentFunction exportedFunction(
+      dev.mosaic.host.component.ComponentInstance instance, String function) {
+    int hash = function.indexOf('#');
+    return hash < 0
+        ? instance.function(null, function)
+        : instance.function(function.substring(0, hash), function.substring(hash + 1));
+  }
+
+  /** Takes one call from the tenant's rate limit, or throws its limit hit (E9101). */
+  private void takeCall() {
+    if (!tenant.calls.tryTake()) {
+      throw tenant.limitHit(
+          "calls",
+          HostCodes.CALL_RATE,
+          "tenant `" + tenant.id + "` calls faster than its rate limit",
+          "wait and retry, or raise the host's call rate");
+    }
   }
 
   /**

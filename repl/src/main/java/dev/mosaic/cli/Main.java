@@ -15,6 +15,9 @@ import dev.mosaic.cli.command.VerifyCommand;
 import dev.mosaic.cli.options.Environment;
 import dev.mosaic.plan.diag.ExitCodes;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,19 +27,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Run composed, policy-governed WebAssembly on the JVM.",
-    subcommands = {
-      RunCommand.class,
-      CompileCommand.class,
-      ValidateCommand.class,
-      InspectCommand.class,
-      ExecCommand.class,
-      BlobCommand.class,
-      SignCommand.class,
-      VerifyCommand.class,
-      ExplainCommand.class,
-      AuditCommand.class,
-      ReplCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
@@ -47,6 +37,30 @@ import picocli.CommandLine.Command;
       "77:denied (policy, signature)"
     })
 public final class Main implements Runnable {
+  /**
+   * The verbs, by name, in the order {@code --help} lists them. A command line that names one
+   * builds only that verb's model (picocli reflects over every option of every registered command
+   * at start, which costs a command like {@code validate} about as much as its own work); any other
+   * command line, {@code --help} or a misspelt verb among them, gets all of them.
+   */
+  static final Map<String, Class<?>> VERBS = verbs();
+
+  private static Map<String, Class<?>> verbs() {
+    Map<String, Class<?>> verbs = new LinkedHashMap<>();
+    verbs.put("run", RunCommand.class);
+    verbs.put("compile", CompileCommand.class);
+    verbs.put("validate", ValidateCommand.class);
+    verbs.put("inspect", InspectCommand.class);
+    verbs.put("exec", ExecCommand.class);
+    verbs.put("blob", BlobCommand.class);
+    verbs.put("sign", SignCommand.class);
+    verbs.put("verify", VerifyCommand.class);
+    verbs.put("explain", ExplainCommand.class);
+    verbs.put("audit", AuditCommand.class);
+    verbs.put("repl", ReplCommand.class);
+    return Collections.unmodifiableMap(verbs);
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Environment environment;
@@ -75,6 +89,12 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and environment; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, Environment env) {
     CommandLine cli = new CommandLine(new Main(env));
+    Class<?> named = args.length > 0 ? VERBS.get(args[0]) : null;
+    for (Class<?> verb : VERBS.values()) {
+      if (named == null || verb == named) {
+        cli.addSubcommand(verb);
+      }
+    }
     // `@path` is an argument of its own (`exec --call c.f @data.bin` passes a file's bytes), not a
     // file of more arguments.
     cli.setExpandAtFiles(false);

@@ -40,19 +40,36 @@ public final class JvmCheck {
     List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
     return check(
         args,
+        truffleCompilerLoaded(),
         System.getProperty("jdk.graal.MaximumLoopExplosionCount"),
         pkcs11Exported(),
         JvmCheck.class.getModule().isNativeAccessEnabled());
   }
 
+  /**
+   * Whether the boot layer holds a Graal compiler that can compile for Truffle: GraalWasm's own
+   * (graal/compiler-*.jar), given through {@code --upgrade-module-path} or, in a run-time image
+   * without the JDK's {@code jdk.graal.compiler}, through {@code --module-path}. The JDK's own
+   * module of that name has no Truffle support; with it GraalWasm falls back to its interpreter.
+   */
+  static boolean truffleCompilerLoaded() {
+    return ModuleLayer.boot()
+        .findModule("jdk.graal.compiler")
+        .map(m -> m.getDescriptor().packages().contains(TRUFFLE_COMPILER_PACKAGE))
+        .orElse(false);
+  }
+
+  private static final String TRUFFLE_COMPILER_PACKAGE = "jdk.graal.compiler.truffle.hotspot";
+
   /** The findings for the given JVM arguments, property and module states (for tests). */
   static List<Diagnostic> check(
-      List<String> args, String loopExplosion, boolean pkcs11Exported, boolean nativeAccess) {
+      List<String> args,
+      boolean compiler,
+      String loopExplosion,
+      boolean pkcs11Exported,
+      boolean nativeAccess) {
     List<Diagnostic> out = new ArrayList<>();
     boolean jvmci = args.contains("-XX:+EnableJVMCI");
-    boolean compiler =
-        args.stream()
-            .anyMatch(a -> a.startsWith("--upgrade-module-path") && a.contains("compiler"));
     if (!jvmci || !compiler) {
       out.add(
           Diagnostic.of(
@@ -60,7 +77,7 @@ public final class JvmCheck {
                   "GraalWasm runs on its fallback runtime: "
                       + (jvmci ? "" : "JVMCI is not enabled")
                       + (!jvmci && !compiler ? ", " : "")
-                      + (compiler ? "" : "the Graal compiler is not on the upgrade module path"))
+                      + (compiler ? "" : "the Graal compiler GraalWasm needs is not loaded"))
               .withHelp(
                   "add -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI"
                       + " --upgrade-module-path=GRAAL_DIR/compiler.jar"));

@@ -167,7 +167,7 @@ for (const name of ['wasi', 'streams', 'files']) {
 }
 
 // Hostile components written in the component text format; `jco parse` does not validate them.
-for (const name of ['mismatch', 'alias-kind', 'start-loop', 'unknown-import', 'filesystem', 'bad-realloc']) {
+for (const name of ['mismatch', 'alias-kind', 'start-loop', 'unknown-import', 'filesystem', 'bad-realloc', 'spin']) {
   if (!want('hostile')) {
     break;
   }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * closing, its composition closing from another thread, its deadline, an interrupt of the calling
  * thread. Each ends the way the same ending ends a core module's call: the same code, the same
  * message, the same line in the host's log, the calling thread free, the reservations given back.
- * Guest code the canonical ABI runs around the call (a realloc lowering an argument, a
- * post-return) ends the same way.
+ * Guest code the canonical ABI runs around the call (a realloc lowering an argument, a post-return)
+ * ends the same way.
  */
 class ComponentCallTailTest {
   /** Long past any deadline a test sets: a call still running then is stuck. */
@@ -109,7 +109,8 @@ class ComponentCallTailTest {
     return hostLog.stream()
         .filter(l -> l.contains("call `" + call + "` of plan") && l.endsWith("failed with " + code))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no failed-call line for " + call + " in " + hostLog));
+        .orElseThrow(
+            () -> new AssertionError("no failed-call line for " + call + " in " + hostLog));
   }
 
   @Test
@@ -139,8 +140,7 @@ class ComponentCallTailTest {
     Composition c = host.instantiate(plan);
     MosaicException e = failureOf(() -> c.call("spin", "spin", List.of()), t -> c.close());
     assertThat(e.code()).isEqualTo(HostCodes.CLOSED);
-    assertThat(e)
-        .hasMessage("error[E9008]: composition of plan `" + plan.digest() + "` is closed");
+    assertThat(e).hasMessage("error[E9008]: composition of plan `" + plan.digest() + "` is closed");
     failedLine("spin.spin", "E9008");
     // One composition per tenant: a second one is built only once the first gave its share back.
     try (Composition again = host.instantiate(plan)) {
@@ -153,8 +153,7 @@ class ComponentCallTailTest {
     ValidatedPlan plan = corePlan(60_000);
     Composition c = host.instantiate(plan);
     MosaicException e = failureOf(() -> c.call("h", "spin", List.of()), t -> c.close());
-    assertThat(e)
-        .hasMessage("error[E9008]: composition of plan `" + plan.digest() + "` is closed");
+    assertThat(e).hasMessage("error[E9008]: composition of plan `" + plan.digest() + "` is closed");
     failedLine("h.spin", "E9008");
     try (Composition again = host.instantiate(plan)) {
       assertThat(again.call("h", "ok", List.of())).isEqualTo(7L);
@@ -204,8 +203,7 @@ class ComponentCallTailTest {
   void aReallocThatNeverReturnsIsStoppedLikeTheCallItLowersFor() throws Exception {
     ValidatedPlan plan = spinPlan(60_000);
     Composition c = host.instantiate(plan);
-    MosaicException closed =
-        failureOf(() -> c.call("spin", "len", List.of("abc")), t -> c.close());
+    MosaicException closed = failureOf(() -> c.call("spin", "len", List.of("abc")), t -> c.close());
     assertThat(closed)
         .hasMessage("error[E9008]: composition of plan `" + plan.digest() + "` is closed");
     failedLine("spin.len", "E9008");

@@ -74,6 +74,9 @@ public final class Composition implements AutoCloseable {
   /** No further calls: closed by its owner, or a call timed out. */
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /** Set once instantiation ended: guest code run before then runs under its deadline. */
+  private volatile boolean instantiated;
+
   private final Deadline deadline;
   private final CompositionLifecycle lifecycle;
 
@@ -202,7 +205,10 @@ public final class Composition implements AutoCloseable {
           token = deadline.arm(Math.max(0, budget));
           running = "";
           try {
-            instances.put(c.id(), linker.instantiateComponent(c, cm, own, caps, tableCaps, limits));
+            instances.put(
+                c.id(),
+                linker.instantiateComponent(
+                    c, cm, own, caps, tableCaps, limits, this::outsideCall));
           } finally {
             drainOutput();
           }
@@ -273,6 +279,7 @@ public final class Composition implements AutoCloseable {
       lifecycle.awaitReleased();
       throw e;
     }
+    instantiated = true;
     if (!tenant.attach(this)) {
       // The host closed while this composition was being built.
       close();
@@ -367,13 +374,7 @@ public final class Composition implements AutoCloseable {
    */
   public synchronized Object call(String component, String function, List<Object> args) {
     if (closed.get()) {
-      if (tenant.isClosed()) {
-        throw WasmHost.closedError();
-      }
-      throw new MosaicException(
-          Diagnostic.of(HostCodes.CLOSED, "composition of plan `" + plan.digest() + "` is closed")
-              .withHelp(
-                  "a call that times out closes its composition; instantiate the plan again"));
+      throw closedComposition();
     }
     if (instances.containsKey(component)) {
       return callComponent(component, function, args);
@@ -443,6 +444,42 @@ public final class Composition implements AutoCloseable {
           HostCodes.BAD_CALL, "component `" + component + "` has no export `" + function + "`");
     }
     return enter(component, function, () -> f.call(args));
+  }
+
+  /** E9008 for a call on a closed composition, or on one whose host is closed. */
+  private MosaicException closedComposition() {
+    if (tenant.isClosed()) {
+      return WasmHost.closedError();
+    }
+    return new MosaicException(
+        Diagnostic.of(HostCodes.CLOSED, "composition of plan `" + plan.digest() + "` is closed")
+            .withHelp("a call that times out closes its composition; instantiate the plan again"));
+  }
+
+  /**
+   * Runs a component's guest code that the host enters outside a call: the destructor of a resource
+   * the embedder drops ({@code ResourceValue.drop()}) runs as a call of its own, with the call
+   * rate, the deadline and the failure tail of every call, and never beside another call. Within a
+   * call of this composition (the guest dropped its own handle), or while the plan is instantiated,
+   * the code runs at once, under the deadline already armed.
+   */
+  private void outsideCall(String component, String name, Runnable guestCode) {
+    if (Thread.holdsLock(this) || !instantiated) {
+      guestCode.run();
+      return;
+    }
+    synchronized (this) {
+      if (closed.get()) {
+        throw closedComposition();
+      }
+      enter(
+          component,
+          name,
+          () -> {
+            guestCode.run();
+            return null;
+          });
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.mosaic.host.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.host.Composition;
 import dev.mosaic.host.HostCodes;
@@ -8,6 +9,7 @@ import dev.mosaic.host.HostLimits;
 import dev.mosaic.host.HostLog;
 import dev.mosaic.host.WasmHost;
 import dev.mosaic.host.component.ComponentPlans;
+import dev.mosaic.host.component.ResourceValue;
 import dev.mosaic.plan.MosaicException;
 import dev.mosaic.plan.ValidatedPlan;
 import dev.mosaic.plan.store.FileBlobStore;
@@ -222,5 +224,66 @@ class ComponentCallTailTest {
     Composition c = host.instantiate(spinPlan(60_000));
     MosaicException e = failureOf(() -> c.call("spin", "stuck", List.of()), t -> host.close());
     assertThat(e).hasMessage("error[E9008]: the host is closed");
+  }
+
+  @Test
+  void aDestructorTheHostRunsOutsideACallRunsUnderItsOwnDeadline() throws Exception {
+    ValidatedPlan plan = spinPlan(300);
+    Composition c = host.instantiate(plan);
+    ResourceValue thing = (ResourceValue) c.call("spin", "make", List.of());
+    MosaicException late = failureOf(() -> dropped(thing), t -> {});
+    assertThat(late.getMessage())
+        .startsWith("error[E9002]: call `spin.[resource-drop]thing` ran past its limit");
+    failedLine("spin.[resource-drop]thing", "E9002");
+    assertThat(c.isClosed()).isTrue();
+    try (Composition again = host.instantiate(plan)) {
+      assertThat(again.call("spin", "one", List.of())).isEqualTo(1L);
+    }
+  }
+
+  @Test
+  void aDestructorTheHostRunsIsStoppedByCloseLikeACall() throws Exception {
+    ValidatedPlan plan = spinPlan(60_000);
+    Composition c = host.instantiate(plan);
+    ResourceValue first = (ResourceValue) c.call("spin", "make", List.of());
+    ResourceValue second = (ResourceValue) c.call("spin", "make", List.of());
+    MosaicException e = failureOf(() -> dropped(first), t -> c.close());
+    assertThat(e).hasMessage("error[E9008]: composition of plan `" + plan.digest() + "` is closed");
+    // After close the guest is gone: dropping is refused as a call on a closed composition is.
+    assertThatThrownBy(second::drop)
+        .isInstanceOfSatisfying(
+            MosaicException.class, x -> assertThat(x.code()).isEqualTo(HostCodes.CLOSED));
+    Composition other = host.instantiate(plan);
+    ResourceValue third = (ResourceValue) other.call("spin", "make", List.of());
+    MosaicException hostClosed = failureOf(() -> dropped(third), t -> host.close());
+    assertThat(hostClosed).hasMessage("error[E9008]: the host is closed");
+  }
+
+  private static Object dropped(ResourceValue r) {
+    r.drop();
+    return "dropped";
+  }
+
+  @Test
+  void closingTheHostUnderAStartFunctionIsE9008ForModulesAndComponents() throws Exception {
+    ValidatedPlan component =
+        new ComponentPlans(new FileBlobStore(dir.resolve("components")))
+            .component("loop", "hostile-start-loop", "one")
+            .maxMillis(60_000)
+            .validate();
+    long began = System.nanoTime();
+    MosaicException e = failureOf(() -> host.instantiate(component), t -> host.close());
+    assertThat(e).hasMessage("error[E9008]: the host is closed");
+    assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(30));
+    assertThat(hostLog)
+        .anyMatch(l -> l.endsWith("could not instantiate plan " + component.digest() + ": E9008"));
+    WasmHost second = WasmHost.builder().guestLog(line -> {}).build();
+    ValidatedPlan module =
+        new TimePlans(dir.resolve("modules"))
+            .plan("t1", 60_000)
+            .component("s", "startspin")
+            .validate();
+    MosaicException m = failureOf(() -> second.instantiate(module), t -> second.close());
+    assertThat(m).hasMessage("error[E9008]: the host is closed");
   }
 }

@@ -13,6 +13,7 @@
 //   streams.wasm             wasi/streams.wat: stdout through check-write, write and flush
 //   files.wasm               wasi/files.wat: wasi:filesystem on the pre-opened root
 //   hostile-NAME.wasm        hostile/NAME.wat, components in the text format (not validated)
+//                            (hostile-spin.wasm: exports that never return, for the call tail)
 // Outputs are rebuilt only when an input is newer, so repeated test runs cost nothing.
 // Names after the output directory build only those components (examples/build-guests.sh builds
 // `calc app` into examples/components): node build.mjs OUTPUT_DIR [NAME...]

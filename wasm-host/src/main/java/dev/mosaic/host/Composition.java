@@ -42,8 +42,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * wall-time limit, and one that runs past it is stopped and closes the composition (E9002).
  *
  * <p>Thread-safety: thread-safe. Calls are serialized (one guest call at a time in a composition);
- * {@link #close()} may be called from any thread, also while a call runs (the call is cancelled).
- * Closing the host closes its compositions: their calls then throw E9008.
+ * {@link #close()} may be called from any thread, also while a call runs (the call is cancelled and
+ * throws E9008). Closing the host closes its compositions: their calls, running or not, then throw
+ * E9008.
  */
 public final class Composition implements AutoCloseable {
   private final ValidatedPlan plan;

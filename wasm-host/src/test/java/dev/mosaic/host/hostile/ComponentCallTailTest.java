@@ -288,4 +288,32 @@ class ComponentCallTailTest {
     MosaicException m = failureOf(() -> second.instantiate(module), t -> second.close());
     assertThat(m).hasMessage("error[E9008]: the host is closed");
   }
+
+  /** Component {@code caller} whose {@code run} calls {@code callee}'s spinning function. */
+  private ValidatedPlan boundPlan(long maxMillis) {
+    return new ComponentPlans(new FileBlobStore(dir.resolve("components")))
+        .component("callee", "hostile-spin-callee", "mosaic:spin/loop@0.1.0#spin")
+        .component("caller", "hostile-spin-caller", "run")
+        .bind("caller", "mosaic:spin/loop@0.1.0", "callee")
+        .maxMillis(maxMillis)
+        .validate();
+  }
+
+  @Test
+  void aCallSpinningInABoundComponentEndsAsACallSpinningInItsOwn() throws Exception {
+    ValidatedPlan plan = boundPlan(60_000);
+    Composition c = host.instantiate(plan);
+    MosaicException closed = failureOf(() -> c.call("caller", "run", List.of()), t -> c.close());
+    assertThat(closed)
+        .hasMessage("error[E9008]: composition of plan `" + plan.digest() + "` is closed");
+    failedLine("caller.run", "E9008");
+    Composition timed = host.instantiate(boundPlan(300));
+    MosaicException late = failureOf(() -> timed.call("caller", "run", List.of()), t -> {});
+    assertThat(late.getMessage()).startsWith("error[E9002]: call `caller.run` ran past its limit");
+    timed.close();
+    Composition c2 = host.instantiate(plan);
+    MosaicException hostClosed =
+        failureOf(() -> c2.call("caller", "run", List.of()), t -> host.close());
+    assertThat(hostClosed).hasMessage("error[E9008]: the host is closed");
+  }
 }

@@ -13,6 +13,8 @@
 //   streams.wasm             wasi/streams.wat: stdout through check-write, write and flush
 //   files.wasm               wasi/files.wat: wasi:filesystem on the pre-opened root
 //   hostile-NAME.wasm        hostile/NAME.wat, components in the text format (not validated)
+//                            (hostile-spin.wasm: exports that never return, for the call tail;
+//                            hostile-spin-caller.wasm calls hostile-spin-callee.wasm's loop)
 // Outputs are rebuilt only when an input is newer, so repeated test runs cost nothing.
 // Names after the output directory build only those components (examples/build-guests.sh builds
 // `calc app` into examples/components): node build.mjs OUTPUT_DIR [NAME...]
@@ -167,7 +169,7 @@ for (const name of ['wasi', 'streams', 'files']) {
 }
 
 // Hostile components written in the component text format; `jco parse` does not validate them.
-for (const name of ['mismatch', 'alias-kind', 'start-loop', 'unknown-import', 'filesystem', 'bad-realloc']) {
+for (const name of ['mismatch', 'alias-kind', 'start-loop', 'unknown-import', 'filesystem', 'bad-realloc', 'spin', 'spin-callee', 'spin-caller']) {
   if (!want('hostile')) {
     break;
   }

@@ -42,8 +42,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * wall-time limit, and one that runs past it is stopped and closes the composition (E9002).
  *
  * <p>Thread-safety: thread-safe. Calls are serialized (one guest call at a time in a composition);
- * {@link #close()} may be called from any thread, also while a call runs (the call is cancelled).
- * Closing the host closes its compositions: their calls then throw E9008.
+ * {@link #close()} may be called from any thread, also while a call runs (the call is cancelled and
+ * throws E9008). Closing the host closes its compositions: their calls, running or not, then throw
+ * E9008.
  */
 public final class Composition implements AutoCloseable {
   private final ValidatedPlan plan;
@@ -73,6 +74,9 @@ public final class Composition implements AutoCloseable {
 
   /** No further calls: closed by its owner, or a call timed out. */
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Set once instantiation ended: guest code run before then runs under its deadline. */
+  private volatile boolean instantiated;
 
   private final Deadline deadline;
   private final CompositionLifecycle lifecycle;
@@ -202,7 +206,10 @@ public final class Composition implements AutoCloseable {
           token = deadline.arm(Math.max(0, budget));
           running = "";
           try {
-            instances.put(c.id(), linker.instantiateComponent(c, cm, own, caps, tableCaps, limits));
+            instances.put(
+                c.id(),
+                linker.instantiateComponent(
+                    c, cm, own, caps, tableCaps, limits, this::outsideCall));
           } finally {
             drainOutput();
           }
@@ -273,6 +280,7 @@ public final class Composition implements AutoCloseable {
       lifecycle.awaitReleased();
       throw e;
     }
+    instantiated = true;
     if (!tenant.attach(this)) {
       // The host closed while this composition was being built.
       close();
@@ -367,13 +375,7 @@ public final class Composition implements AutoCloseable {
    */
   public synchronized Object call(String component, String function, List<Object> args) {
     if (closed.get()) {
-      if (tenant.isClosed()) {
-        throw WasmHost.closedError();
-      }
-      throw new MosaicException(
-          Diagnostic.of(HostCodes.CLOSED, "composition of plan `" + plan.digest() + "` is closed")
-              .withHelp(
-                  "a call that times out closes its composition; instantiate the plan again"));
+      throw closedComposition();
     }
     if (instances.containsKey(component)) {
       return callComponent(component, function, args);
@@ -400,74 +402,14 @@ public final class Composition implements AutoCloseable {
               + " arguments, got "
               + args.size());
     }
-    takeCall();
-    long start = System.nanoTime();
-    Deadline.Token token = deadline.arm(TimeUnit.MILLISECONDS.toNanos(callLimitMillis));
-    MosaicException failure;
-    try {
-      Object[] wasmArgs = AbiAdapters.lowerArgs(guest, sig, args, component, function);
-      Value result = guest.function(function).execute(wasmArgs);
-      Object out = AbiAdapters.liftResult(guest, sig, result);
-      if (deadline.disarm(token)) {
-        record(start, "ok");
-        return out;
-      }
-      // The deadline passed as the call returned; the watchdog is closing the composition.
-      failure = timeout(component, function);
-    } catch (PolyglotException e) {
-      if (e.isExit()) {
-        deadline.disarm(token);
-        drainOutput();
-        return exit(component, function, e.getExitStatus());
-      }
-      failure = failure(e, component, function, deadline.disarm(token));
-    } catch (CallTimedOut e) {
-      deadline.disarm(token);
-      failure = timeout(component, function);
-    } catch (IllegalStateException e) {
-      // The watchdog closed the context between the start of the call and the guest's entry.
-      boolean inTime = deadline.disarm(token);
-      if (inTime && !closed.get()) {
-        throw e;
-      }
-      failure = timeout(component, function);
-    } catch (GuestFault e) {
-      failure =
-          deadline.disarm(token)
-              ? new MosaicException(
-                  HostCodes.TRAP,
-                  "guest `" + component + "` trapped in `" + function + "`: " + e.getMessage())
-              : timeout(component, function);
-    } catch (RuntimeException e) {
-      deadline.disarm(token);
-      record(start, e instanceof MosaicException m ? m.code() : "error");
-      throw e;
-    } finally {
-      deadline.disarm(token);
-      drainOutput();
-    }
-    if (HostCodes.TIMEOUT.equals(failure.code())) {
-      timedOut();
-      if (tenant.isClosed()) {
-        // Not out of time: the host was closed while the call ran, and cancelled it.
-        failure = WasmHost.closedError();
-      }
-    }
-    HostLog.debug(
-        "tenant "
-            + HostLog.text(tenant.id)
-            + ": call "
-            + HostLog.text(component + "." + function)
-            + " of plan "
-            + plan.digest()
-            + " failed with "
-            + failure.code());
-    record(start, failure.code());
-    tenant.audit(
-        AuditEvent.EXECUTION,
+    return enter(
         component,
-        Map.of("function", function, "result", "failed", "code", failure.code()));
-    throw failure;
+        function,
+        () -> {
+          Object[] wasmArgs = AbiAdapters.lowerArgs(guest, sig, args, component, function);
+          Value result = guest.function(function).execute(wasmArgs);
+          return AbiAdapters.liftResult(guest, sig, result);
+        });
   }
 
   /**
@@ -502,52 +444,169 @@ public final class Composition implements AutoCloseable {
       throw new MosaicException(
           HostCodes.BAD_CALL, "component `" + component + "` has no export `" + function + "`");
     }
+    return enter(component, function, () -> f.call(args));
+  }
+
+  /** E9008 for a call on a closed composition, or on one whose host is closed. */
+  private MosaicException closedComposition() {
+    if (tenant.isClosed()) {
+      return WasmHost.closedError();
+    }
+    return new MosaicException(
+        Diagnostic.of(HostCodes.CLOSED, "composition of plan `" + plan.digest() + "` is closed")
+            .withHelp("a call that times out closes its composition; instantiate the plan again"));
+  }
+
+  /**
+   * Runs a component's guest code that the host enters outside a call: the destructor of a resource
+   * the embedder drops ({@code ResourceValue.drop()}) runs as a call of its own, with the call
+   * rate, the deadline and the failure tail of every call, and never beside another call. Within a
+   * call of this composition (the guest dropped its own handle), or while the plan is instantiated,
+   * the code runs at once, under the deadline already armed.
+   */
+  private void outsideCall(String component, String name, Runnable guestCode) {
+    if (Thread.holdsLock(this) || !instantiated) {
+      guestCode.run();
+      return;
+    }
+    synchronized (this) {
+      if (closed.get()) {
+        throw closedComposition();
+      }
+      enter(
+          component,
+          name,
+          () -> {
+            guestCode.run();
+            return null;
+          });
+    }
+  }
+
+  /**
+   * What a call runs in the guest: lowering its arguments, the guest's code, lifting its result.
+   */
+  @FunctionalInterface
+  private interface GuestCall {
+    Object run();
+  }
+
+  /**
+   * Runs one call into a guest, core module or component alike: takes the tenant's call rate, arms
+   * the deadline, and maps every way the call can end to what the caller gets. A guest that exits
+   * returns or throws as {@link #exit} says; one stopped from outside is E9002 past its deadline
+   * and E9008 when its composition or host was closed under it; a trap, a stack or heap exhausted
+   * is its own code. Every failure of the guest's is logged, timed and audited here, once; a
+   * malformed call (E9004) is timed and thrown.
+   */
+  private Object enter(String component, String function, GuestCall call) {
     takeCall();
     long start = System.nanoTime();
     Deadline.Token token = deadline.arm(TimeUnit.MILLISECONDS.toNanos(callLimitMillis));
     MosaicException failure;
     try {
-      Object out = f.call(args);
+      Object out = call.run();
       if (deadline.disarm(token)) {
         record(start, "ok");
         return out;
       }
-      failure = timeout(component, function);
-    } catch (WasiComponentHost.Exit e) {
-      deadline.disarm(token);
-      drainOutput();
-      return exit(component, function, e.status);
+      // The deadline passed as the call returned; the watchdog is closing the composition.
+      failure = stopped(component, function, false);
     } catch (PolyglotException e) {
+      if (e.isExit()) {
+        deadline.disarm(token);
+        drainOutput();
+        return exit(component, function, e.getExitStatus());
+      }
       if (e.isHostException() && e.asHostException() instanceof WasiComponentHost.Exit x) {
         deadline.disarm(token);
         drainOutput();
         return exit(component, function, x.status);
       }
       failure = failure(e, component, function, deadline.disarm(token));
-    } catch (CallTimedOut e) {
+    } catch (WasiComponentHost.Exit e) {
       deadline.disarm(token);
-      failure = timeout(component, function);
+      drainOutput();
+      return exit(component, function, e.status);
+    } catch (CallTimedOut e) {
+      // A host call saw the deadline pass, perhaps a moment before the watchdog did.
+      deadline.disarm(token);
+      failure = stopped(component, function, false);
     } catch (IllegalStateException e) {
+      // The context was closed between the start of the call and the guest's entry.
       boolean inTime = deadline.disarm(token);
       if (inTime && !closed.get()) {
+        record(start, "error");
         throw e;
       }
-      failure = timeout(component, function);
+      failure = stopped(component, function, inTime);
+    } catch (GuestFault e) {
+      boolean inTime = deadline.disarm(token);
+      failure =
+          inTime && !closed.get()
+              ? new MosaicException(
+                  HostCodes.TRAP,
+                  "guest `" + component + "` trapped in `" + function + "`: " + e.getMessage())
+              : stopped(component, function, inTime);
     } catch (MosaicException e) {
-      failure = deadline.disarm(token) && !closed.get() ? e : timeout(component, function);
+      boolean inTime = deadline.disarm(token);
+      if (!inTime || closed.get()) {
+        failure = stopped(component, function, inTime);
+      } else if (HostCodes.BAD_CALL.equals(e.code())) {
+        record(start, e.code());
+        throw e;
+      } else {
+        // A component that broke the canonical ABI (E9001), reported by the component's code.
+        failure = e;
+      }
+    } catch (RuntimeException e) {
+      deadline.disarm(token);
+      record(start, "error");
+      throw e;
     } finally {
       deadline.disarm(token);
       drainOutput();
     }
-    if (HostCodes.TIMEOUT.equals(failure.code())) {
+    if (HostCodes.TIMEOUT.equals(failure.code()) || HostCodes.CLOSED.equals(failure.code())) {
       timedOut();
     }
+    HostLog.debug(
+        "tenant "
+            + HostLog.text(tenant.id)
+            + ": call "
+            + HostLog.text(component + "." + function)
+            + " of plan "
+            + plan.digest()
+            + " failed with "
+            + failure.code());
     record(start, failure.code());
     tenant.audit(
         AuditEvent.EXECUTION,
         component,
         Map.of("function", function, "result", "failed", "code", failure.code()));
     throw failure;
+  }
+
+  /**
+   * What a call stopped from outside the guest reports: E9008 when the host or the composition's
+   * owner closed it under the call, E9002 when its deadline passed ({@code inTime} false, or a host
+   * call saw no time left).
+   */
+  private MosaicException stopped(String component, String function, boolean inTime) {
+    if (tenant.isClosed()) {
+      return WasmHost.closedError();
+    }
+    if (inTime && closed.get()) {
+      return closedUnderCall();
+    }
+    return timeout(component, function);
+  }
+
+  /** E9008 for a call whose composition was closed by its owner while the call ran. */
+  private MosaicException closedUnderCall() {
+    return new MosaicException(
+        Diagnostic.of(HostCodes.CLOSED, "composition of plan `" + plan.digest() + "` is closed")
+            .withHelp("the composition was closed while the call ran; instantiate the plan again"));
   }
 
   /**
@@ -614,8 +673,11 @@ public final class Composition implements AutoCloseable {
   private MosaicException failure(
       PolyglotException e, String component, String function, boolean inTime) {
     String where = "`" + component + "." + function + "`";
-    if (!inTime || e.isCancelled() || closed.get() || timedOutInHost(e)) {
-      return timeout(component, function);
+    if (timedOutInHost(e)) {
+      return stopped(component, function, false);
+    }
+    if (!inTime || e.isCancelled() || closed.get()) {
+      return stopped(component, function, inTime);
     }
     if (stackExhausted(e)) {
       return new MosaicException(
@@ -713,9 +775,14 @@ public final class Composition implements AutoCloseable {
 
   /**
    * E9002 for an instantiation that ran out of time; {@code entry} is the export that was running
-   * when it did, named in the message when it is one the guest wrote ({@code _initialize}).
+   * when it did, named in the message when it is one the guest wrote ({@code _initialize}). E9008
+   * when the host was closed under it instead, as for a call.
    */
   private MosaicException instantiationTimeout(String component, String entry) {
+    if (tenant.isClosed()) {
+      // Not out of time: closing the host cancelled the tenant's engine, and the guest with it.
+      return WasmHost.closedError();
+    }
     String what =
         "_initialize".equals(entry)
             ? "`" + component + "._initialize` ran past its limit of "

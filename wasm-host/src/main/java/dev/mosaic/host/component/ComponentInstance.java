@@ -378,7 +378,8 @@ public final class ComponentInstance implements AutoCloseable {
             Destructor dtor = null;
             if (r.destructor() != null) {
               Object f = s.coreFuncs.get(r.destructor());
-              dtor = rep -> execute(f, rep);
+              ResourceType type = e.resource();
+              dtor = rep -> linker.outsideCall("[resource-drop]" + type, () -> execute(f, rep));
             }
             state.implement(e.resource(), dtor);
           }

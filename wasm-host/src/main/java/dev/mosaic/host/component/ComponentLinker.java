@@ -34,4 +34,15 @@ public interface ComponentLinker {
    * to (called right after the module is instantiated), or null when it has none.
    */
   CoreModule prepare(Definition.CoreModule module);
+
+  /**
+   * Runs guest code that the host enters on its own rather than within a call: the destructor of a
+   * resource the host drops ({@link ResourceValue#drop()}), named {@code [resource-drop]NAME}. It
+   * also runs the destructor a guest's own {@code resource.drop} reaches within a call. A host that
+   * limits its guests runs the first as a call of its own (rate, deadline, failures); by default
+   * the code runs as it is.
+   */
+  default void outsideCall(String name, Runnable guestCode) {
+    guestCode.run();
+  }
 }

@@ -133,7 +133,8 @@ public final class CompositionLinker {
       Context own,
       Map<String, Integer> caps,
       Map<String, long[]> tableCaps,
-      HostLimits limits) {
+      HostLimits limits,
+      OutsideCall outsideCall) {
     Guest guest = new Guest(c, AbiDeclarations.none(), limits.maxTransferBytes(), deadline);
     CapabilityContext ctx = capabilityContext(guest);
     boolean log = plan.policy().decide(c.id(), "log", null).allowed();
@@ -165,6 +166,11 @@ public final class CompositionLinker {
           public CoreModule prepare(dev.mosaic.host.component.Definition.CoreModule module) {
             return cm.prepare(module, caps, tableCaps);
           }
+
+          @Override
+          public void outsideCall(String name, Runnable guestCode) {
+            outsideCall.run(c.id(), name, guestCode);
+          }
         };
     return dev.mosaic.host.component.ComponentInstance.instantiate(
         cm.binary(),
@@ -173,6 +179,15 @@ public final class CompositionLinker {
         own,
         linker,
         false);
+  }
+
+  /**
+   * How the composition runs guest code of component {@code component} that the host enters outside
+   * a call (see {@link dev.mosaic.host.component.ComponentLinker#outsideCall}).
+   */
+  @FunctionalInterface
+  public interface OutsideCall {
+    void run(String component, String name, Runnable guestCode);
   }
 
   public Source source(Component c, PreparedModule m, Integer cap, long[] tableCap) {

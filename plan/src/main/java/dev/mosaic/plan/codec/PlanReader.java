@@ -20,6 +20,7 @@ import dev.mosaic.plan.diag.Diagnostics;
 import dev.mosaic.plan.diag.PlanCodes;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -319,8 +320,8 @@ public final class PlanReader {
     }
     String module = text(p.nextToken(), () -> path.get() + "[0]");
     String name = text(p.nextToken(), () -> path.get() + "[1]");
-    List<String> params = texts(p.nextToken(), () -> path.get() + "[2]", -1);
-    List<String> results = texts(p.nextToken(), () -> path.get() + "[3]", -1);
+    List<String> params = texts(p.nextToken(), () -> path.get() + "[2]", -1, true);
+    List<String> results = texts(p.nextToken(), () -> path.get() + "[3]", -1, true);
     p.nextToken(); // END_ARRAY
     if (module == null || name == null || params == null || results == null) {
       return null;
@@ -457,6 +458,11 @@ public final class PlanReader {
   }
 
   private List<String> texts(JsonToken value, Supplier<String> path, int size) throws IOException {
+    return texts(value, path, size, false);
+  }
+
+  private List<String> texts(JsonToken value, Supplier<String> path, int size, boolean valueTypes)
+      throws IOException {
     if (value != JsonToken.START_ARRAY) {
       wrongType(
           path.get(),
@@ -478,19 +484,55 @@ public final class PlanReader {
       p.skipChildren();
       return null;
     }
-    List<String> out = new ArrayList<>(Math.max(declared, 0));
+    String[] out = new String[Math.max(declared, 0)];
     boolean ok = true;
     int i = 0;
-    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-      if (t == JsonToken.VALUE_STRING) {
-        out.add(p.getText());
-        continue;
+    // nextTextValue reads a text element in one call, without a separate token step.
+    for (String s = p.nextTextValue(); ; s = p.nextTextValue(), i++) {
+      if (s == null) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.END_ARRAY) {
+          break;
+        }
+        int index = i;
+        text(t, () -> path.get() + "[" + index + "]");
+        ok = false;
+      } else {
+        if (i == out.length) {
+          // Not reached: the scanner proved the header's count is the number of elements.
+          out = Arrays.copyOf(out, Math.max(4, 2 * i));
+        }
+        out[i] = valueTypes ? valueType(s) : s;
       }
-      int index = i;
-      out.add(text(t, () -> path.get() + "[" + index + "]"));
-      ok = false;
     }
-    return ok ? out : null;
+    if (!ok) {
+      return null;
+    }
+    return List.of(i == out.length ? out : Arrays.copyOf(out, i));
+  }
+
+  /**
+   * The shared constant for the wasm value types {@code i32}, {@code i64}, {@code f32} and {@code
+   * f64}, else the text itself: a maximal plan holds tens of thousands of them, and with one
+   * instance each, comparing two function types (bindings phase, module interface check) mostly
+   * compares references instead of the bytes of strings spread over the heap.
+   */
+  private static String valueType(String s) {
+    if (s.length() != 3) {
+      return s;
+    }
+    char kind = s.charAt(0);
+    char a = s.charAt(1);
+    char b = s.charAt(2);
+    boolean bits32 = a == '3' && b == '2';
+    if (!bits32 && !(a == '6' && b == '4')) {
+      return s;
+    }
+    return switch (kind) {
+      case 'i' -> bits32 ? "i32" : "i64";
+      case 'f' -> bits32 ? "f32" : "f64";
+      default -> s;
+    };
   }
 
   private Long integer(JsonToken value, String path) throws IOException {

@@ -21,7 +21,9 @@ import dev.mosaic.plan.diag.PlanCodes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -52,6 +54,7 @@ public final class PlanReader {
   private final SystemLimits limits;
   private final JsonParser p;
   private final Diagnostics report = new Diagnostics(PlanValidator.MAX_DIAGNOSTICS);
+  private final Map<FuncType, FuncType> types = new HashMap<>();
 
   public PlanReader(SystemLimits limits, JsonParser parser) {
     this.limits = limits;
@@ -326,7 +329,11 @@ public final class PlanReader {
     if (module == null || name == null || params == null || results == null) {
       return null;
     }
-    return new FunctionDecl(module, name, new FuncType(params, results));
+    // Few distinct types recur across a plan's functions: one instance each keeps the decoded plan
+    // small and lets later type comparisons meet the same object. Bounded by the plan's size.
+    FuncType type = new FuncType(params, results);
+    FuncType earlier = types.putIfAbsent(type, type);
+    return new FunctionDecl(module, name, earlier == null ? type : earlier);
   }
 
   // ------------------------------------------------------------------ bindings, policy, entry

@@ -314,17 +314,25 @@ public final class PlanReader {
 
   private FunctionDecl function(JsonToken value, int component, String field, int index)
       throws IOException {
-    // Paths are built only for errors: a maximal plan has tens of thousands of functions.
-    Supplier<String> path = () -> componentPath(component) + field + "[" + index + "]";
+    // Paths are built only for errors, and the lambdas that build them are made only where they
+    // are needed: a maximal plan has tens of thousands of functions.
     if (value != JsonToken.START_ARRAY || declaredLength() != 4) {
-      wrongType(path.get(), "an array of 4", value);
+      wrongType(functionPath(component, field, index), "an array of 4", value);
       p.skipChildren();
       return null;
     }
-    String module = text(p.nextToken(), () -> path.get() + "[0]");
-    String name = text(p.nextToken(), () -> path.get() + "[1]");
-    List<String> params = texts(p.nextToken(), () -> path.get() + "[2]", -1, true);
-    List<String> results = texts(p.nextToken(), () -> path.get() + "[3]", -1, true);
+    String module = p.nextTextValue();
+    if (module == null) {
+      module = text(p.currentToken(), () -> functionPath(component, field, index) + "[0]");
+    }
+    String name = p.nextTextValue();
+    if (name == null) {
+      name = text(p.currentToken(), () -> functionPath(component, field, index) + "[1]");
+    }
+    List<String> params =
+        texts(p.nextToken(), () -> functionPath(component, field, index) + "[2]", -1, true);
+    List<String> results =
+        texts(p.nextToken(), () -> functionPath(component, field, index) + "[3]", -1, true);
     p.nextToken(); // END_ARRAY
     if (module == null || name == null || params == null || results == null) {
       return null;
@@ -354,9 +362,9 @@ public final class PlanReader {
     int i = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
       int index = i;
-      List<String> s = texts(t, () -> "$.bindings[" + index + "]", 5);
+      String[] s = textArray(t, () -> "$.bindings[" + index + "]", 5, false);
       if (s != null) {
-        out.add(new Binding(s.get(0), s.get(1), s.get(2), s.get(3), s.get(4)));
+        out.add(new Binding(s[0], s[1], s[2], s[3], s[4]));
       }
     }
     return out;
@@ -470,6 +478,13 @@ public final class PlanReader {
 
   private List<String> texts(JsonToken value, Supplier<String> path, int size, boolean valueTypes)
       throws IOException {
+    String[] out = textArray(value, path, size, valueTypes);
+    return out == null ? null : List.of(out);
+  }
+
+  /** An array of texts, or null after reporting what is wrong with it. */
+  private String[] textArray(JsonToken value, Supplier<String> path, int size, boolean valueTypes)
+      throws IOException {
     if (value != JsonToken.START_ARRAY) {
       wrongType(
           path.get(),
@@ -515,7 +530,7 @@ public final class PlanReader {
     if (!ok) {
       return null;
     }
-    return List.of(i == out.length ? out : Arrays.copyOf(out, i));
+    return i == out.length ? out : Arrays.copyOf(out, i);
   }
 
   /**
@@ -625,6 +640,10 @@ public final class PlanReader {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private static String functionPath(int component, String field, int index) {
+    return componentPath(component) + field + "[" + index + "]";
   }
 
   private static String componentPath(int index) {

@@ -121,11 +121,11 @@ public final class BlobsPhase implements ValidationPhase {
       } else if (shape == null) {
         // The store has verified these bytes against the digest; the cache answers only for
         // bytes equal to those it read the interface from.
-        shape = interfaces.get(c.digest(), bytes);
+        shape = interfaces.get(plan.tenant(), c.digest(), bytes);
         if (shape == null) {
           try {
             shape = WasmInterface.read("blob of component `" + c.id() + "`", bytes);
-            interfaces.put(c.digest(), bytes, shape);
+            interfaces.put(plan.tenant(), c.digest(), bytes, shape);
           } catch (MosaicException e) {
             e.diagnostics().forEach(r::add);
           }

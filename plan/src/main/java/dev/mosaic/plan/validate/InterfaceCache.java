@@ -14,7 +14,8 @@ import java.util.Map;
  * (and verified against the digest) are equal to that copy. A blob store that failed to verify, or
  * a verifier that changed the bytes it was shown, can therefore never make a stale interface stand
  * for other bytes. Only interfaces that were read without error are kept, so every error is
- * reported with the plan that has it.
+ * reported with the plan that has it. Entries are per tenant: one tenant's plans never hit (and so
+ * cannot time) what another tenant's validation kept.
  *
  * <p>Bounded by count and by bytes, least recently used first out; a blob bigger than a quarter of
  * the byte budget is not kept. The byte budget is a sixteenth of the heap, at most 64 MiB, so the
@@ -24,11 +25,13 @@ final class InterfaceCache {
   static final int MAX_ENTRIES = 4_096;
   static final long MAX_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
 
+  private record Key(String tenant, String digest) {}
+
   private record Entry(byte[] bytes, WasmInterface shape) {}
 
   private final int maxEntries;
   private final long maxBytes;
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
   private long bytes;
 
   InterfaceCache() {
@@ -40,23 +43,23 @@ final class InterfaceCache {
     this.maxBytes = maxBytes;
   }
 
-  /** The interface read earlier from exactly these bytes under this digest, or null. */
-  synchronized WasmInterface get(String digest, byte[] wasm) {
-    Entry e = entries.get(digest);
+  /** The interface read earlier from exactly these bytes of this tenant's digest, or null. */
+  synchronized WasmInterface get(String tenant, String digest, byte[] wasm) {
+    Entry e = entries.get(new Key(tenant, digest));
     return e != null && Arrays.equals(e.bytes(), wasm) ? e.shape() : null;
   }
 
   /** Keeps the interface read from {@code wasm}, whose digest the blob store has verified. */
-  synchronized void put(String digest, byte[] wasm, WasmInterface shape) {
+  synchronized void put(String tenant, String digest, byte[] wasm, WasmInterface shape) {
     if (wasm.length > maxBytes / 4) {
       return;
     }
-    Entry old = entries.put(digest, new Entry(wasm.clone(), shape));
+    Entry old = entries.put(new Key(tenant, digest), new Entry(wasm.clone(), shape));
     if (old != null) {
       bytes -= old.bytes().length;
     }
     bytes += wasm.length;
-    Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
+    Iterator<Map.Entry<Key, Entry>> eldest = entries.entrySet().iterator();
     while (entries.size() > maxEntries || bytes > maxBytes) {
       bytes -= eldest.next().getValue().bytes().length;
       eldest.remove();

@@ -21,46 +21,54 @@ class InterfaceCacheTest {
   void answersOnlyForTheBytesTheInterfaceWasReadFrom() {
     InterfaceCache cache = new InterfaceCache(10, 1_000);
     byte[] wasm = bytes(10, 1);
-    cache.put("sha256:a", wasm, SHAPE);
-    assertThat(cache.get("sha256:a", bytes(10, 1))).isSameAs(SHAPE);
-    assertThat(cache.get("sha256:a", bytes(10, 2))).isNull();
-    assertThat(cache.get("sha256:a", bytes(11, 1))).isNull();
-    assertThat(cache.get("sha256:b", bytes(10, 1))).isNull();
+    cache.put("acme", "sha256:a", wasm, SHAPE);
+    assertThat(cache.get("acme", "sha256:a", bytes(10, 1))).isSameAs(SHAPE);
+    assertThat(cache.get("acme", "sha256:a", bytes(10, 2))).isNull();
+    assertThat(cache.get("acme", "sha256:a", bytes(11, 1))).isNull();
+    assertThat(cache.get("acme", "sha256:b", bytes(10, 1))).isNull();
+  }
+
+  @Test
+  void oneTenantNeverHitsWhatAnothersValidationKept() {
+    InterfaceCache cache = new InterfaceCache(10, 1_000);
+    cache.put("acme", "sha256:a", bytes(10, 1), SHAPE);
+    assertThat(cache.get("globex", "sha256:a", bytes(10, 1))).isNull();
+    assertThat(cache.get("acme", "sha256:a", bytes(10, 1))).isSameAs(SHAPE);
   }
 
   @Test
   void keepsItsOwnCopyOfTheBytes() {
     InterfaceCache cache = new InterfaceCache(10, 1_000);
     byte[] wasm = bytes(10, 1);
-    cache.put("sha256:a", wasm, SHAPE);
+    cache.put("acme", "sha256:a", wasm, SHAPE);
     wasm[0] = 9; // whoever held the array changes it after the interface was read
-    assertThat(cache.get("sha256:a", wasm)).isNull();
-    assertThat(cache.get("sha256:a", bytes(10, 1))).isSameAs(SHAPE);
+    assertThat(cache.get("acme", "sha256:a", wasm)).isNull();
+    assertThat(cache.get("acme", "sha256:a", bytes(10, 1))).isSameAs(SHAPE);
   }
 
   @Test
   void isBoundedByCountLeastRecentlyUsedFirstOut() {
     InterfaceCache cache = new InterfaceCache(3, 1_000);
     for (int i = 0; i < 3; i++) {
-      cache.put("sha256:" + i, bytes(10, i), SHAPE);
+      cache.put("acme", "sha256:" + i, bytes(10, i), SHAPE);
     }
-    cache.get("sha256:0", bytes(10, 0));
-    cache.put("sha256:3", bytes(10, 3), SHAPE);
+    cache.get("acme", "sha256:0", bytes(10, 0));
+    cache.put("acme", "sha256:3", bytes(10, 3), SHAPE);
     assertThat(cache.size()).isEqualTo(3);
-    assertThat(cache.get("sha256:1", bytes(10, 1))).isNull();
-    assertThat(cache.get("sha256:0", bytes(10, 0))).isSameAs(SHAPE);
+    assertThat(cache.get("acme", "sha256:1", bytes(10, 1))).isNull();
+    assertThat(cache.get("acme", "sha256:0", bytes(10, 0))).isSameAs(SHAPE);
   }
 
   @Test
   void isBoundedByBytesAndKeepsNoBlobOverAQuarterOfThem() {
     InterfaceCache cache = new InterfaceCache(1_000, 100);
     for (int i = 0; i < 20; i++) {
-      cache.put("sha256:" + i, bytes(20, i), SHAPE);
+      cache.put("acme", "sha256:" + i, bytes(20, i), SHAPE);
     }
     assertThat(cache.bytes()).isLessThanOrEqualTo(100);
     assertThat(cache.size()).isEqualTo(5);
-    cache.put("sha256:big", bytes(26, 1), SHAPE);
-    assertThat(cache.get("sha256:big", bytes(26, 1))).isNull();
+    cache.put("acme", "sha256:big", bytes(26, 1), SHAPE);
+    assertThat(cache.get("acme", "sha256:big", bytes(26, 1))).isNull();
     assertThat(cache.bytes()).isLessThanOrEqualTo(100);
   }
 }

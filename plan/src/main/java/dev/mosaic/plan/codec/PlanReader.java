@@ -516,6 +516,11 @@ public final class PlanReader {
         if (t == JsonToken.END_ARRAY) {
           break;
         }
+        if (t == null) {
+          // Not reached after the scanner; ends the loop rather than reading past the input.
+          wrongType(path.get(), "an array of strings", null);
+          return null;
+        }
         int index = i;
         text(t, () -> path.get() + "[" + index + "]");
         ok = false;

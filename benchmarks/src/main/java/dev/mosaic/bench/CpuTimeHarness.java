@@ -35,6 +35,7 @@ public final class CpuTimeHarness {
       plans.setUp();
       int reps = shape.equals("maximal") || shape.equals("c1000") ? 3 : 300;
       ops.put("decodeAndValidate " + shape, new Op(plans::decodeAndValidate, reps, 1));
+      ops.put("decodeAndValidateCold " + shape, new Op(plans::decodeAndValidateCold, reps, 1));
     }
     Map<String, List<Double>> nanos = new LinkedHashMap<>();
     ops.keySet().forEach(k -> nanos.put(k, new ArrayList<>()));

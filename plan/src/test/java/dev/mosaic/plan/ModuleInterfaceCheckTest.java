@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mosaic.plan.diag.Diagnostic;
+import dev.mosaic.plan.store.BlobStore;
 import dev.mosaic.plan.store.MemoryBlobStore;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -193,5 +195,84 @@ class ModuleInterfaceCheckTest {
       out.writeBytes(p);
     }
     return out.toByteArray();
+  }
+
+  /** One component {@code app} declaring {@code declared}'s lists under {@code digest}. */
+  private static Plan planOf(String digest, List<FunctionDecl> imports) {
+    return new Plan(
+        1,
+        "acme",
+        List.of(new Component("app", digest, imports, List.of(RUN))),
+        List.of(),
+        List.of(new PolicyRule(PolicyRule.Effect.ALLOW, "app", "log", List.of())),
+        new TenantLimits(10, 16L << 20, 1_000),
+        List.of(new EntryPoint("app", "run")));
+  }
+
+  @Test
+  void aValidatorThatKeptAModulesInterfaceStillComparesItWithEveryPlan() {
+    List<FunctionDecl> logOnly = List.of(new FunctionDecl(Capabilities.MODULE, "log", LOG));
+    byte[] module = StubModules.module(logOnly, List.of(RUN), "m");
+    MemoryBlobStore store = new MemoryBlobStore();
+    String digest = store.put("acme", module);
+    PlanValidator validator = new PlanValidator(SystemLimits.DEFAULT, store);
+    validator.validate(planOf(digest, logOnly));
+
+    // Same module, same validator: the interface comes from its cache, the plan now drops `log`.
+    MosaicException e =
+        catchThrowableOfType(
+            MosaicException.class, () -> validator.validate(planOf(digest, List.of())));
+    assertThat(e).isNotNull();
+    assertThat(e.code()).isEqualTo("E4203");
+    assertThat(e.getMessage()).contains("imports `mosaic.log`", "which the plan does not declare");
+  }
+
+  @Test
+  void aKeptInterfaceNeverStandsForOtherBytesUnderTheSameDigest() {
+    // A store that does not verify what it returns: under one digest it first serves the module
+    // the plan was compiled for, then a module that also opens files. The validator must read the
+    // second module's interface, not reuse the first one's because the digest is the same.
+    List<FunctionDecl> logOnly = List.of(new FunctionDecl(Capabilities.MODULE, "log", LOG));
+    byte[] honest = StubModules.module(logOnly, List.of(RUN), "m");
+    byte[] swapped =
+        StubModules.module(
+            List.of(
+                new FunctionDecl(Capabilities.MODULE, "log", LOG),
+                new FunctionDecl(Capabilities.WASI_MODULE, "path_open", PATH_OPEN)),
+            List.of(RUN),
+            "m");
+    String digest = PlanCodec.digestOf(honest);
+    byte[][] served = {honest};
+    BlobStore unverified =
+        new BlobStore() {
+          @Override
+          public String put(String tenant, byte[] bytes) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Optional<byte[]> get(String tenant, String d) {
+            return d.equals(digest) ? Optional.of(served[0].clone()) : Optional.empty();
+          }
+
+          @Override
+          public boolean contains(String tenant, String d) {
+            return d.equals(digest);
+          }
+
+          @Override
+          public List<String> list(String tenant) {
+            return List.of(digest);
+          }
+        };
+    PlanValidator validator = new PlanValidator(SystemLimits.DEFAULT, unverified);
+    Plan plan = planOf(digest, logOnly);
+    validator.validate(plan);
+
+    served[0] = swapped;
+    MosaicException e = catchThrowableOfType(MosaicException.class, () -> validator.validate(plan));
+    assertThat(e).isNotNull();
+    assertThat(e.code()).isEqualTo("E4203");
+    assertThat(e.getMessage()).contains("imports `wasi_snapshot_preview1.path_open`");
   }
 }

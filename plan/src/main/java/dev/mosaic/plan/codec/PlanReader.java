@@ -20,7 +20,10 @@ import dev.mosaic.plan.diag.Diagnostics;
 import dev.mosaic.plan.diag.PlanCodes;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -51,6 +54,7 @@ public final class PlanReader {
   private final SystemLimits limits;
   private final JsonParser p;
   private final Diagnostics report = new Diagnostics(PlanValidator.MAX_DIAGNOSTICS);
+  private final Map<FuncType, FuncType> types = new HashMap<>();
 
   public PlanReader(SystemLimits limits, JsonParser parser) {
     this.limits = limits;
@@ -310,22 +314,34 @@ public final class PlanReader {
 
   private FunctionDecl function(JsonToken value, int component, String field, int index)
       throws IOException {
-    // Paths are built only for errors: a maximal plan has tens of thousands of functions.
-    Supplier<String> path = () -> componentPath(component) + field + "[" + index + "]";
+    // Paths are built only for errors, and the lambdas that build them are made only where they
+    // are needed: a maximal plan has tens of thousands of functions.
     if (value != JsonToken.START_ARRAY || declaredLength() != 4) {
-      wrongType(path.get(), "an array of 4", value);
+      wrongType(functionPath(component, field, index), "an array of 4", value);
       p.skipChildren();
       return null;
     }
-    String module = text(p.nextToken(), () -> path.get() + "[0]");
-    String name = text(p.nextToken(), () -> path.get() + "[1]");
-    List<String> params = texts(p.nextToken(), () -> path.get() + "[2]", -1);
-    List<String> results = texts(p.nextToken(), () -> path.get() + "[3]", -1);
+    String module = p.nextTextValue();
+    if (module == null) {
+      module = text(p.currentToken(), () -> functionPath(component, field, index) + "[0]");
+    }
+    String name = p.nextTextValue();
+    if (name == null) {
+      name = text(p.currentToken(), () -> functionPath(component, field, index) + "[1]");
+    }
+    List<String> params =
+        texts(p.nextToken(), () -> functionPath(component, field, index) + "[2]", -1, true);
+    List<String> results =
+        texts(p.nextToken(), () -> functionPath(component, field, index) + "[3]", -1, true);
     p.nextToken(); // END_ARRAY
     if (module == null || name == null || params == null || results == null) {
       return null;
     }
-    return new FunctionDecl(module, name, new FuncType(params, results));
+    // Few distinct types recur across a plan's functions: one instance each keeps the decoded plan
+    // small and lets later type comparisons meet the same object. Bounded by the plan's size.
+    FuncType type = new FuncType(params, results);
+    FuncType earlier = types.putIfAbsent(type, type);
+    return new FunctionDecl(module, name, earlier == null ? type : earlier);
   }
 
   // ------------------------------------------------------------------ bindings, policy, entry
@@ -346,9 +362,9 @@ public final class PlanReader {
     int i = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
       int index = i;
-      List<String> s = texts(t, () -> "$.bindings[" + index + "]", 5);
+      String[] s = textArray(t, () -> "$.bindings[" + index + "]", 5, false);
       if (s != null) {
-        out.add(new Binding(s.get(0), s.get(1), s.get(2), s.get(3), s.get(4)));
+        out.add(new Binding(s[0], s[1], s[2], s[3], s[4]));
       }
     }
     return out;
@@ -457,6 +473,18 @@ public final class PlanReader {
   }
 
   private List<String> texts(JsonToken value, Supplier<String> path, int size) throws IOException {
+    return texts(value, path, size, false);
+  }
+
+  private List<String> texts(JsonToken value, Supplier<String> path, int size, boolean valueTypes)
+      throws IOException {
+    String[] out = textArray(value, path, size, valueTypes);
+    return out == null ? null : List.of(out);
+  }
+
+  /** An array of texts, or null after reporting what is wrong with it. */
+  private String[] textArray(JsonToken value, Supplier<String> path, int size, boolean valueTypes)
+      throws IOException {
     if (value != JsonToken.START_ARRAY) {
       wrongType(
           path.get(),
@@ -478,19 +506,60 @@ public final class PlanReader {
       p.skipChildren();
       return null;
     }
-    List<String> out = new ArrayList<>(Math.max(declared, 0));
+    String[] out = new String[Math.max(declared, 0)];
     boolean ok = true;
     int i = 0;
-    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-      if (t == JsonToken.VALUE_STRING) {
-        out.add(p.getText());
-        continue;
+    // nextTextValue reads a text element in one call, without a separate token step.
+    for (String s = p.nextTextValue(); ; s = p.nextTextValue(), i++) {
+      if (s == null) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.END_ARRAY) {
+          break;
+        }
+        if (t == null) {
+          // Not reached after the scanner; ends the loop rather than reading past the input.
+          wrongType(path.get(), "an array of strings", null);
+          return null;
+        }
+        int index = i;
+        text(t, () -> path.get() + "[" + index + "]");
+        ok = false;
+      } else {
+        if (i == out.length) {
+          // Not reached: the scanner proved the header's count is the number of elements.
+          out = Arrays.copyOf(out, Math.max(4, 2 * i));
+        }
+        out[i] = valueTypes ? valueType(s) : s;
       }
-      int index = i;
-      out.add(text(t, () -> path.get() + "[" + index + "]"));
-      ok = false;
     }
-    return ok ? out : null;
+    if (!ok) {
+      return null;
+    }
+    return i == out.length ? out : Arrays.copyOf(out, i);
+  }
+
+  /**
+   * The shared constant for the wasm value types {@code i32}, {@code i64}, {@code f32} and {@code
+   * f64}, else the text itself: a maximal plan holds tens of thousands of them, and with one
+   * instance each, comparing two function types (bindings phase, module interface check) mostly
+   * compares references instead of the bytes of strings spread over the heap.
+   */
+  private static String valueType(String s) {
+    if (s.length() != 3) {
+      return s;
+    }
+    char kind = s.charAt(0);
+    char a = s.charAt(1);
+    char b = s.charAt(2);
+    boolean bits32 = a == '3' && b == '2';
+    if (!bits32 && !(a == '6' && b == '4')) {
+      return s;
+    }
+    return switch (kind) {
+      case 'i' -> bits32 ? "i32" : "i64";
+      case 'f' -> bits32 ? "f32" : "f64";
+      default -> s;
+    };
   }
 
   private Long integer(JsonToken value, String path) throws IOException {
@@ -576,6 +645,10 @@ public final class PlanReader {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private static String functionPath(int component, String field, int index) {
+    return componentPath(component) + field + "[" + index + "]";
   }
 
   private static String componentPath(int index) {

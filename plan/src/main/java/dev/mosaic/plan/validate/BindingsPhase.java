@@ -61,7 +61,9 @@ public final class BindingsPhase implements ValidationPhase {
                 + "`");
         continue;
       }
-      ImportKey key = new ImportKey(b.importer(), b.importModule(), b.importName());
+      // The components' own id strings make the keys: equal to the binding's, and the same
+      // objects as the keys of the maps above, so comparing them compares references.
+      ImportKey key = new ImportKey(importer.id(), b.importModule(), b.importName());
       if (WasmInterface.isInterfaceName(b.importName())) {
         // A component's imported instance bound to another's exported instance: both ends must
         // be interfaces of the components' `wit` worlds (which the host compares with the blobs),
@@ -84,7 +86,7 @@ public final class BindingsPhase implements ValidationPhase {
         continue;
       }
       FunctionDecl imp = importsOf.get(key);
-      FunctionDecl exp = exportsOf.get(new ExportKey(b.exporter(), b.exportName()));
+      FunctionDecl exp = exportsOf.get(new ExportKey(exporter.id(), b.exportName()));
       if (imp == null) {
         r.add(
             PlanCodes.UNKNOWN_IMPORT,

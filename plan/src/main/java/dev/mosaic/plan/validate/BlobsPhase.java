@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * SHA-256 is re-verified by the store, its real imports and exports (read by the bounded {@link
  * WasmInterface}) match the plan, the modules' initial memory fits the tenant, and its signature is
  * checked by a {@link BlobVerifier} when the component requires one (E4xxx). Signature outcomes are
- * audited.
+ * audited. A module's interface is read once per distinct blob content and kept in a bounded {@link
+ * InterfaceCache} for the next plans this phase checks; the comparison with the plan, the digest
+ * and the signature are checked on every plan.
  */
 public final class BlobsPhase implements ValidationPhase {
   /** Bytes in one page of wasm linear memory. */
@@ -43,6 +45,7 @@ public final class BlobsPhase implements ValidationPhase {
   private final BlobStore blobs;
   private final Map<String, BlobVerifier> verifiers;
   private final AuditSink audit;
+  private final InterfaceCache interfaces = new InterfaceCache();
 
   /**
    * @param limits the host's hard limits
@@ -116,11 +119,19 @@ public final class BlobsPhase implements ValidationPhase {
         // A component blob: the host reads its world and checks its imports when it loads.
         shape = null;
       } else if (shape == null) {
-        try {
-          shape = WasmInterface.read("blob of component `" + c.id() + "`", bytes);
+        // The store has verified these bytes against the digest; the cache answers only for
+        // bytes equal to those it read the interface from.
+        shape = interfaces.get(plan.tenant(), c.digest(), bytes);
+        if (shape == null) {
+          try {
+            shape = WasmInterface.read("blob of component `" + c.id() + "`", bytes);
+            interfaces.put(plan.tenant(), c.digest(), bytes, shape);
+          } catch (MosaicException e) {
+            e.diagnostics().forEach(r::add);
+          }
+        }
+        if (shape != null) {
           shapes.put(c.digest(), shape);
-        } catch (MosaicException e) {
-          e.diagnostics().forEach(r::add);
         }
       }
       if (shape != null) {

@@ -30,11 +30,10 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * built-ins provided by the host, and its exported functions callable with Java values through the
  * {@link CanonicalAbi}.
  *
- * <p>Standing alone ({@link #instantiate}) it runs a component without imports and without
- * limits. In a plan, {@code Composition} instantiates it through a {@link ComponentLinker} that
- * provides host and bound imports, and runs every call, {@code realloc}, {@code post-return} and
- * destructor under the tenant's memory cap, deadline and policy (docs/components.md, "Components in
- * plans").
+ * <p>Standing alone ({@link #instantiate}) it runs a component without imports and without limits.
+ * In a plan, {@code Composition} instantiates it through a {@link ComponentLinker} that provides
+ * host and bound imports, and runs every call, {@code realloc}, {@code post-return} and destructor
+ * under the tenant's memory cap, deadline and policy (docs/components.md, "Components in plans").
  */
 public final class ComponentInstance implements AutoCloseable {
   /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * came ({@code echo.wat}), at every size around the host's copy units: eight-byte words and the
  * 128-byte runs of the memory copy helper, with multi-byte UTF-8 characters across their borders.
  */
-class StringCopyTest {
+public class StringCopyTest {
   @TempDir Path dir;
   private TestPlans plans;
   private WasmHost host;
@@ -78,7 +78,7 @@ class StringCopyTest {
    * two-byte {@code é} characters, so their bytes fall across the 8- and 128-byte borders at
    * shifting places.
    */
-  static String straddling(int size, String filler) {
+  public static String straddling(int size, String filler) {
     StringBuilder s = new StringBuilder();
     int bytes = 0;
     int turn = 0;

@@ -4,6 +4,7 @@ import dev.mosaic.host.CallTimedOut;
 import dev.mosaic.host.GuestFault;
 import dev.mosaic.host.abi.AbiDeclarations;
 import dev.mosaic.host.abi.AbiSignature;
+import dev.mosaic.host.component.abi.MemoryCopier;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.FunctionDecl;
 import java.nio.ByteOrder;
@@ -200,7 +201,7 @@ public final class Guest {
   }
 
   /** The little-endian word in {@code data[from .. from + 8)}. */
-  static long word(byte[] data, int from) {
+  private static long word(byte[] data, int from) {
     long v = 0;
     for (int j = 7; j >= 0; j--) {
       v = (v << 8) | (data[from + j] & 0xFFL);

@@ -1,7 +1,12 @@
-package dev.mosaic.host.internal;
+package dev.mosaic.host.component.abi;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -30,11 +35,13 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  *     (i64.store offset=120 (local.get $dst) (local.get 16))))
  * }</pre>
  */
-final class MemoryCopier {
+public final class MemoryCopier {
   /** Bytes written per call: sixteen little-endian words. */
-  static final int RUN = 128;
+  public static final int RUN = 128;
 
   private static final int WORDS = RUN / 8;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final Source MODULE =
       Source.newBuilder(
@@ -59,7 +66,7 @@ final class MemoryCopier {
   }
 
   /** Instantiates the helper in {@code context} over {@code memory}, a memory of that context. */
-  static MemoryCopier over(Context context, Value memory) {
+  public static MemoryCopier over(Context context, Value memory) {
     Value exports =
         context
             .eval(MODULE)
@@ -76,11 +83,11 @@ final class MemoryCopier {
    * @return false when the store trapped (the run does not fit in the memory); exceptions that stop
    *     the call (interrupt, cancel, resource exhaustion) are thrown on
    */
-  boolean put(long at, byte[] data, int from) {
+  public boolean put(long at, byte[] data, int from) {
     Object[] args = new Object[WORDS + 1];
     args[0] = (int) at;
     for (int w = 0; w < WORDS; w++) {
-      args[w + 1] = Guest.word(data, from + w * 8);
+      args[w + 1] = (long) LONGS.get(data, from + w * 8);
     }
     try {
       put.executeVoid(args);
@@ -90,6 +97,25 @@ final class MemoryCopier {
         throw e;
       }
       return false;
+    }
+  }
+
+  /** The copiers of one context, one per memory, each instantiated at its first use. */
+  public static final class PerMemory {
+    private final Context context;
+    private final Map<Value, MemoryCopier> copiers = new IdentityHashMap<>();
+
+    public PerMemory(Context context) {
+      this.context = context;
+    }
+
+    /** The copier over {@code memory}, a memory of this context, instantiated when first asked. */
+    public Supplier<MemoryCopier> of(Value memory) {
+      return () -> get(memory);
+    }
+
+    private synchronized MemoryCopier get(Value memory) {
+      return copiers.computeIfAbsent(memory, m -> over(context, m));
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.mosaic.host.internal;
+package dev.mosaic.host.component.abi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * interleaved rounds (so Mosaic and raw GraalWasm run side by side), with the median per operation
  * printed. On a machine shared with other busy processes, CPU time of the calling thread moves far
  * less than wall time, which is what JMH reports. Run with {@code scripts/cpu-bench [rounds]}; with
- * {@code scripts/cpu-bench ROUNDS writes} it times the {@link MemoryWriteBench} variants instead.
+ * {@code scripts/cpu-bench ROUNDS writes} it times the {@link MemoryWriteBench} variants instead,
+ * with {@code scripts/cpu-bench BLOCKS first-calls} the first calls of a fresh host ({@link
+ * FirstCalls}).
  */
 public final class CpuTimeHarness {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -23,6 +25,10 @@ public final class CpuTimeHarness {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     if (args.length > 1 && args[1].equals("writes")) {
       writes(rounds);
+      return;
+    }
+    if (args.length > 1 && args[1].equals("first-calls")) {
+      FirstCalls.run(rounds);
       return;
     }
     HostBench host = new HostBench();

@@ -223,12 +223,12 @@ public final class Composition implements AutoCloseable {
         }
         PreparedModule m = prepared.get(c.id());
         Guest guest = new Guest(c, m.abi(), limits.maxTransferBytes(), deadline);
+        Context guestContext = linker.contextFor(guest);
         Value module =
-            linker
-                .contextFor(guest)
-                .eval(linker.source(c, m, caps.get(c.id()), tableCaps.get(c.id())));
+            guestContext.eval(linker.source(c, m, caps.get(c.id()), tableCaps.get(c.id())));
         Value instance = module.newInstance(ProxyObject.fromMap(linker.imports(guest)));
         guest.bind(instance.getMember("exports"));
+        guest.copyIn(guestContext);
         if (m.abi().usesMemory() && (!guest.hasMemory() || !guest.hasAlloc())) {
           throw new MosaicException(
               Diagnostic.of(

@@ -5,6 +5,7 @@ import dev.mosaic.host.component.abi.Destructor;
 import dev.mosaic.host.component.abi.GraalMemory;
 import dev.mosaic.host.component.abi.HandleTable;
 import dev.mosaic.host.component.abi.Layouts;
+import dev.mosaic.host.component.abi.MemoryCopier;
 import dev.mosaic.host.component.binary.ComponentReader;
 import dev.mosaic.host.component.binary.WorldReader;
 import dev.mosaic.plan.MosaicException;
@@ -49,6 +50,7 @@ public final class ComponentInstance implements AutoCloseable {
   private final Map<String, Object> exports;
   private final long maxTransferBytes;
   private final boolean ownsContext;
+  private final MemoryCopier.PerMemory copiers;
 
   /** A component function: a core function lifted with its canon options. */
   record Lifted(
@@ -84,13 +86,15 @@ public final class ComponentInstance implements AutoCloseable {
       ComponentState state,
       Map<String, Object> exports,
       long maxTransferBytes,
-      boolean ownsContext) {
+      boolean ownsContext,
+      MemoryCopier.PerMemory copiers) {
     this.context = context;
     this.world = world;
     this.state = state;
     this.exports = exports;
     this.maxTransferBytes = maxTransferBytes;
     this.ownsContext = ownsContext;
+    this.copiers = copiers;
   }
 
   /**
@@ -136,7 +140,13 @@ public final class ComponentInstance implements AutoCloseable {
       top.runtime = new Space(null);
       World world = WorldReader.walk(component, limits, builder, top);
       return new ComponentInstance(
-          context, world, state, ((Space) top.runtime).exports, maxTransferBytes, ownsContext);
+          context,
+          world,
+          state,
+          ((Space) top.runtime).exports,
+          maxTransferBytes,
+          ownsContext,
+          builder.copiers);
     } catch (PolyglotException e) {
       if (e.isCancelled() || e.isExit() || e.isInterrupted() || e.isResourceExhausted()) {
         throw e;
@@ -256,7 +266,7 @@ public final class ComponentInstance implements AutoCloseable {
     CanonicalAbi abi =
         new CanonicalAbi(
             state,
-            f.memory() == null ? null : new GraalMemory(f.memory()),
+            f.memory() == null ? null : new GraalMemory(f.memory(), copiers.of(f.memory())),
             f.realloc() == null ? null : GraalMemory.realloc(f.realloc()),
             f.encoding(),
             layouts,
@@ -343,10 +353,12 @@ public final class ComponentInstance implements AutoCloseable {
     private final Layouts layouts = new Layouts();
     private final Map<Definition.CoreModule, Value> modules = new IdentityHashMap<>();
     private final Map<Value, String> starts = new IdentityHashMap<>();
+    private final MemoryCopier.PerMemory copiers;
     private int coreInstances;
 
     Builder(Context context, ComponentState state, ComponentLinker linker, long maxTransferBytes) {
       this.context = context;
+      this.copiers = new MemoryCopier.PerMemory(context);
       this.state = state;
       this.linker = linker;
       this.maxTransferBytes = maxTransferBytes;
@@ -571,7 +583,7 @@ public final class ComponentInstance implements AutoCloseable {
         CanonicalAbi abi =
             new CanonicalAbi(
                 state,
-                memory == null ? null : new GraalMemory(memory),
+                memory == null ? null : new GraalMemory(memory, copiers.of(memory)),
                 realloc == null ? null : GraalMemory.realloc(realloc),
                 encoding,
                 layouts,

@@ -4,11 +4,13 @@ import dev.mosaic.host.CallTimedOut;
 import dev.mosaic.host.GuestFault;
 import dev.mosaic.host.abi.AbiDeclarations;
 import dev.mosaic.host.abi.AbiSignature;
+import dev.mosaic.host.component.abi.MemoryCopier;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.FunctionDecl;
 import java.nio.ByteOrder;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -25,6 +27,8 @@ public final class Guest {
   private Value exports;
   private Value memory;
   private Value alloc;
+  private Context context;
+  private MemoryCopier copier;
 
   /** Bytes copied into guest memory between two looks at the deadline. */
   public static final int CHUNK = 64 * 1024;
@@ -47,6 +51,15 @@ public final class Guest {
     this.memory = m != null && m.hasBufferElements() ? m : null;
     Value a = instanceExports.getMember("alloc");
     this.alloc = a != null && a.canExecute() ? a : null;
+  }
+
+  /**
+   * Lets writes of {@link MemoryCopier#RUN} bytes or more go through a {@link MemoryCopier} in
+   * {@code context}, the context this guest was instantiated in; it is instantiated at the first
+   * such write, so a guest that never receives that much pays nothing.
+   */
+  public void copyIn(Context context) {
+    this.context = context;
   }
 
   public String id() {
@@ -147,7 +160,9 @@ public final class Guest {
 
   /**
    * Copies {@code data} to {@code ptr}, which the caller has bounds-checked, looking at the call's
-   * deadline every {@link #CHUNK} bytes (the engine has no bulk write, so 16 MiB take long).
+   * deadline every {@link #CHUNK} bytes (the engine has no bulk write, so 16 MiB take long): whole
+   * 128-byte runs through the {@link MemoryCopier} once {@link #copyIn} has named the context, the
+   * rest a word or a byte at a time. A write that does not fit after all is a {@link GuestFault}.
    *
    * @throws CallTimedOut when the deadline passes during the copy
    */
@@ -159,19 +174,59 @@ public final class Guest {
   public void writeAt(int ptr, byte[] data, int length) {
     long start = Integer.toUnsignedLong(ptr);
     int i = 0;
-    for (; i + 8 <= length; i += 8) {
-      if ((i & (CHUNK - 1)) == 0 && i > 0) {
-        deadline.check();
+    MemoryCopier runs = length >= MemoryCopier.RUN ? copier() : null;
+    if (runs != null) {
+      for (; i + MemoryCopier.RUN <= length; i += MemoryCopier.RUN) {
+        if ((i & (CHUNK - 1)) == 0 && i > 0) {
+          deadline.check();
+        }
+        if (!runs.put(start + i, data, i)) {
+          throw outside(start + i, MemoryCopier.RUN);
+        }
       }
-      long v = 0;
-      for (int j = 7; j >= 0; j--) {
-        v = (v << 8) | (data[i + j] & 0xFFL);
+    }
+    try {
+      for (; i + 8 <= length; i += 8) {
+        if ((i & (CHUNK - 1)) == 0 && i > 0) {
+          deadline.check();
+        }
+        memory.writeBufferLong(ByteOrder.LITTLE_ENDIAN, start + i, word(data, i));
       }
-      memory.writeBufferLong(ByteOrder.LITTLE_ENDIAN, start + i, v);
+      for (; i < length; i++) {
+        memory.writeBufferByte(start + i, data[i]);
+      }
+    } catch (IndexOutOfBoundsException e) {
+      throw outside(start + i, Math.min(8, length - i));
     }
-    for (; i < length; i++) {
-      memory.writeBufferByte(start + i, data[i]);
+  }
+
+  /** The little-endian word in {@code data[from .. from + 8)}. */
+  private static long word(byte[] data, int from) {
+    long v = 0;
+    for (int j = 7; j >= 0; j--) {
+      v = (v << 8) | (data[from + j] & 0xFFL);
     }
+    return v;
+  }
+
+  private synchronized MemoryCopier copier() {
+    if (copier == null && context != null) {
+      copier = MemoryCopier.over(context, memory);
+    }
+    return copier;
+  }
+
+  private GuestFault outside(long at, int length) {
+    return new GuestFault(
+        "component `"
+            + id()
+            + "` was written ("
+            + at
+            + ", "
+            + length
+            + ") outside its memory of "
+            + memory.getBufferSize()
+            + " bytes");
   }
 
   /** Writes {@code data} into guest memory and returns {@code ptr << 32 | len}. */

@@ -3,6 +3,7 @@ package dev.mosaic.host.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.host.StringCopyTest;
 import dev.mosaic.host.component.abi.ByteArrayMemory;
 import dev.mosaic.host.component.abi.CanonicalAbi;
 import dev.mosaic.host.component.abi.GraalMemory;
@@ -54,6 +55,20 @@ class ComponentInstanceTest {
       assertThat(text.call("greet", List.of("wörld"))).isEqualTo("hello, wörld");
       assertThat(text.call("echo", List.of("ünï €uro 😀"))).isEqualTo("ünï €uro 😀");
       assertThat(text.call("greet", List.of(""))).isEqualTo("hello, ");
+    }
+  }
+
+  @Test
+  void stringsOfEverySizeAroundTheCopyUnitsComeBackExactly() {
+    // Lowered into guest memory in 128-byte runs through the memory copy helper, the rest in
+    // words and bytes; 2- and 3-byte characters fall across both borders.
+    try (ComponentInstance text = instance("text")) {
+      for (int size : List.of(0, 1, 7, 8, 127, 128, 129, 1023, 1024, 1025, 64 * 1024)) {
+        for (String filler : List.of("a", "ab", "abc")) {
+          String s = StringCopyTest.straddling(size, filler);
+          assertThat(text.call("echo", List.of(s))).as("%d bytes", size).isEqualTo(s);
+        }
+      }
     }
   }
 

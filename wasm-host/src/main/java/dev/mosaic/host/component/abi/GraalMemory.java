@@ -3,12 +3,14 @@ package dev.mosaic.host.component.abi;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
 
 /**
  * A GraalWasm memory (an exported or aliased {@code memory}) as a {@link LinearMemory}. Every
- * method is a polyglot call, so bytes cross in bulk ({@link Value#readBuffer}) or eight at a time
- * ({@link Value#writeBufferLong}), and an integer is one typed access, never one call per byte.
+ * method is a polyglot call, so bytes cross in bulk ({@link Value#readBuffer}), 128 at a time
+ * through a {@link MemoryCopier} when one is given, else eight at a time ({@link
+ * Value#writeBufferLong}), and an integer is one typed access, never one call per byte.
  */
 public final class GraalMemory implements LinearMemory {
   private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
@@ -16,12 +18,22 @@ public final class GraalMemory implements LinearMemory {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final Value memory;
+  private final Supplier<MemoryCopier> copier;
 
   public GraalMemory(Value memory) {
+    this(memory, null);
+  }
+
+  /**
+   * A memory whose writes of whole {@link MemoryCopier#RUN}-byte runs go through {@code copier}
+   * (asked only when a write is that long), the rest eight bytes at a time.
+   */
+  public GraalMemory(Value memory, Supplier<MemoryCopier> copier) {
     if (memory == null || !memory.hasBufferElements()) {
       throw new IllegalArgumentException("not a wasm memory: " + memory);
     }
     this.memory = memory;
+    this.copier = copier;
   }
 
   @Override
@@ -47,6 +59,15 @@ public final class GraalMemory implements LinearMemory {
   @Override
   public void write(long offset, byte[] from, int length) {
     int i = 0;
+    if (copier != null && length >= MemoryCopier.RUN) {
+      MemoryCopier runs = copier.get();
+      for (; i + MemoryCopier.RUN <= length; i += MemoryCopier.RUN) {
+        if (!runs.put(offset + i, from, i)) {
+          throw new IndexOutOfBoundsException(
+              "(" + (offset + i) + ", " + MemoryCopier.RUN + ") outside the memory");
+        }
+      }
+    }
     for (; i + Long.BYTES <= length; i += Long.BYTES) {
       memory.writeBufferLong(LE, offset + i, (long) LONGS.get(from, i));
     }

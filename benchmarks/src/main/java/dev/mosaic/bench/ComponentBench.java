@@ -1,6 +1,7 @@
 package dev.mosaic.bench;
 
 import dev.mosaic.host.Composition;
+import dev.mosaic.host.HostLimits;
 import dev.mosaic.host.WasmHost;
 import dev.mosaic.host.component.ComponentState;
 import dev.mosaic.host.component.Primitive;
@@ -90,7 +91,12 @@ public class ComponentBench {
             List.of(),
             new TenantLimits(10, 256L << 20, 60_000),
             List.of(new EntryPoint("app", "run"), new EntryPoint("calc", OPS + "#add")));
-    host = WasmHost.builder().build();
+    // The default call rate (a host's protection against a tenant's flood) would stop a
+    // benchmark loop with E9101; raised here as in HostBench.
+    host =
+        WasmHost.builder()
+            .limits(HostLimits.DEFAULT.withLoadRate(1e9, 1_000_000).withCallRate(1e9, 1_000_000))
+            .build();
     composition = host.instantiate(new PlanValidator(SystemLimits.DEFAULT, blobs).validate(plan));
   }
 

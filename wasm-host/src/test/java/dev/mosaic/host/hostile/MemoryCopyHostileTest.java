@@ -47,7 +47,7 @@ class MemoryCopyHostileTest {
   }
 
   @Test
-  void anAllocWhosePointerPlusLengthOverflows32BitsIsATrapAndWritesNothing() {
+  void anAllocWhosePointerPlusLengthOverflows32BitsIsATrap() {
     try (Composition c = attack(10_000)) {
       String before = "a".repeat(1024);
       assertThat(c.call("e", "echo", List.of(before))).isEqualTo(before);
@@ -58,7 +58,7 @@ class MemoryCopyHostileTest {
             HostCodes.TRAP,
             "outside its memory");
       }
-      // Nothing wrapped round to the memory's start: what was at 1024 is still there.
+      // The composition carries on with an honest alloc.
       c.call("e", "mode", List.of(0L));
       assertThat(c.call("e", "echo", List.of("b".repeat(8)))).isEqualTo("b".repeat(8));
     }

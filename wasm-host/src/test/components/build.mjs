@@ -14,7 +14,7 @@
 //   files.wasm               wasi/files.wat: wasi:filesystem on the pre-opened root
 //   hostile-NAME.wasm        hostile/NAME.wat, components in the text format (not validated)
 //                            (hostile-spin.wasm: exports that never return, for the call tail;
-//                            hostile-spin-caller.wasm calls hostile-spin-callee.wasm's loop)
+//                            hostile-spin-caller.wasm calls hostile-spin-callee.wasm's loop;
 //                            hostile-post-trap.wasm: post-returns that trap)
 // Outputs are rebuilt only when an input is newer, so repeated test runs cost nothing.
 // Names after the output directory build only those components (examples/build-guests.sh builds

@@ -128,4 +128,28 @@ class CloseFromInsideTest {
     assertThat(e.code()).isEqualTo(HostCodes.CLOSED);
     assertThat(h.isClosed()).isTrue();
   }
+
+  @Test
+  void aStartFunctionThatSpinsAfterItsHostIsClosedUnderItIsStopped() throws Exception {
+    WasmHost h = host();
+    ValidatedPlan plan =
+        new TimePlans(dir)
+            .plan("t1", 2_000)
+            .component("g", "startlogspin")
+            .allow("g", "log")
+            .validate();
+    onLog.set(h::close);
+    CompletableFuture<Composition> built = CompletableFuture.supplyAsync(() -> h.instantiate(plan));
+    try {
+      Composition c = built.get(HANG.toMillis(), TimeUnit.MILLISECONDS);
+      c.close();
+      throw new AssertionError("expected a coded failure, got a composition");
+    } catch (TimeoutException e) {
+      throw new AssertionError("the start function still runs " + HANG + " after the host closed");
+    } catch (ExecutionException e) {
+      assertThat(e.getCause())
+          .isInstanceOfSatisfying(
+              MosaicException.class, x -> assertThat(x.code()).isEqualTo(HostCodes.CLOSED));
+    }
+  }
 }

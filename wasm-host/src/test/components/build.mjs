@@ -14,7 +14,8 @@
 //   files.wasm               wasi/files.wat: wasi:filesystem on the pre-opened root
 //   hostile-NAME.wasm        hostile/NAME.wat, components in the text format (not validated)
 //                            (hostile-spin.wasm: exports that never return, for the call tail;
-//                            hostile-spin-caller.wasm calls hostile-spin-callee.wasm's loop)
+//                            hostile-spin-caller.wasm calls hostile-spin-callee.wasm's loop;
+//                            hostile-post-trap.wasm: post-returns that trap)
 // Outputs are rebuilt only when an input is newer, so repeated test runs cost nothing.
 // Names after the output directory build only those components (examples/build-guests.sh builds
 // `calc app` into examples/components): node build.mjs OUTPUT_DIR [NAME...]
@@ -169,7 +170,7 @@ for (const name of ['wasi', 'streams', 'files']) {
 }
 
 // Hostile components written in the component text format; `jco parse` does not validate them.
-for (const name of ['mismatch', 'alias-kind', 'start-loop', 'unknown-import', 'filesystem', 'bad-realloc', 'spin', 'spin-callee', 'spin-caller']) {
+for (const name of ['mismatch', 'alias-kind', 'start-loop', 'unknown-import', 'filesystem', 'bad-realloc', 'spin', 'spin-callee', 'spin-caller', 'post-trap']) {
   if (!want('hostile')) {
     break;
   }

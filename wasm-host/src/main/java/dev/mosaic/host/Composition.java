@@ -507,6 +507,11 @@ public final class Composition implements AutoCloseable {
     try {
       Object out = call.run();
       if (deadline.disarm(token)) {
+        if (closed.get()) {
+          // Closed under the call as its result came back: the caller gets the result once the
+          // tenant has its reservations back, as after a failure.
+          lifecycle.awaitReleased();
+        }
         record(start, "ok");
         return out;
       }
@@ -896,6 +901,14 @@ public final class Composition implements AutoCloseable {
   @Override
   public void close() {
     closed.set(true);
+    if (Thread.holdsLock(this)) {
+      // Closed from inside a call of this composition, on the call's own thread (a host function
+      // the guest called, such as the embedder's log sink): a context cannot be closed from inside
+      // itself, and waiting here for the guest to leave would never end. Another thread cancels
+      // the guest, which stops when this host function returns; the call then ends E9008.
+      Thread.ofPlatform().daemon().name("mosaic-close").start(() -> lifecycle.stop(true));
+      return;
+    }
     lifecycle.stop(false);
     lifecycle.awaitReleased();
   }

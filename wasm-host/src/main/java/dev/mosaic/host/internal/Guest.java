@@ -4,10 +4,10 @@ import dev.mosaic.host.CallTimedOut;
 import dev.mosaic.host.GuestFault;
 import dev.mosaic.host.abi.AbiDeclarations;
 import dev.mosaic.host.abi.AbiSignature;
+import dev.mosaic.host.component.abi.GraalMemory;
 import dev.mosaic.host.component.abi.MemoryCopier;
 import dev.mosaic.plan.Component;
 import dev.mosaic.plan.FunctionDecl;
-import java.nio.ByteOrder;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
@@ -26,6 +26,7 @@ public final class Guest {
   private final ConcurrentHashMap<String, AbiSignature> signatures = new ConcurrentHashMap<>();
   private Value exports;
   private Value memory;
+  private GraalMemory writes;
   private Value alloc;
   private Context context;
   private MemoryCopier copier;
@@ -49,6 +50,7 @@ public final class Guest {
     this.exports = instanceExports;
     Value m = instanceExports.getMember("memory");
     this.memory = m != null && m.hasBufferElements() ? m : null;
+    this.writes = memory == null ? null : new GraalMemory(memory, this::copier);
     Value a = instanceExports.getMember("alloc");
     this.alloc = a != null && a.canExecute() ? a : null;
   }
@@ -173,40 +175,16 @@ public final class Guest {
   /** Copies the first {@code length} bytes of {@code data} to {@code ptr}; see above. */
   public void writeAt(int ptr, byte[] data, int length) {
     long start = Integer.toUnsignedLong(ptr);
-    int i = 0;
-    MemoryCopier runs = length >= MemoryCopier.RUN ? copier() : null;
-    if (runs != null) {
-      for (; i + MemoryCopier.RUN <= length; i += MemoryCopier.RUN) {
-        if ((i & (CHUNK - 1)) == 0 && i > 0) {
-          deadline.check();
-        }
-        if (!runs.put(start + i, data, i)) {
-          throw outside(start + i, MemoryCopier.RUN);
-        }
-      }
-    }
     try {
-      for (; i + 8 <= length; i += 8) {
-        if ((i & (CHUNK - 1)) == 0 && i > 0) {
+      for (int i = 0; i < length; i += CHUNK) {
+        if (i > 0) {
           deadline.check();
         }
-        memory.writeBufferLong(ByteOrder.LITTLE_ENDIAN, start + i, word(data, i));
-      }
-      for (; i < length; i++) {
-        memory.writeBufferByte(start + i, data[i]);
+        writes.write(start + i, data, i, Math.min(CHUNK, length - i));
       }
     } catch (IndexOutOfBoundsException e) {
-      throw outside(start + i, Math.min(8, length - i));
+      throw outside(start, length);
     }
-  }
-
-  /** The little-endian word in {@code data[from .. from + 8)}. */
-  private static long word(byte[] data, int from) {
-    long v = 0;
-    for (int j = 7; j >= 0; j--) {
-      v = (v << 8) | (data[from + j] & 0xFFL);
-    }
-    return v;
   }
 
   private synchronized MemoryCopier copier() {

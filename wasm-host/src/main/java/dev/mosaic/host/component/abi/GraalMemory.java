@@ -26,7 +26,8 @@ public final class GraalMemory implements LinearMemory {
 
   /**
    * A memory whose writes of whole {@link MemoryCopier#RUN}-byte runs go through {@code copier}
-   * (asked only when a write is that long), the rest eight bytes at a time.
+   * (asked only when a write is that long; when it gives none, those bytes go eight at a time too),
+   * the rest eight bytes at a time.
    */
   public GraalMemory(Value memory, Supplier<MemoryCopier> copier) {
     if (memory == null || !memory.hasBufferElements()) {
@@ -58,21 +59,32 @@ public final class GraalMemory implements LinearMemory {
 
   @Override
   public void write(long offset, byte[] from, int length) {
+    write(offset, from, 0, length);
+  }
+
+  /**
+   * Writes {@code from[fromIndex .. fromIndex + length)} at {@code offset}: whole {@link
+   * MemoryCopier#RUN}-byte runs through the copier when there is one, the rest eight bytes, then
+   * one byte, at a time.
+   *
+   * @throws IndexOutOfBoundsException when the bytes do not fit in the memory
+   */
+  public void write(long offset, byte[] from, int fromIndex, int length) {
     int i = 0;
-    if (copier != null && length >= MemoryCopier.RUN) {
-      MemoryCopier runs = copier.get();
+    MemoryCopier runs = copier != null && length >= MemoryCopier.RUN ? copier.get() : null;
+    if (runs != null) {
       for (; i + MemoryCopier.RUN <= length; i += MemoryCopier.RUN) {
-        if (!runs.put(offset + i, from, i)) {
+        if (!runs.put(offset + i, from, fromIndex + i)) {
           throw new IndexOutOfBoundsException(
               "(" + (offset + i) + ", " + MemoryCopier.RUN + ") outside the memory");
         }
       }
     }
     for (; i + Long.BYTES <= length; i += Long.BYTES) {
-      memory.writeBufferLong(LE, offset + i, (long) LONGS.get(from, i));
+      memory.writeBufferLong(LE, offset + i, (long) LONGS.get(from, fromIndex + i));
     }
     for (; i < length; i++) {
-      memory.writeBufferByte(offset + i, from[i]);
+      memory.writeBufferByte(offset + i, from[fromIndex + i]);
     }
   }
 

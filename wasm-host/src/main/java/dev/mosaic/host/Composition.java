@@ -449,12 +449,18 @@ public final class Composition implements AutoCloseable {
 
   /** E9008 for a call on a closed composition, or on one whose host is closed. */
   private MosaicException closedComposition() {
+    return closedComposition(
+        "a call that times out closes its composition; instantiate the plan again");
+  }
+
+  /** E9008: the host is closed, else this composition is, for the reason {@code help} gives. */
+  private MosaicException closedComposition(String help) {
     if (tenant.isClosed()) {
       return WasmHost.closedError();
     }
     return new MosaicException(
         Diagnostic.of(HostCodes.CLOSED, "composition of plan `" + plan.digest() + "` is closed")
-            .withHelp("a call that times out closes its composition; instantiate the plan again"));
+            .withHelp(help));
   }
 
   /**
@@ -598,20 +604,11 @@ public final class Composition implements AutoCloseable {
    * call saw no time left).
    */
   private MosaicException stopped(String component, String function, boolean inTime) {
-    if (tenant.isClosed()) {
-      return WasmHost.closedError();
-    }
-    if (inTime && closed.get()) {
-      return closedUnderCall();
+    if (tenant.isClosed() || (inTime && closed.get())) {
+      return closedComposition(
+          "the composition was closed while the call ran; instantiate the plan again");
     }
     return timeout(component, function);
-  }
-
-  /** E9008 for a call whose composition was closed by its owner while the call ran. */
-  private MosaicException closedUnderCall() {
-    return new MosaicException(
-        Diagnostic.of(HostCodes.CLOSED, "composition of plan `" + plan.digest() + "` is closed")
-            .withHelp("the composition was closed while the call ran; instantiate the plan again"));
   }
 
   /**

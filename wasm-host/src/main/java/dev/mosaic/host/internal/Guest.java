@@ -28,8 +28,6 @@ public final class Guest {
   private Value memory;
   private GraalMemory writes;
   private Value alloc;
-  private Context context;
-  private MemoryCopier copier;
 
   /** Bytes copied into guest memory between two looks at the deadline. */
   public static final int CHUNK = 64 * 1024;
@@ -50,7 +48,7 @@ public final class Guest {
     this.exports = instanceExports;
     Value m = instanceExports.getMember("memory");
     this.memory = m != null && m.hasBufferElements() ? m : null;
-    this.writes = memory == null ? null : new GraalMemory(memory, this::copier);
+    this.writes = memory == null ? null : new GraalMemory(memory);
     Value a = instanceExports.getMember("alloc");
     this.alloc = a != null && a.canExecute() ? a : null;
   }
@@ -61,7 +59,9 @@ public final class Guest {
    * such write, so a guest that never receives that much pays nothing.
    */
   public void copyIn(Context context) {
-    this.context = context;
+    if (memory != null) {
+      writes = new GraalMemory(memory, new MemoryCopier.PerMemory(context).of(memory));
+    }
   }
 
   public String id() {
@@ -185,13 +185,6 @@ public final class Guest {
     } catch (IndexOutOfBoundsException e) {
       throw outside(start, length);
     }
-  }
-
-  private synchronized MemoryCopier copier() {
-    if (copier == null && context != null) {
-      copier = MemoryCopier.over(context, memory);
-    }
-    return copier;
   }
 
   private GuestFault outside(long at, int length) {

@@ -19,6 +19,9 @@ public final class GraalMemory implements LinearMemory {
 
   private final Value memory;
   private final Supplier<MemoryCopier> copier;
+  // The copier once asked for: the supplier gives one instance per memory, so a write that races
+  // with another here at worst asks it twice.
+  private MemoryCopier runs;
 
   public GraalMemory(Value memory) {
     this(memory, null);
@@ -71,8 +74,12 @@ public final class GraalMemory implements LinearMemory {
    */
   public void write(long offset, byte[] from, int fromIndex, int length) {
     int i = 0;
-    MemoryCopier runs = copier != null && length >= MemoryCopier.RUN ? copier.get() : null;
-    if (runs != null) {
+    MemoryCopier runs = this.runs;
+    if (runs == null && copier != null && length >= MemoryCopier.RUN) {
+      runs = copier.get();
+      this.runs = runs;
+    }
+    if (runs != null && length >= MemoryCopier.RUN) {
       for (; i + MemoryCopier.RUN <= length; i += MemoryCopier.RUN) {
         if (!runs.put(offset + i, from, fromIndex + i)) {
           throw new IndexOutOfBoundsException(

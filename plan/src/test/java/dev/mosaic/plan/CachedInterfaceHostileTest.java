@@ -3,10 +3,8 @@ package dev.mosaic.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.mosaic.plan.store.BlobStore;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,38 +27,14 @@ class CachedInterfaceHostileTest {
         List.of(new EntryPoint("app", "run")));
   }
 
-  /** A store that returns whatever {@code served[0]} holds under {@code digest}, unverified. */
-  private static BlobStore unverified(String digest, byte[][] served) {
-    return new BlobStore() {
-      @Override
-      public String put(String tenant, byte[] bytes) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Optional<byte[]> get(String tenant, String d) {
-        return d.equals(digest) ? Optional.of(served[0].clone()) : Optional.empty();
-      }
-
-      @Override
-      public boolean contains(String tenant, String d) {
-        return d.equals(digest);
-      }
-
-      @Override
-      public List<String> list(String tenant) {
-        return List.of(digest);
-      }
-    };
-  }
-
   @Test
   void aModuleWhoseInterfaceCannotBeReadIsReportedByEveryValidation() {
     byte[] good = StubModules.module(List.of(), List.of(RUN), "m");
     byte[] cut = Arrays.copyOf(good, good.length - 3);
     String digest = PlanCodec.digestOf(cut);
     PlanValidator validator =
-        new PlanValidator(SystemLimits.DEFAULT, unverified(digest, new byte[][] {cut}));
+        new PlanValidator(
+            SystemLimits.DEFAULT, UnverifiedStore.serving(digest, new byte[][] {cut}));
     for (int i = 0; i < 3; i++) {
       MosaicException e =
           catchThrowableOfType(MosaicException.class, () -> validator.validate(planOf(digest)));
@@ -74,7 +48,8 @@ class CachedInterfaceHostileTest {
     byte[] good = StubModules.module(List.of(), List.of(RUN), "m");
     String digest = PlanCodec.digestOf(good);
     byte[][] served = {good};
-    PlanValidator validator = new PlanValidator(SystemLimits.DEFAULT, unverified(digest, served));
+    PlanValidator validator =
+        new PlanValidator(SystemLimits.DEFAULT, UnverifiedStore.serving(digest, served));
     validator.validate(planOf(digest));
     validator.validate(planOf(digest));
     served[0] = Arrays.copyOf(good, good.length - 1);

@@ -8,7 +8,6 @@ import dev.mosaic.plan.store.BlobStore;
 import dev.mosaic.plan.store.MemoryBlobStore;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -243,28 +242,7 @@ class ModuleInterfaceCheckTest {
             "m");
     String digest = PlanCodec.digestOf(honest);
     byte[][] served = {honest};
-    BlobStore unverified =
-        new BlobStore() {
-          @Override
-          public String put(String tenant, byte[] bytes) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public Optional<byte[]> get(String tenant, String d) {
-            return d.equals(digest) ? Optional.of(served[0].clone()) : Optional.empty();
-          }
-
-          @Override
-          public boolean contains(String tenant, String d) {
-            return d.equals(digest);
-          }
-
-          @Override
-          public List<String> list(String tenant) {
-            return List.of(digest);
-          }
-        };
+    BlobStore unverified = UnverifiedStore.serving(digest, served);
     PlanValidator validator = new PlanValidator(SystemLimits.DEFAULT, unverified);
     Plan plan = planOf(digest, logOnly);
     validator.validate(plan);
